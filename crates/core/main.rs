@@ -1,0 +1,413 @@
+//! `cadre`: Vietnamese political news → knowledge graph. Argument parsing and output
+//! only; the work is done by the library crates.
+
+mod demo;
+mod input;
+mod table;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use cadre_extract::{extract, ArticleInput, Extraction};
+use cadre_kg::store::write_results;
+use cadre_kg::{queries, CadreStore};
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{Literal, Term};
+use oxigraph::sparql::results::QueryResultsFormat;
+use rayon::prelude::*;
+
+use crate::input::{collect_files, read_file, Article, Skipped};
+
+/// Exit code when some inputs were skipped but the rest was processed.
+const EXIT_SKIPPED: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "cadre",
+    version,
+    about = "Vietnamese political news into a knowledge graph: extract, store, query, export"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract records from articles without a store (for checking and sharding).
+    Extract {
+        /// Files, folders (.txt, .jsonl found recursively) or JSONL files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+        format: ExtractFormat,
+        /// Folder for eval-json (one <id>.json per article); file for the others
+        /// (standard output when absent).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Load articles into the store (one named graph per article; re-running replaces).
+    Ingest {
+        /// Files, folders or JSONL files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Store folder.
+        #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
+        store: PathBuf,
+    },
+    /// Run SPARQL over the store (the default graph is the union of all article graphs).
+    Query {
+        /// Inline SPARQL.
+        sparql: Option<String>,
+        /// Read the query from a file.
+        #[arg(short = 'f', long = "file", conflicts_with = "sparql")]
+        file: Option<PathBuf>,
+        /// Run a saved query by name (see --list).
+        #[arg(long, conflicts_with_all = ["sparql", "file"])]
+        saved: Option<String>,
+        /// A parameter of a saved query, bound as a plain literal: name=value.
+        #[arg(long = "param", value_parser = parse_param)]
+        params: Vec<(String, String)>,
+        /// List the saved queries.
+        #[arg(long)]
+        list: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
+        /// Store folder.
+        #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
+        store: PathBuf,
+    },
+    /// Write the graph for Gephi (csv, graphml) or as RDF (nquads, trig).
+    Export {
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Output file (a folder for csv: nodes.csv and edges.csv).
+        #[arg(long)]
+        out: PathBuf,
+        /// Store folder.
+        #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
+        store: PathBuf,
+    },
+    /// Ingest the bundled sample corpus and show what cadre does, end to end.
+    Demo {
+        /// Store folder.
+        #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
+        store: PathBuf,
+        /// Folder for the exports.
+        #[arg(long, default_value = "cadre-out")]
+        out: PathBuf,
+        /// Sample corpus folder.
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"))]
+        corpus: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    /// One FORMAT.md record per article, in --out DIR as <id>.json.
+    EvalJson,
+    /// One full extraction (with evidence) per line.
+    Jsonl,
+    /// The RDF quads the store would hold.
+    Nquads,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QueryFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Graphml,
+    Nquads,
+    Trig,
+}
+
+fn parse_param(s: &str) -> Result<(String, String), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected name=value, got {s:?}"))?;
+    if k.is_empty() || !k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(format!("bad parameter name {k:?}"));
+    }
+    Ok((k.to_string(), v.to_string()))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract { paths, format, out } => cmd_extract(&paths, format, out.as_deref()),
+        Command::Ingest { paths, store } => {
+            let store_handle = open_store(&store)?;
+            let (summary, skipped) = ingest(&store_handle, &paths)?;
+            println!("{summary}");
+            Ok(exit_for(&skipped))
+        }
+        Command::Query {
+            sparql,
+            file,
+            saved,
+            params,
+            list,
+            format,
+            store,
+        } => {
+            if list {
+                for q in queries::SAVED {
+                    let params = q
+                        .params()
+                        .iter()
+                        .map(|p| format!(" --param {p}=…"))
+                        .collect::<String>();
+                    println!("{:<16} {}{}", q.name, q.title(), params);
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let text = match (sparql, file, saved) {
+                (Some(q), _, _) => q,
+                (_, Some(f), _) => std::fs::read_to_string(&f)
+                    .with_context(|| format!("reading {}", f.display()))?,
+                (_, _, Some(name)) => {
+                    let q = queries::saved(&name).with_context(|| {
+                        format!("no saved query {name:?} (see cadre query --list)")
+                    })?;
+                    for p in q.params() {
+                        if !params.iter().any(|(k, _)| k == p) {
+                            bail!("saved query {name} needs --param {p}=VALUE");
+                        }
+                    }
+                    q.sparql.to_string()
+                }
+                _ => bail!("give a SPARQL query, -f FILE or --saved NAME"),
+            };
+            let store = open_store_read_only(&store)?;
+            let stdout = std::io::stdout();
+            print_query(&store, &text, &params, format, &mut stdout.lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { format, out, store } => {
+            let store = open_store_read_only(&store)?;
+            export(&store, format, &out)?;
+            println!("wrote {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo { store, out, corpus } => demo::run(&store, &out, &corpus),
+    }
+}
+
+fn open_store(path: &Path) -> Result<CadreStore> {
+    CadreStore::open(path).with_context(|| format!("opening store {}", path.display()))
+}
+
+fn open_store_read_only(path: &Path) -> Result<CadreStore> {
+    if !path.exists() {
+        bail!(
+            "no store at {} (run cadre ingest first, or pass --store)",
+            path.display()
+        );
+    }
+    CadreStore::open_read_only(path).with_context(|| format!("opening store {}", path.display()))
+}
+
+fn exit_for(skipped: &[Skipped]) -> ExitCode {
+    if skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_SKIPPED)
+    }
+}
+
+fn report(skipped: &[Skipped]) {
+    for s in skipped {
+        eprintln!("skipped: {}: {}", s.source, s.reason);
+    }
+}
+
+/// Reads every input in parallel; returns articles in input order plus what was skipped.
+fn read_inputs(paths: &[PathBuf]) -> (Vec<Article>, Vec<Skipped>) {
+    let (files, mut skipped) = collect_files(paths);
+    let results: Vec<(Vec<Article>, Vec<Skipped>)> =
+        files.par_iter().map(|f| read_file(f)).collect();
+    let mut articles = Vec::new();
+    for (a, s) in results {
+        articles.extend(a);
+        skipped.extend(s);
+    }
+    (articles, skipped)
+}
+
+fn extract_one(a: &Article) -> Extraction {
+    extract(&ArticleInput {
+        id: &a.id,
+        text: &a.text,
+        url: a.url.as_deref(),
+        published: a.published.as_deref(),
+    })
+}
+
+fn progress(len: usize, what: &str) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if !std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {msg} [{bar:30}] {pos}/{len} ({per_sec}, eta {eta})",
+        )
+        .expect("valid template")
+        .progress_chars("=> "),
+    );
+    bar.set_message(what.to_string());
+    bar
+}
+
+/// Extracts and loads `paths` into `store` in whole-article batches; returns a summary.
+fn ingest(store: &CadreStore, paths: &[PathBuf]) -> Result<(String, Vec<Skipped>)> {
+    const BATCH: usize = 256;
+    let (articles, skipped) = read_inputs(paths);
+    report(&skipped);
+    let before = store.len()?;
+    let bar = progress(articles.len(), "ingest");
+    let mut written = 0;
+    for chunk in articles.chunks(BATCH) {
+        let extractions: Vec<Extraction> = chunk.par_iter().map(extract_one).collect();
+        let stats = store.ingest(&extractions).context("writing to the store")?;
+        written += stats.quads;
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    let after = store.len()?;
+    let summary = format!(
+        "ingested {} articles ({} quads written, store {} → {} quads, {} articles in store); {} skipped",
+        articles.len(),
+        written,
+        before,
+        after,
+        store.article_count()?,
+        skipped.len()
+    );
+    Ok((summary, skipped))
+}
+
+fn cmd_extract(paths: &[PathBuf], format: ExtractFormat, out: Option<&Path>) -> Result<ExitCode> {
+    let (articles, skipped) = read_inputs(paths);
+    report(&skipped);
+    let extractions: Vec<Extraction> = articles.par_iter().map(extract_one).collect();
+    match format {
+        ExtractFormat::EvalJson => {
+            let dir = out.context("--format eval-json needs --out DIR")?;
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            for x in &extractions {
+                let path = dir.join(format!("{}.json", x.id));
+                let json = serde_json::to_string_pretty(&cadre_extract::eval::to_eval_json(x))?;
+                std::fs::write(&path, json + "\n")
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
+        }
+        ExtractFormat::Jsonl => {
+            let mut w = output(out)?;
+            for x in &extractions {
+                serde_json::to_writer(&mut w, x)?;
+                writeln!(w)?;
+            }
+        }
+        ExtractFormat::Nquads => {
+            let mut w = output(out)?;
+            let mut lines: Vec<String> = extractions
+                .iter()
+                .flat_map(cadre_kg::article_quads)
+                .map(|q| format!("{q} .\n"))
+                .collect();
+            lines.sort();
+            lines.dedup();
+            for l in lines {
+                w.write_all(l.as_bytes())?;
+            }
+        }
+    }
+    Ok(exit_for(&skipped))
+}
+
+fn output(out: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match out {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout())),
+    })
+}
+
+/// Runs a query and prints it in `format`.
+fn print_query(
+    store: &CadreStore,
+    sparql: &str,
+    params: &[(String, String)],
+    format: QueryFormat,
+    out: &mut impl Write,
+) -> Result<()> {
+    let bound: Vec<(String, Term)> = params
+        .iter()
+        .map(|(k, v)| (k.clone(), Literal::new_simple_literal(v).into()))
+        .collect();
+    let result = store.select(sparql, &bound)?;
+    let results_format = match format {
+        QueryFormat::Table => {
+            let rows: Vec<Vec<String>> = result
+                .rows
+                .iter()
+                .map(|r| r.iter().map(table::cell).collect())
+                .collect();
+            write!(out, "{}", table::render(&result.variables, &rows, 80))?;
+            writeln!(out, "({} rows)", rows.len())?;
+            return Ok(());
+        }
+        QueryFormat::Csv => QueryResultsFormat::Csv,
+        QueryFormat::Tsv => QueryResultsFormat::Tsv,
+        QueryFormat::Json => QueryResultsFormat::Json,
+    };
+    write_results(&result, results_format, out)?;
+    Ok(())
+}
+
+fn export(store: &CadreStore, format: ExportFormat, out: &Path) -> Result<()> {
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
+    }
+    let file = || -> Result<std::io::BufWriter<std::fs::File>> {
+        Ok(std::io::BufWriter::new(
+            std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?,
+        ))
+    };
+    match format {
+        ExportFormat::Csv => cadre_graph::write_csv(&cadre_graph::project_kg(store)?, out)?,
+        ExportFormat::Graphml => {
+            cadre_graph::write_graphml(&cadre_graph::project_kg(store)?, file()?)?
+        }
+        ExportFormat::Nquads => file()?.write_all(store.sorted_nquads()?.as_bytes())?,
+        ExportFormat::Trig => store.dump(RdfFormat::TriG, file()?)?,
+    }
+    Ok(())
+}

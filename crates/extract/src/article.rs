@@ -1,0 +1,331 @@
+//! The article being analysed: normalised text, sentences, tokens, offsets, dates and
+//! home places, shared by the rule families.
+
+use std::collections::HashMap;
+
+use cadre_lexicon::places::{Gazetteer, Level, PlaceId};
+use cadre_lexicon::vocab::{BodyKind, BodyLevel, Vocabulary};
+use cadre_text::{normalize_text, split_sentences};
+
+use crate::model::{BodyRef, Evidence, Extraction, Sentence};
+use crate::places::{kind_fits_word, name_at, place_at, place_ref, Home, PlaceMention};
+use crate::published::{find_published, reference_year};
+use crate::tokens::{tokenize, Token};
+
+/// One input article.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleInput<'a> {
+    /// Identifier: file stem or JSONL `id`.
+    pub id: &'a str,
+    /// Raw text (any Unicode normal form).
+    pub text: &'a str,
+    /// Source URL, when known.
+    pub url: Option<&'a str>,
+    /// Publication date from metadata (ISO), overriding the page stamp.
+    pub published: Option<&'a str>,
+}
+
+/// Shared state of one article's analysis.
+pub(crate) struct Doc {
+    pub text: String,
+    /// Byte spans of sentences.
+    pub spans: Vec<(usize, usize)>,
+    /// Tokens of each sentence.
+    pub tokens: Vec<Vec<Token>>,
+    /// Byte offset of every character, for byte → character conversion.
+    char_starts: Vec<usize>,
+    pub home: Home,
+    pub year: Option<i32>,
+    pub vocab: &'static Vocabulary,
+}
+
+/// Extracts every record from one article.
+pub fn extract(input: &ArticleInput) -> Extraction {
+    let text = normalize_text(input.text);
+    let published = input
+        .published
+        .map(str::to_string)
+        .or_else(|| find_published(&text));
+    let year = reference_year(&text, published.as_deref());
+    let spans = split_sentences(&text);
+    let tokens = spans.iter().map(|&(s, e)| tokenize(&text, s, e)).collect();
+    let char_starts = text.char_indices().map(|(i, _)| i).collect();
+    let mut doc = Doc {
+        text,
+        spans,
+        tokens,
+        char_starts,
+        home: Home {
+            year,
+            ..Home::default()
+        },
+        year,
+        vocab: Vocabulary::global(),
+    };
+    doc.home = doc.find_home();
+    let persons = doc.persons();
+    let documents = doc.documents();
+    let terms = doc.terms();
+    let meetings = doc.meetings(&persons);
+    let sentences = doc
+        .spans
+        .iter()
+        .map(|&(s, e)| Sentence {
+            start: doc.char_offset(s),
+            end: doc.char_offset(e),
+            text: doc.text[s..e].to_string(),
+        })
+        .collect();
+    let title = doc
+        .text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    Extraction {
+        id: input.id.to_string(),
+        url: input.url.map(str::to_string),
+        title: title.trim().to_string(),
+        published,
+        home_district: doc.home.district.map(place_ref),
+        home_province: doc.home.province.map(place_ref),
+        sentences,
+        persons,
+        documents,
+        terms,
+        meetings,
+        text: doc.text,
+    }
+}
+
+impl Doc {
+    /// Character offset of a byte offset.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.char_starts.partition_point(|&b| b < byte)
+    }
+
+    /// Evidence for the byte span `start..end` in sentence `sentence`.
+    pub fn evidence(&self, sentence: usize, start: usize, end: usize) -> Evidence {
+        Evidence {
+            sentence,
+            start: self.char_offset(start),
+            end: self.char_offset(end),
+        }
+    }
+
+    /// The folded keys of a sentence's tokens from `i` on.
+    pub fn keys(&self, sentence: usize, i: usize) -> Vec<&str> {
+        self.tokens[sentence][i.min(self.tokens[sentence].len())..]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect()
+    }
+
+    /// Finds the district and province the article is about: every explicit place
+    /// mention (a level word or a committee followed by a known name) votes; names
+    /// shared by several units vote only once the province is known.
+    fn find_home(&self) -> Home {
+        let gaz = Gazetteer::global();
+        let mut mentions: Vec<Vec<PlaceId>> = Vec::new();
+        for (s, toks) in self.tokens.iter().enumerate() {
+            let mut i = 0;
+            while i < toks.len() {
+                let keys = self.keys(s, i);
+                let body_len = self
+                    .vocab
+                    .bodies
+                    .longest_at(&keys)
+                    .filter(|(_, b)| b.kind == BodyKind::PartyCommittee)
+                    .map(|(len, _)| len);
+                let mention = match body_len {
+                    Some(len) => name_at(&self.text, toks, i + len).map(|(c, l)| {
+                        let below_province: Vec<_> = c
+                            .iter()
+                            .copied()
+                            .filter(|id| gaz.place(*id).level() != Level::Commune)
+                            .collect();
+                        (below_province, len + l)
+                    }),
+                    None => {
+                        let (m, len) = place_at(&self.text, toks, i);
+                        m.level_word
+                            .filter(|_| !m.candidates.is_empty())
+                            .map(|word| {
+                                let fitting: Vec<_> = m
+                                    .candidates
+                                    .iter()
+                                    .copied()
+                                    .filter(|id| kind_fits_word(gaz.place(*id).kind, word))
+                                    .collect();
+                                (fitting, len)
+                            })
+                    }
+                };
+                match mention {
+                    Some((cands, len)) if !cands.is_empty() => {
+                        mentions.push(self.home.filter_era(cands));
+                        i += len.max(1);
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+        let mut votes: HashMap<PlaceId, usize> = HashMap::new();
+        let mut order: Vec<PlaceId> = Vec::new();
+        fn vote(id: PlaceId, votes: &mut HashMap<PlaceId, usize>, order: &mut Vec<PlaceId>) {
+            *votes.entry(id).or_default() += 1;
+            if !order.contains(&id) {
+                order.push(id);
+            }
+        }
+        for cands in mentions.iter().filter(|c| c.len() == 1) {
+            let id = cands[0];
+            vote(id, &mut votes, &mut order);
+            let prov = gaz.province_of(id);
+            if prov != id {
+                vote(prov, &mut votes, &mut order);
+            }
+        }
+        let top_province = order
+            .iter()
+            .filter(|id| gaz.place(**id).level() == Level::Province)
+            .max_by_key(|id| (votes[id], std::cmp::Reverse(order_of(&order, **id))))
+            .copied();
+        if let Some(prov) = top_province {
+            for cands in mentions.iter().filter(|c| c.len() > 1) {
+                let inside: Vec<_> = cands.iter().filter(|c| gaz.contains(prov, **c)).collect();
+                if inside.len() == 1 {
+                    vote(*inside[0], &mut votes, &mut order);
+                    vote(prov, &mut votes, &mut order);
+                }
+            }
+        }
+        let best_at = |level: Level| {
+            order
+                .iter()
+                .filter(|id| gaz.place(**id).level() == level)
+                .max_by_key(|id| (votes[id], std::cmp::Reverse(order_of(&order, **id))))
+                .copied()
+        };
+        let district = best_at(Level::District);
+        let province = district
+            .map(|d| gaz.province_of(d))
+            .or_else(|| best_at(Level::Province));
+        let commune = best_at(Level::Commune).filter(|c| {
+            district.is_none_or(|d| gaz.contains(d, *c))
+                && province.is_none_or(|p| gaz.contains(p, *c))
+        });
+        Home {
+            district,
+            province,
+            commune,
+            year: self.year,
+        }
+    }
+
+    /// Parses a body at token `i` of sentence `s` (a department, a party board with its
+    /// committee, or a listed body), with the place after it. `shared` is a word the
+    /// post title ended with that also starts the body ("Trưởng Ban Nội chính": "ban").
+    /// Returns the body and the number of tokens read.
+    pub fn body_at(&self, s: usize, i: usize, shared: Option<&str>) -> Option<(BodyRef, usize)> {
+        let toks = &self.tokens[s];
+        let keys = self.keys(s, i);
+        let v = self.vocab;
+        if let Some((len, dept)) = v.departments.longest_at(&keys) {
+            let (mention, plen) = place_at(&self.text, toks, i + len);
+            let place = self.home.resolve(&mention, BodyLevel::Province);
+            let body = BodyRef {
+                org: dept.clone(),
+                kind: BodyKind::Department.as_str().into(),
+                place: place.map(place_ref),
+            };
+            return Some((body, len + plen));
+        }
+        let mut with_shared: Vec<&str> = shared.into_iter().collect();
+        with_shared.extend(&keys);
+        let board = v
+            .boards
+            .longest_at(&keys)
+            .map(|(len, b)| (len, b))
+            .or_else(|| {
+                shared.and_then(|_| {
+                    v.boards
+                        .longest_at(&with_shared)
+                        .map(|(len, b)| (len - 1, b))
+                })
+            });
+        if let Some((blen, board)) = board {
+            if let Some((clen, committee)) = v
+                .bodies
+                .longest_at(&keys[blen..])
+                .filter(|(_, c)| c.kind == BodyKind::PartyCommittee)
+            {
+                let (mention, plen) = place_at(&self.text, toks, i + blen + clen);
+                let place = self.home.resolve(&mention, committee.level);
+                let body = BodyRef {
+                    org: format!("{board} {}", committee.org),
+                    kind: BodyKind::PartyBoard.as_str().into(),
+                    place: place.map(place_ref),
+                };
+                return Some((body, blen + clen + plen));
+            }
+        }
+        let (len, entry) = v.bodies.longest_at(&keys).or_else(|| {
+            shared.and_then(|_| v.bodies.longest_at(&with_shared).map(|(l, b)| (l - 1, b)))
+        })?;
+        if len == 0 {
+            return None;
+        }
+        let (mention, plen) = if entry.level == BodyLevel::National {
+            (PlaceMention::default(), 0)
+        } else {
+            place_at(&self.text, toks, i + len)
+        };
+        let place = self.home.resolve(&mention, entry.level);
+        let body = BodyRef {
+            org: entry.org.clone(),
+            kind: entry.kind.as_str().into(),
+            place: place.map(place_ref),
+        };
+        Some((body, len + plen))
+    }
+
+    /// The body an org name implies ("Thành ủy" in "Thành ủy viên"), placed by context.
+    pub fn implied_body(&self, org: &str) -> BodyRef {
+        let keys = cadre_lexicon::phrases::split_words(&cadre_text::fold_key(org));
+        let entry = self.vocab.bodies.longest_at(&keys).map(|(_, e)| e);
+        let (kind, level) = entry.map_or((BodyKind::National, BodyLevel::National), |e| {
+            (e.kind, e.level)
+        });
+        let place = self.home.resolve(&PlaceMention::default(), level);
+        BodyRef {
+            org: org.to_string(),
+            kind: kind.as_str().into(),
+            place: place.map(place_ref),
+        }
+    }
+}
+
+fn order_of(order: &[PlaceId], id: PlaceId) -> usize {
+    order.iter().position(|o| *o == id).unwrap_or(usize::MAX)
+}
+
+impl Home {
+    /// Keeps the candidates of the article's era, when that leaves any.
+    pub(crate) fn filter_era(&self, cands: Vec<PlaceId>) -> Vec<PlaceId> {
+        let Some(year) = self.year else { return cands };
+        let gaz = Gazetteer::global();
+        let kept: Vec<_> = cands
+            .iter()
+            .copied()
+            .filter(|id| {
+                let legacy = gaz.place(*id).valid_to.is_some();
+                (year < 2025 && legacy) || (year > 2025 && !legacy) || year == 2025
+            })
+            .collect();
+        if kept.is_empty() {
+            cands
+        } else {
+            kept
+        }
+    }
+}

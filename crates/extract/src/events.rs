@@ -1,0 +1,470 @@
+//! Documents, terms and meetings.
+
+use std::sync::OnceLock;
+
+use cadre_lexicon::phrases::split_words;
+use cadre_lexicon::vocab::{BodyKind, BodyLevel};
+use cadre_text::{find_dates, fold_key, parse_ordinal, to_roman};
+use regex::Regex;
+
+use crate::article::Doc;
+use crate::model::{BodyRef, Document, Meeting, Person, Term};
+use crate::places::{place_ref, PlaceMention};
+
+/// Party numbers (`14-NQ/QU`, `05-CT/TW`, `09 - NQ/QU`) and state numbers
+/// (`1234/QĐ-UBND`).
+fn number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            ^\s*(?:số\s*)?:?\s*
+            (?P<num>
+                \d{1,5}\s*-\s*[\p{L}]{1,6}\s*/\s*[\p{L}]{1,6}(?:-[\p{L}]{1,8})?   # 14-NQ/QU
+              | \d{1,6}\s*/\s*[\p{L}]{1,6}(?:\s*-\s*[\p{L}]{1,10})+               # 1234/QĐ-UBND
+              | \d{1,5}(?:/\d{4})?(?:/[\p{L}]{1,8}(?:-[\p{L}]{1,10})*)?            # 35, 03/2021/NĐ-CP
+            )",
+        )
+        .expect("valid number regex")
+    })
+}
+
+/// `khóa XXIV`, `khoá 6`.
+fn khoa_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\bkhóa\s+([IVXLC]+|\d{1,2})\b").expect("valid khóa regex"))
+}
+
+/// `nhiệm kỳ 2020-2025`, `nhiệm kỳ 2020 – 2025`.
+fn mandate_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)nhiệm\s+kỳ\s*:?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
+            .expect("valid nhiệm kỳ regex")
+    })
+}
+
+/// `lần thứ XVII`, `lần thứ 11`, `lần thứ Nhất`, and a session's `thứ 7`.
+fn ordinal_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^[\s,]*(?:\(?mở rộng\)?\s*)?(?:lần\s+)?thứ\s+([\p{L}\d]+)")
+            .expect("valid ordinal regex")
+    })
+}
+
+/// Orgs that hold terms, and the org a term records for them.
+fn term_org(body: &BodyRef) -> Option<String> {
+    match body.kind.as_str() {
+        "party_committee" | "party_org" => Some("Đảng bộ".into()),
+        "state" | "front" | "mass_org" => Some(body.org.clone()),
+        "national" if body.org == "Quốc hội" => Some(body.org.clone()),
+        _ => None,
+    }
+}
+
+impl Doc {
+    /// Byte offset → (sentence index, token index) of the token starting at or after it.
+    fn locate(&self, s: usize, byte: usize) -> usize {
+        self.tokens[s].partition_point(|t| t.start < byte)
+    }
+
+    /// The nearest body read in sentence `s` that starts before token `before`
+    /// (within `window` tokens), as (token index, body).
+    fn body_before(&self, s: usize, before: usize, window: usize) -> Option<(usize, BodyRef)> {
+        let from = before.saturating_sub(window);
+        (from..before).rev().find_map(|i| {
+            let (body, len) = self.body_at(s, i, None)?;
+            (i + len <= before + 1).then_some((i, body))
+        })
+    }
+
+    /// Numbered documents cited in the text.
+    pub fn documents(&self) -> Vec<Document> {
+        let v = self.vocab;
+        let mut out: Vec<Document> = Vec::new();
+        for (s, toks) in self.tokens.iter().enumerate() {
+            for i in 0..toks.len() {
+                let keys = self.keys(s, i);
+                let Some((len, ty)) = v.doc_types.longest_at(&keys) else {
+                    continue;
+                };
+                if !toks[i].is_capitalised {
+                    continue;
+                }
+                let after = toks[i + len - 1].end;
+                let rest_end = self.spans[s].1;
+                let rest = &self.text[after..rest_end];
+                let Some(caps) = number_re().captures(rest) else {
+                    continue;
+                };
+                let m = caps.name("num").expect("group");
+                let number: String = m
+                    .as_str()
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_uppercase();
+                let bare = number.chars().all(|c| c.is_ascii_digit());
+                let tail = rest[m.end()..].trim_start().to_lowercase();
+                let said_number = rest[..m.start()].contains("số");
+                if bare && !(said_number || tail.starts_with("của") || tail.starts_with("ngày"))
+                {
+                    continue;
+                }
+                let num_end = after + m.end();
+                let date = find_dates(&self.text[num_end..rest_end])
+                    .into_iter()
+                    .find(|d| d.start < 12 && d.year.is_some())
+                    .and_then(|d| d.iso(None));
+                let issuer = self.issuer(s, num_end, &number);
+                let evidence = self.evidence(s, toks[i].start, num_end);
+                let doc = Document {
+                    doc_type: ty.doc_type.clone(),
+                    number: Some(number),
+                    date,
+                    issuer,
+                    of: None,
+                    evidence,
+                };
+                match out
+                    .iter_mut()
+                    .find(|d| d.number == doc.number && d.doc_type == doc.doc_type)
+                {
+                    Some(known) => {
+                        if known.date.is_none() {
+                            known.date = doc.date;
+                        }
+                        if known.issuer.is_none() {
+                            known.issuer = doc.issuer;
+                        }
+                    }
+                    None => out.push(doc),
+                }
+            }
+        }
+        out
+    }
+
+    /// The issuer of a document: "của <body>" after the number (and date), else the
+    /// issuer code of a party number (`/HU` → Huyện ủy of the home district).
+    fn issuer(&self, s: usize, num_end: usize, number: &str) -> Option<BodyRef> {
+        let i = self.locate(s, num_end);
+        let toks = &self.tokens[s];
+        for k in i..(i + 12).min(toks.len()) {
+            if toks[k].key == "của" {
+                if let Some((body, _)) = self.body_at(s, k + 1, None) {
+                    return Some(body);
+                }
+                break;
+            }
+        }
+        let code = number.rsplit('/').next()?;
+        let code = code.split('-').next_back().unwrap_or(code);
+        let entry = self.vocab.issuers_by_code(code).find(|e| {
+            e.level != BodyLevel::City
+                || self
+                    .home
+                    .resolve(&PlaceMention::default(), e.level)
+                    .is_some()
+        })?;
+        let place = self.home.resolve(&PlaceMention::default(), entry.level);
+        let kind = split_words(&fold_key(&entry.org));
+        let kind = self
+            .vocab
+            .bodies
+            .longest_at(&kind)
+            .map_or(BodyKind::National, |(_, b)| b.kind);
+        Some(BodyRef {
+            org: entry.org.clone(),
+            kind: kind.as_str().into(),
+            place: place.map(place_ref),
+        })
+    }
+
+    /// Terms: "khóa N" and "nhiệm kỳ Y1-Y2" tied to one organisation; a congress
+    /// "lần thứ N, nhiệm kỳ Y1-Y2" gives khóa N.
+    pub fn terms(&self) -> Vec<Term> {
+        let mut out: Vec<Term> = Vec::new();
+        for (s, &(ss, se)) in self.spans.iter().enumerate() {
+            let sentence = &self.text[ss..se];
+            let mut used_mandates: Vec<usize> = Vec::new();
+            let mut found: Vec<(usize, Option<String>, Option<(i32, i32)>)> = Vec::new();
+            for caps in khoa_re().captures_iter(sentence) {
+                let whole = caps.get(0).expect("match");
+                let Some(n) = parse_ordinal(&caps[1]) else {
+                    continue;
+                };
+                let after = &sentence[whole.end()..];
+                let years = mandate_re().captures(after).and_then(|m| {
+                    let gap = &after[..m.get(0).expect("match").start()];
+                    (gap.trim_matches(|c: char| c == ',' || c == ' ' || c == '(')
+                        .is_empty())
+                    .then(|| {
+                        used_mandates.push(whole.end() + m.get(0).expect("m").start());
+                        (m[1].parse().unwrap_or(0), m[2].parse().unwrap_or(0))
+                    })
+                });
+                found.push((ss + whole.start(), Some(to_roman(n)), years));
+            }
+            for caps in mandate_re().captures_iter(sentence) {
+                let whole = caps.get(0).expect("match");
+                if used_mandates.contains(&whole.start()) {
+                    continue;
+                }
+                let years = (caps[1].parse().unwrap_or(0), caps[2].parse().unwrap_or(0));
+                let before = &sentence[..whole.start()];
+                let congress = before
+                    .rfind("lần thứ")
+                    .filter(|p| before[*p..].chars().count() < 20)
+                    .and_then(|p| {
+                        let word = before[p + "lần thứ".len()..]
+                            .split(|c: char| !c.is_alphanumeric())
+                            .find(|w| !w.is_empty())?;
+                        parse_ordinal(word)
+                    });
+                found.push((ss + whole.start(), congress.map(to_roman), Some(years)));
+            }
+            for (at, khoa, years) in found {
+                let i = self.locate(s, at);
+                let Some((bi, body)) = self.body_before(s, i, 14) else {
+                    continue;
+                };
+                let plural = self.keys(s, bi).iter().take(i - bi).any(|k| *k == "các");
+                let Some(org) = term_org(&body) else { continue };
+                if plural {
+                    continue;
+                }
+                let term = Term {
+                    body: BodyRef { org, ..body },
+                    khoa,
+                    start: years.map(|y| y.0),
+                    end: years.map(|y| y.1),
+                    evidence: self.evidence(s, self.tokens[s][bi].start, at),
+                };
+                let same = out.iter_mut().find(|t| {
+                    t.body == term.body
+                        && (t.khoa == term.khoa || t.khoa.is_none() && t.start == term.start)
+                });
+                match same {
+                    Some(t) => {
+                        if t.start.is_none() {
+                            t.start = term.start;
+                            t.end = term.end;
+                        }
+                        if t.khoa.is_none() {
+                            t.khoa = term.khoa;
+                        }
+                    }
+                    None => out.push(term),
+                }
+            }
+        }
+        out
+    }
+
+    /// Meetings reported as held: a sentence with a report verb ("tổ chức", "khai
+    /// mạc") naming a Hội nghị, Đại hội or Kỳ họp that is not a citation. Chairs are
+    /// the officials before "chủ trì"/"điều hành"/"chủ tọa" in a sentence.
+    pub fn meetings(&self, persons: &[Person]) -> Vec<Meeting> {
+        let v = self.vocab;
+        let mut out: Vec<Meeting> = Vec::new();
+        let mut last_meeting: Option<usize> = None;
+        for (s, toks) in self.tokens.iter().enumerate() {
+            let keys = self.keys(s, 0);
+            let verb_at = |k: usize| v.cues.report.longest_at(&keys[k..]).is_some();
+            for i in 0..keys.len().saturating_sub(1) {
+                let kind = match (keys[i], keys[i + 1]) {
+                    ("hội", "nghị") => "Hội nghị",
+                    ("đại", "hội") => "Đại hội",
+                    ("kỳ", "họp") => "Kỳ họp HĐND",
+                    _ => continue,
+                };
+                // Reported: "… tổ chức Hội nghị", or the sentence opens with the meeting
+                // (after an optional date) and a report verb follows.
+                let verb_before = (i.saturating_sub(4)..i).any(verb_at);
+                let opens = toks[..i].iter().all(|t| {
+                    !t.is_word
+                        || t.key.chars().any(|c| c.is_ascii_digit())
+                        || matches!(
+                            t.key.as_str(),
+                            "ngày" | "sáng" | "chiều" | "tối" | "trưa" | "hôm" | "nay" | "qua"
+                        )
+                });
+                let verb_after = (i + 2..keys.len()).any(verb_at);
+                if !(verb_before || opens && verb_after) {
+                    continue;
+                }
+                let cited = (1..=3).any(|len| {
+                    i >= len
+                        && v.cues
+                            .cited
+                            .longest_at(&keys[i - len..])
+                            .is_some_and(|(l, _)| l == len)
+                });
+                if cited || keys.get(i + 2).is_some_and(|k| *k == "toàn" || *k == "các") {
+                    continue;
+                }
+                if let Some(m) = self.meeting_at(s, i, kind) {
+                    let date = m.date.clone();
+                    let same = out.iter().position(|o| {
+                        o.kind == m.kind
+                            && o.ordinal == m.ordinal
+                            && o.body.place == m.body.place
+                            && (o.date == m.date || o.date.is_none() || m.date.is_none())
+                    });
+                    match same {
+                        Some(k) => {
+                            if out[k].date.is_none() {
+                                out[k].date = date;
+                            }
+                            last_meeting = Some(k);
+                        }
+                        None => {
+                            out.push(m);
+                            last_meeting = Some(out.len() - 1);
+                        }
+                    }
+                }
+            }
+            let chair_at = (0..keys.len()).find(|&i| v.cues.chair.longest_at(&keys[i..]).is_some());
+            if let (Some(c), Some(k)) = (chair_at, last_meeting.or((!out.is_empty()).then_some(0)))
+            {
+                let before = self.spans[s].0..toks[c].start;
+                for p in persons {
+                    let chaired = p.mentions.iter().any(|e| {
+                        e.sentence == s
+                            && self.char_offset(before.start) <= e.start
+                            && e.end <= self.char_offset(before.end)
+                    });
+                    if chaired && !out[k].chairs.contains(&p.name) {
+                        out[k].chairs.push(p.name.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Reads a meeting whose name starts at token `i` of sentence `s`.
+    fn meeting_at(&self, s: usize, i: usize, kind: &str) -> Option<Meeting> {
+        let toks = &self.tokens[s];
+        let keys = self.keys(s, i);
+        let (ss, se) = self.spans[s];
+        let mut j = i + 2;
+        let mut kind = kind.to_string();
+        // "Hội nghị Ban Chấp hành …", "Hội nghị Ban Thường vụ …", "Đại hội đại biểu …"
+        let mut body: Option<BodyRef> = None;
+        if kind == "Hội nghị" {
+            match (keys.get(2), keys.get(3), keys.get(4)) {
+                (Some(&"ban"), Some(&"chấp"), Some(&"hành")) => {
+                    kind = "Hội nghị Ban Chấp hành".into();
+                    j += 3;
+                }
+                (Some(&"ban"), Some(&"thường"), Some(&"vụ")) => {
+                    kind = "Hội nghị Ban Thường vụ".into();
+                    j += 3;
+                }
+                _ => {}
+            }
+        }
+        if kind == "Đại hội" && keys.get(2) == Some(&"đại") && keys.get(3) == Some(&"biểu")
+        {
+            j += 2;
+        }
+        if let Some((b, len)) = self.body_at(s, j, None) {
+            body = Some(b);
+            j += len;
+        }
+        // The subject before the verb: "Ban Chấp hành Đảng bộ huyện … tổ chức Hội nghị",
+        // "Huyện ủy … tổ chức Hội nghị lần thứ VIII".
+        let subject = self.body_before(s, i, 25);
+        let subject_is_bch = keys_before(&self.keys(s, 0)[..i], &["ban", "chấp", "hành"])
+            && !keys_before(
+                &self.keys(s, 0)[..i],
+                &["ban", "chấp", "hành", "trung", "ương"],
+            );
+        let rest = &self.text[toks.get(j).map_or(se, |t| t.start)..se];
+        let ordinal = ordinal_re()
+            .captures(rest)
+            .and_then(|c| parse_ordinal(&c[1]))
+            .or_else(|| {
+                // "Hội nghị Ban Chấp hành Đảng bộ lần thứ 8, khóa XII" and "Kỳ họp thứ 7".
+                let window: String = rest.chars().take(60).collect();
+                let p = window.find("lần thứ").or_else(|| {
+                    (kind == "Kỳ họp HĐND")
+                        .then(|| window.find("thứ"))
+                        .flatten()
+                })?;
+                let word =
+                    window[p..]
+                        .split_whitespace()
+                        .nth(if window[p..].starts_with("lần") {
+                            2
+                        } else {
+                            1
+                        })?;
+                parse_ordinal(word.trim_matches(|c: char| !c.is_alphanumeric()))
+            });
+        if kind == "Hội nghị" {
+            let committee_subject = subject
+                .as_ref()
+                .is_some_and(|(_, b)| b.kind == "party_committee");
+            if subject_is_bch || (committee_subject && ordinal.is_some()) {
+                kind = "Hội nghị Ban Chấp hành".into();
+            }
+        }
+        if kind == "Kỳ họp HĐND" {
+            body = body.filter(|b| b.org == "HĐND").or_else(|| {
+                let hdnd = (i..toks.len()).find_map(|k| {
+                    self.body_at(s, k, None)
+                        .map(|(b, _)| b)
+                        .filter(|b| b.org == "HĐND")
+                });
+                hdnd
+            });
+        }
+        let body = body
+            .or_else(|| subject.map(|(_, b)| b))
+            .or_else(|| self.implied_body_at_home())?;
+        let org_body = match body.kind.as_str() {
+            "party_committee" | "party_org" => BodyRef {
+                org: "Đảng bộ".into(),
+                kind: "party_org".into(),
+                ..body
+            },
+            _ => body,
+        };
+        if kind == "Đại hội" && ordinal.is_none() {
+            return None;
+        }
+        let date = find_dates(&self.text[ss..se])
+            .into_iter()
+            .find(|d| ss + d.start < toks[i].start || d.year.is_some())
+            .and_then(|d| d.iso(self.year));
+        Some(Meeting {
+            kind,
+            ordinal,
+            body: org_body,
+            date,
+            chairs: Vec::new(),
+            evidence: self.evidence(s, toks[i].start, toks[(j).min(toks.len()) - 1].end),
+        })
+    }
+
+    /// The party organisation of the article's home district (or province), for
+    /// meetings that name no body.
+    fn implied_body_at_home(&self) -> Option<BodyRef> {
+        let place = self.home.district.or(self.home.province)?;
+        Some(BodyRef {
+            org: "Đảng bộ".into(),
+            kind: "party_org".into(),
+            place: Some(place_ref(place)),
+        })
+    }
+}
+
+/// Whether `phrase` occurs in `keys`.
+fn keys_before(keys: &[&str], phrase: &[&str]) -> bool {
+    keys.windows(phrase.len()).any(|w| w == phrase)
+}

@@ -1,0 +1,290 @@
+//! Place mentions ("huyện Thanh Trì", "Huyện ủy Kiến Thụy", "TP.HCM") and their
+//! resolution against the gazetteer, using the article's home district and province
+//! for implied places and shared names.
+
+use cadre_lexicon::places::{Gazetteer, Level, PlaceId, PlaceKind};
+use cadre_lexicon::vocab::BodyLevel;
+
+use crate::model::PlaceRef;
+use crate::tokens::Token;
+
+/// The level word before a place name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LevelWord {
+    /// tỉnh
+    Province,
+    /// thành phố, TP
+    City,
+    /// huyện
+    RuralDistrict,
+    /// quận
+    UrbanDistrict,
+    /// thị xã
+    Town,
+    /// xã
+    Commune,
+    /// phường
+    Ward,
+    /// thị trấn
+    Township,
+    /// đặc khu
+    SpecialZone,
+}
+
+/// A place as written: an optional level word and an optional proper name.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceMention {
+    /// The level word, if any.
+    pub level_word: Option<LevelWord>,
+    /// Gazetteer candidates for the written name (empty when no name was written).
+    pub candidates: Vec<PlaceId>,
+}
+
+/// Reads a level word at `toks[i]`: the word and the number of tokens it takes.
+pub fn level_word_at(toks: &[Token], i: usize) -> Option<(LevelWord, usize)> {
+    let k = |j: usize| toks.get(i + j).map(|t| t.key.as_str());
+    let found = match (k(0)?, k(1)) {
+        ("thành", Some("phố")) => (LevelWord::City, 2),
+        ("thị", Some("xã")) => (LevelWord::Town, 2),
+        ("thị", Some("trấn")) => (LevelWord::Township, 2),
+        ("đặc", Some("khu")) => (LevelWord::SpecialZone, 2),
+        ("tp", Some(".")) => (LevelWord::City, 2),
+        ("tp", _) => (LevelWord::City, 1),
+        ("tỉnh", _) => (LevelWord::Province, 1),
+        ("huyện", _) => (LevelWord::RuralDistrict, 1),
+        ("quận", _) => (LevelWord::UrbanDistrict, 1),
+        ("xã", _) => (LevelWord::Commune, 1),
+        ("phường", _) => (LevelWord::Ward, 1),
+        _ => return None,
+    };
+    Some(found)
+}
+
+/// Reads a proper place name at `toks[i]`: the longest run of up to five tokens
+/// (capitalised words, digits, and "-" or "." between them) that the gazetteer knows.
+pub fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Vec<PlaceId>, usize)> {
+    let first = toks.get(i)?;
+    if !first.is_word || !first.is_capitalised {
+        return None;
+    }
+    let gaz = Gazetteer::global();
+    let mut best = None;
+    for len in 1..=5.min(toks.len() - i) {
+        let last = &toks[i + len - 1];
+        let ok = if last.is_word {
+            last.is_capitalised || last.key.chars().all(|c| c.is_ascii_digit())
+        } else {
+            matches!(last.key.as_str(), "-" | "–" | ".")
+        };
+        if !ok {
+            break;
+        }
+        if !last.is_word {
+            continue;
+        }
+        let found = gaz.find(&text[first.start..last.end]);
+        if !found.is_empty() {
+            best = Some((found.to_vec(), len));
+        }
+    }
+    best
+}
+
+/// Reads a place after a body or in running text: `[level word] [name]`, where a
+/// number after "quận"/"phường" is the name ("Quận 8"). Returns the mention and the
+/// number of tokens read (0 when there is nothing).
+pub fn place_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
+    let mut mention = PlaceMention::default();
+    let mut j = i;
+    if let Some((word, len)) = level_word_at(toks, j) {
+        mention.level_word = Some(word);
+        j += len;
+        if let Some(t) = toks.get(j) {
+            let numbered = matches!(word, LevelWord::UrbanDistrict | LevelWord::Ward)
+                && t.key.chars().all(|c| c.is_ascii_digit());
+            if numbered {
+                let name = format!("{} {}", &text[toks[j - len].start..toks[j - 1].end], t.key);
+                mention.candidates = Gazetteer::global().find(&name).to_vec();
+                return (mention, j + 1 - i);
+            }
+        }
+    }
+    if let Some((cands, len)) = name_at(text, toks, j) {
+        mention.candidates = cands;
+        j += len;
+    }
+    (mention, j - i)
+}
+
+/// What the article is about, used to resolve implied and shared place names.
+#[derive(Debug, Clone, Default)]
+pub struct Home {
+    /// The district-level unit most mentioned.
+    pub district: Option<PlaceId>,
+    /// Its province, or the province most mentioned.
+    pub province: Option<PlaceId>,
+    /// The commune most mentioned, when the article is about a commune.
+    pub commune: Option<PlaceId>,
+    /// Year of the article, to choose between the units before and after 2025.
+    pub year: Option<i32>,
+}
+
+/// Whether a unit's kind is what a level word names ("quận" → urban district).
+pub fn kind_fits_word(kind: PlaceKind, word: LevelWord) -> bool {
+    use LevelWord as W;
+    use PlaceKind as K;
+    matches!(
+        (word, kind),
+        (W::Province, K::Province)
+            | (W::City, K::CentralCity | K::ProvincialCity)
+            | (W::RuralDistrict, K::RuralDistrict)
+            | (W::UrbanDistrict, K::UrbanDistrict)
+            | (W::Town, K::Town)
+            | (W::Commune, K::Commune)
+            | (W::Ward, K::Ward)
+            | (W::Township, K::Township)
+            | (W::SpecialZone, K::SpecialZone)
+    )
+}
+
+fn levels_for_word(word: LevelWord) -> &'static [Level] {
+    match word {
+        LevelWord::Province => &[Level::Province],
+        LevelWord::City => &[Level::Province, Level::District],
+        LevelWord::RuralDistrict | LevelWord::UrbanDistrict | LevelWord::Town => &[Level::District],
+        _ => &[Level::Commune],
+    }
+}
+
+fn levels_for_body(level: BodyLevel) -> &'static [Level] {
+    match level {
+        BodyLevel::Province => &[Level::Province],
+        BodyLevel::City => &[Level::Province, Level::District],
+        BodyLevel::District => &[Level::District],
+        BodyLevel::Commune => &[Level::Commune],
+        BodyLevel::National => &[],
+        BodyLevel::Any => &[Level::Province, Level::District, Level::Commune],
+    }
+}
+
+impl Home {
+    /// Resolves a mention for a body at `level`; `None` when context does not decide.
+    pub fn resolve(&self, mention: &PlaceMention, level: BodyLevel) -> Option<PlaceId> {
+        if level == BodyLevel::National {
+            return None;
+        }
+        let gaz = Gazetteer::global();
+        let levels = match mention.level_word {
+            Some(w) => levels_for_word(w),
+            None => levels_for_body(level),
+        };
+        if mention.candidates.is_empty() {
+            return self.implied(mention.level_word, level);
+        }
+        let mut cands: Vec<PlaceId> = mention
+            .candidates
+            .iter()
+            .copied()
+            .filter(|id| levels.contains(&gaz.place(*id).level()))
+            .collect();
+        if let Some(word) = mention.level_word {
+            let fitting: Vec<_> = cands
+                .iter()
+                .copied()
+                .filter(|id| kind_fits_word(gaz.place(*id).kind, word))
+                .collect();
+            if !fitting.is_empty() {
+                cands = fitting;
+            }
+        }
+        if level == BodyLevel::City {
+            // A Thành ủy is a centrally-run city's or a provincial city's committee.
+            cands.retain(|id| {
+                matches!(
+                    gaz.place(*id).kind,
+                    PlaceKind::CentralCity | PlaceKind::ProvincialCity
+                )
+            });
+        }
+        self.choose(cands)
+    }
+
+    /// Picks one unit among candidates: by era, then inside the home province, then
+    /// the home units themselves; `None` if still ambiguous.
+    pub fn choose(&self, mut cands: Vec<PlaceId>) -> Option<PlaceId> {
+        let gaz = Gazetteer::global();
+        if let Some(year) = self.year {
+            let by_era: Vec<_> = cands
+                .iter()
+                .copied()
+                .filter(|id| {
+                    let p = gaz.place(*id);
+                    let legacy = p.valid_to.is_some();
+                    if year < 2025 {
+                        legacy
+                    } else if year > 2025 {
+                        !legacy
+                    } else {
+                        true
+                    }
+                })
+                .collect();
+            if !by_era.is_empty() {
+                cands = by_era;
+            }
+        }
+        if cands.len() > 1 {
+            let homes = [self.commune, self.district, self.province];
+            if let Some(h) = cands.iter().find(|c| homes.contains(&Some(**c))) {
+                return Some(*h);
+            }
+            if let Some(prov) = self.province {
+                cands.retain(|c| gaz.contains(prov, *c));
+            }
+        }
+        (cands.len() == 1).then(|| cands[0])
+    }
+
+    fn implied(&self, word: Option<LevelWord>, level: BodyLevel) -> Option<PlaceId> {
+        let gaz = Gazetteer::global();
+        let province_is_city = self
+            .province
+            .is_some_and(|p| gaz.place(p).kind == PlaceKind::CentralCity);
+        let district_is_city = self
+            .district
+            .is_some_and(|d| gaz.place(d).kind == PlaceKind::ProvincialCity);
+        match word {
+            Some(LevelWord::Province) => self.province,
+            Some(LevelWord::City) => {
+                if province_is_city {
+                    self.province
+                } else if district_is_city {
+                    self.district
+                } else {
+                    None
+                }
+            }
+            Some(LevelWord::RuralDistrict | LevelWord::UrbanDistrict | LevelWord::Town) => {
+                self.district
+            }
+            Some(_) => self.commune,
+            None => match level {
+                BodyLevel::Province => self.province,
+                BodyLevel::City => self.implied(Some(LevelWord::City), level),
+                BodyLevel::District => self.district,
+                BodyLevel::Commune => self.commune,
+                BodyLevel::National => None,
+                BodyLevel::Any => self.commune.or(self.district).or(self.province),
+            },
+        }
+    }
+}
+
+/// A gazetteer unit as an output reference.
+pub fn place_ref(id: PlaceId) -> PlaceRef {
+    let p = Gazetteer::global().place(id);
+    PlaceRef {
+        name: p.name.clone(),
+        code: p.code.clone(),
+    }
+}

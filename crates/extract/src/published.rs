@@ -1,0 +1,101 @@
+//! The article's own publication date, told apart from page-header dates and event
+//! dates, and the reference year used to complete day/month-only dates.
+
+use cadre_text::find_dates;
+
+/// Lines at the top of a page where a publication stamp may stand.
+const STAMP_LINES: usize = 8;
+
+/// The publication date stamped near the title, if any.
+///
+/// Rules: a weekday date on the very first line is the page header (the day the page
+/// was viewed) and is skipped; a full date counts as a stamp when a clock time stands
+/// beside it, when its line is short (a stamp line, not a sentence), or when the line
+/// says it is a posting date ("Ngày đăng", "Cập nhật"). A leading `date YYYY-MM-DD`
+/// line is a stamp too.
+pub fn find_published(text: &str) -> Option<String> {
+    let lines = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(STAMP_LINES);
+    for (n, line) in lines.enumerate() {
+        let line = line.trim();
+        if let Some(iso) = line.strip_prefix("date ") {
+            if iso.len() == 10 && iso.as_bytes()[4] == b'-' {
+                return Some(iso.to_string());
+            }
+        }
+        let lower = line.to_lowercase();
+        for d in find_dates(line) {
+            if d.year.is_none() {
+                continue;
+            }
+            if n == 0 && d.with_weekday && d.start < 40 {
+                continue;
+            }
+            let short_line = line.chars().count() <= 60;
+            let posted = lower.contains("đăng") || lower.contains("cập nhật");
+            if d.with_time || short_line || posted {
+                return d.iso(None);
+            }
+        }
+    }
+    None
+}
+
+/// The year day/month-only dates belong to: the publication year, else the page
+/// header's year, else the most frequent year among the text's full dates.
+pub fn reference_year(text: &str, published: Option<&str>) -> Option<i32> {
+    if let Some(year) = published
+        .and_then(|p| p.get(..4))
+        .and_then(|y| y.parse().ok())
+    {
+        return Some(year);
+    }
+    let dates = find_dates(text);
+    if let Some(first_line) = text.lines().find(|l| !l.trim().is_empty()) {
+        if let Some(d) = find_dates(first_line)
+            .into_iter()
+            .find(|d| d.year.is_some())
+        {
+            return d.year;
+        }
+    }
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for y in dates.iter().filter_map(|d| d.year) {
+        match counts.iter_mut().find(|(cy, _)| *cy == y) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((y, 1)),
+        }
+    }
+    counts.iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| *y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamp_forms() {
+        let t = "Tiêu đề bài\nNgày đăng 05/10/2022 | 14:36 | Lượt xem: 683\n\nNgày 5/10, ...";
+        assert_eq!(find_published(t).as_deref(), Some("2022-10-05"));
+        let t = "Thanh Xuân: Nỗ lực phấn đấu (20:57 17/06/2024)\n\nChiều 17/6, ...";
+        assert_eq!(find_published(t).as_deref(), Some("2024-06-17"));
+        let t = "Huyện ủy Kiến Thụy: Tập trung\n\n10:34 15/12/2021\n\nChiều 14-12, ...";
+        assert_eq!(find_published(t).as_deref(), Some("2021-12-15"));
+    }
+
+    #[test]
+    fn page_header_is_not_publication() {
+        let t = "Thứ Năm, ngày 6 tháng 10 năm 2022\n\nTăng tốc triển khai\n\nNgày 12/7, Quận ủy...";
+        assert_eq!(find_published(t), None);
+        assert_eq!(reference_year(t, None), Some(2022));
+    }
+
+    #[test]
+    fn event_date_in_a_sentence_is_not_publication() {
+        let t = "Tiêu đề\n\nSáng ngày 08/7/2020, Huyện ủy đã tổ chức Hội nghị Ban chấp hành Đảng bộ huyện khóa XXIII mở rộng nhằm đánh giá.";
+        assert_eq!(find_published(t), None);
+        assert_eq!(reference_year(t, None), Some(2020));
+    }
+}

@@ -1,0 +1,84 @@
+//! Word tokens with byte spans, the unit of every extraction rule.
+
+use cadre_text::fold_key;
+
+/// A token: a run of letters and digits, or one punctuation character.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte offset in the article text.
+    pub start: usize,
+    /// Byte offset just past the token.
+    pub end: usize,
+    /// Folded form (lower case, tone placement unified) for lexicon look-ups.
+    pub key: String,
+    /// A word (letters or digits) rather than punctuation.
+    pub is_word: bool,
+    /// Starts with an upper-case letter.
+    pub is_capitalised: bool,
+}
+
+/// Tokenises `text[start..end]`, keeping offsets relative to the whole text.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let slice = &text[start..end];
+    let mut word_start: Option<usize> = None;
+    for (i, c) in slice.char_indices() {
+        if c.is_alphanumeric() {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(ws) = word_start.take() {
+            out.push(word(text, start + ws, start + i));
+        }
+        if !c.is_whitespace() {
+            let s = start + i;
+            out.push(Token {
+                start: s,
+                end: s + c.len_utf8(),
+                key: c.to_string(),
+                is_word: false,
+                is_capitalised: false,
+            });
+        }
+    }
+    if let Some(ws) = word_start {
+        out.push(word(text, start + ws, end));
+    }
+    out
+}
+
+fn word(text: &str, start: usize, end: usize) -> Token {
+    let s = &text[start..end];
+    Token {
+        start,
+        end,
+        key: fold_key(s),
+        is_word: true,
+        is_capitalised: s.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// Whether only spaces separate two tokens (no punctuation, no line break).
+pub fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
+    text[a.end..b.start].chars().all(|c| c == ' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_punctuation() {
+        let t = "Đồng chí Lê Tiến Nhật - Thành uỷ viên, Bí thư";
+        let toks = tokenize(t, 0, t.len());
+        let keys: Vec<_> = toks.iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            vec![
+                "đồng", "chí", "lê", "tiến", "nhật", "-", "thành", "ủy", "viên", ",", "bí", "thư"
+            ]
+        );
+        assert!(toks[2].is_capitalised && !toks[1].is_capitalised);
+        assert_eq!(&t[toks[4].start..toks[4].end], "Nhật");
+    }
+}

@@ -1,0 +1,59 @@
+//! IRIs: the ontology namespace and the deterministic scheme for entity IRIs.
+//!
+//! Entity IRIs are built from normalised keys only (never from file paths, run order
+//! or counters), so the same input always yields the same graph:
+//! `id/person/<name>`, `id/body/<org>[/<place code>]`, `id/post/<role>/<body>`,
+//! `id/holding/<person>/<post>`, `id/term/<body>/<khóa>`, `id/document/<number>/<issuer>`,
+//! `id/meeting/<body>/<kind>/<ordinal>/<date>`, `id/place/<code>`, `id/article/<id>`.
+
+use cadre_text::ascii_slug;
+
+/// The cadre ontology namespace.
+pub const ONTOLOGY: &str = "https://w3id.org/cadre/ontology#";
+/// The namespace of entities.
+pub const ID: &str = "https://w3id.org/cadre/id/";
+/// RDF namespace.
+pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+/// rdfs:label.
+pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+/// XSD namespace.
+pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+
+/// An ontology term: `cadre:<local>`.
+pub fn term(local: &str) -> String {
+    format!("{ONTOLOGY}{local}")
+}
+
+/// An entity IRI under `id/<kind>/` from key parts, each slugged.
+pub fn entity(kind: &str, parts: &[&str]) -> String {
+    let mut iri = format!("{ID}{kind}");
+    for part in parts {
+        iri.push('/');
+        let slug = ascii_slug(part);
+        iri.push_str(if slug.is_empty() { "x" } else { &slug });
+    }
+    iri
+}
+
+/// The IRI of an article, which is also the name of its graph.
+pub fn article(id: &str) -> String {
+    entity("article", &[id])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_iris_are_slugged_and_stable() {
+        assert_eq!(
+            entity("person", &["Lê Tiến Nhật"]),
+            "https://w3id.org/cadre/id/person/le-tien-nhat"
+        );
+        assert_eq!(
+            entity("body", &["Huyện ủy", "L01-018"]),
+            "https://w3id.org/cadre/id/body/huyen-uy/l01-018"
+        );
+        assert_eq!(term("Person"), "https://w3id.org/cadre/ontology#Person");
+    }
+}

@@ -1,0 +1,11 @@
+//! The knowledge graph: IRIs of the cadre ontology, the mapping of an article's
+//! extraction to RDF quads in the article's own named graph, and the embedded Oxigraph
+//! store (ingest, query, dump).
+
+pub mod iri;
+pub mod mapping;
+pub mod queries;
+pub mod store;
+
+pub use mapping::article_quads;
+pub use store::{CadreStore, IngestStats, QueryOutput, StoreError};

@@ -1,0 +1,314 @@
+//! Extraction → RDF quads, all in the article's named graph.
+//!
+//! Shared entities (persons, bodies, posts, holdings, terms, meetings, documents,
+//! places) have deterministic IRIs (see [`crate::iri`]), so the union of article graphs
+//! is the knowledge graph; what each article asserts, and the sentence it asserts it
+//! in, stays in that article's graph. Facts point to `cadre:Evidence` nodes that carry
+//! the article, sentence text and character offsets.
+
+use std::collections::HashSet;
+
+use cadre_extract::{BodyRef, Evidence, Extraction, PlaceRef};
+use cadre_lexicon::places::Gazetteer;
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+
+use crate::iri::{self, entity, term, RDFS_LABEL, RDF_TYPE, XSD};
+
+/// Collects quads of one graph without duplicates, in insertion order.
+struct Quads {
+    graph: GraphName,
+    quads: Vec<Quad>,
+    seen: HashSet<Quad>,
+}
+
+impl Quads {
+    fn add(&mut self, s: &str, p: &str, o: impl Into<Term>) {
+        let quad = Quad::new(
+            NamedNode::new_unchecked(s),
+            NamedNode::new_unchecked(p),
+            o.into(),
+            self.graph.clone(),
+        );
+        if self.seen.insert(quad.clone()) {
+            self.quads.push(quad);
+        }
+    }
+
+    fn link(&mut self, s: &str, p: &str, o: &str) {
+        self.add(s, p, NamedNode::new_unchecked(o));
+    }
+
+    fn typed(&mut self, s: &str, class: &str) {
+        self.link(s, RDF_TYPE, &term(class));
+    }
+
+    fn text(&mut self, s: &str, p: &str, value: &str) {
+        self.add(s, p, Literal::new_simple_literal(value));
+    }
+
+    fn label(&mut self, s: &str, value: &str) {
+        self.add(
+            s,
+            RDFS_LABEL,
+            Literal::new_language_tagged_literal_unchecked(value, "vi"),
+        );
+    }
+
+    fn literal(&mut self, s: &str, p: &str, value: &str, datatype: &str) {
+        let dt = NamedNode::new_unchecked(format!("{XSD}{datatype}"));
+        self.add(s, p, Literal::new_typed_literal(value, dt));
+    }
+}
+
+/// The class of a body, by its kind.
+fn body_class(kind: &str) -> &'static str {
+    match kind {
+        "party_committee" => "PartyCommittee",
+        "party_org" => "PartyOrganisation",
+        "board" => "PartyBoard",
+        "state" => "StateBody",
+        "front" => "FrontCommittee",
+        "national" => "NationalBody",
+        "delegation" => "Delegation",
+        "department" => "Department",
+        _ => "MassOrganisation",
+    }
+}
+
+/// The IRI tail that identifies a body: org plus place code.
+fn body_key(body: &BodyRef) -> Vec<String> {
+    let mut key = vec![body.org.clone()];
+    if let Some(p) = &body.place {
+        key.push(p.code.clone());
+    }
+    key
+}
+
+fn body_iri(body: &BodyRef) -> String {
+    let key = body_key(body);
+    entity("body", &key.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+/// Every quad of an article's extraction, in the article's named graph.
+pub fn article_quads(x: &Extraction) -> Vec<Quad> {
+    let article = iri::article(&x.id);
+    let mut q = Quads {
+        graph: NamedNode::new_unchecked(&article).into(),
+        quads: Vec::new(),
+        seen: HashSet::new(),
+    };
+    q.typed(&article, "Article");
+    q.text(&article, &term("articleId"), &x.id);
+    q.text(&article, &term("title"), &x.title);
+    if let Some(url) = &x.url {
+        q.link(&article, &term("url"), url);
+    }
+    if let Some(date) = &x.published {
+        q.literal(&article, &term("published"), date, "date");
+    }
+    let evidence = |q: &mut Quads, e: &Evidence| -> String {
+        let ev = entity("evidence", &[&x.id, &format!("{}-{}", e.start, e.end)]);
+        q.typed(&ev, "Evidence");
+        q.link(&ev, &term("inArticle"), &article);
+        q.text(&ev, &term("sentenceText"), &x.sentences[e.sentence].text);
+        q.literal(
+            &ev,
+            &term("sentenceIndex"),
+            &e.sentence.to_string(),
+            "integer",
+        );
+        q.literal(&ev, &term("startOffset"), &e.start.to_string(), "integer");
+        q.literal(&ev, &term("endOffset"), &e.end.to_string(), "integer");
+        ev
+    };
+    let attested = x.published.clone();
+    for p in &x.persons {
+        let person = entity("person", &[&p.name]);
+        q.typed(&person, "Person");
+        q.label(&person, &p.name);
+        q.text(&person, &term("name"), &p.name);
+        q.link(&person, &term("mentionedIn"), &article);
+        for m in &p.mentions {
+            let ev = evidence(&mut q, m);
+            q.link(&person, &term("evidence"), &ev);
+        }
+        for pos in &p.positions {
+            let body = add_body(&mut q, &pos.body);
+            let role = entity("role", &[&pos.role]);
+            q.typed(&role, "Role");
+            q.label(&role, &pos.role);
+            let key = body_key(&pos.body);
+            let mut post_key: Vec<&str> = vec![&pos.role];
+            post_key.extend(key.iter().map(String::as_str));
+            let post = entity("post", &post_key);
+            q.typed(&post, "Post");
+            q.label(&post, &post_label(&pos.role, &pos.body));
+            q.link(&post, &term("role"), &role);
+            q.link(&post, &term("postIn"), &body);
+            let mut holding_key: Vec<&str> = vec![&p.name];
+            holding_key.extend(post_key.iter());
+            let holding = entity("holding", &holding_key);
+            q.typed(&holding, "PostHolding");
+            q.link(&holding, &term("holder"), &person);
+            q.link(&holding, &term("post"), &post);
+            q.link(&holding, &term("organisation"), &body);
+            q.link(&holding, &term("role"), &role);
+            q.link(&holding, &term("mentionedIn"), &article);
+            if let Some(d) = &attested {
+                q.literal(&holding, &term("attestedOn"), d, "date");
+            }
+            if pos.former {
+                q.literal(&holding, &term("former"), "true", "boolean");
+            }
+            if pos.acting {
+                q.literal(&holding, &term("acting"), "true", "boolean");
+            }
+            let ev = evidence(&mut q, &pos.evidence);
+            q.link(&holding, &term("evidence"), &ev);
+        }
+    }
+    for t in &x.terms {
+        let body = add_body(&mut q, &t.body);
+        let key = body_key(&t.body);
+        let mut term_key: Vec<&str> = key.iter().map(String::as_str).collect();
+        let years = format!("{}-{}", opt(t.start), opt(t.end));
+        term_key.push(t.khoa.as_deref().unwrap_or(&years));
+        let node = entity("term", &term_key);
+        q.typed(&node, "Term");
+        q.link(&node, &term("termOf"), &body);
+        let label = match &t.khoa {
+            Some(k) => format!("{} khóa {k}", body_label(&t.body)),
+            None => format!("{} nhiệm kỳ {years}", body_label(&t.body)),
+        };
+        q.label(&node, &label);
+        if let Some(k) = &t.khoa {
+            q.text(&node, &term("khoa"), k);
+            if let Some(n) = cadre_text::parse_roman(k) {
+                q.literal(&node, &term("ordinal"), &n.to_string(), "integer");
+            }
+        }
+        if let Some(y) = t.start {
+            q.literal(&node, &term("startYear"), &y.to_string(), "gYear");
+        }
+        if let Some(y) = t.end {
+            q.literal(&node, &term("endYear"), &y.to_string(), "gYear");
+        }
+        q.link(&node, &term("mentionedIn"), &article);
+        let ev = evidence(&mut q, &t.evidence);
+        q.link(&node, &term("evidence"), &ev);
+    }
+    for d in &x.documents {
+        let issuer = d.issuer.as_ref().map(|b| add_body(&mut q, b));
+        let issuer_key = d.issuer.as_ref().map(body_key).unwrap_or_default();
+        let mut key: Vec<&str> = vec![d.number.as_deref().unwrap_or(&x.id)];
+        key.extend(issuer_key.iter().map(String::as_str));
+        let node = entity("document", &key);
+        q.typed(&node, "Document");
+        q.text(&node, &term("documentType"), &d.doc_type);
+        let label = match &d.number {
+            Some(n) => format!("{} {n}", d.doc_type),
+            None => d.doc_type.clone(),
+        };
+        q.label(&node, &label);
+        if let Some(n) = &d.number {
+            q.text(&node, &term("documentNumber"), n);
+        }
+        if let Some(date) = &d.date {
+            q.literal(&node, &term("issuedOn"), date, "date");
+        }
+        if let Some(i) = issuer {
+            q.link(&node, &term("issuedBy"), &i);
+        }
+        q.link(&node, &term("citedIn"), &article);
+        let ev = evidence(&mut q, &d.evidence);
+        q.link(&node, &term("evidence"), &ev);
+    }
+    for m in &x.meetings {
+        let body = add_body(&mut q, &m.body);
+        let key = body_key(&m.body);
+        let mut mkey: Vec<&str> = key.iter().map(String::as_str).collect();
+        let ordinal = m.ordinal.map_or_else(|| "x".to_string(), |o| o.to_string());
+        let date = m.date.clone().unwrap_or_else(|| x.id.clone());
+        mkey.extend([m.kind.as_str(), ordinal.as_str(), date.as_str()]);
+        let node = entity("meeting", &mkey);
+        q.typed(&node, "Meeting");
+        let mut label = m.kind.clone();
+        if let Some(o) = m.ordinal {
+            label.push_str(&format!(" lần thứ {o}"));
+        }
+        label.push_str(&format!(" — {}", body_label(&m.body)));
+        q.label(&node, &label);
+        q.text(&node, &term("meetingKind"), &m.kind);
+        if let Some(o) = m.ordinal {
+            q.literal(&node, &term("ordinal"), &o.to_string(), "integer");
+        }
+        if let Some(d) = &m.date {
+            q.literal(&node, &term("date"), d, "date");
+        }
+        q.link(&node, &term("convenedBy"), &body);
+        for chair in &m.chairs {
+            q.link(&node, &term("chairedBy"), &entity("person", &[chair]));
+        }
+        q.link(&node, &term("reportedIn"), &article);
+        let ev = evidence(&mut q, &m.evidence);
+        q.link(&node, &term("evidence"), &ev);
+    }
+    q.quads
+}
+
+fn opt(y: Option<i32>) -> String {
+    y.map_or_else(|| "?".to_string(), |y| y.to_string())
+}
+
+fn body_label(body: &BodyRef) -> String {
+    match &body.place {
+        Some(p) => format!("{} {}", body.org, p.name),
+        None => body.org.clone(),
+    }
+}
+
+fn post_label(role: &str, body: &BodyRef) -> String {
+    format!("{role} {}", body_label(body))
+}
+
+/// Adds a body and its place (with the place's ancestors) and returns the body IRI.
+fn add_body(q: &mut Quads, body: &BodyRef) -> String {
+    let node = body_iri(body);
+    q.typed(&node, "Body");
+    q.typed(&node, body_class(&body.kind));
+    q.label(&node, &body_label(body));
+    q.text(&node, &term("orgName"), &body.org);
+    q.text(&node, &term("bodyKind"), &body.kind);
+    if let Some(place) = &body.place {
+        let p = add_place(q, place);
+        q.link(&node, &term("locatedIn"), &p);
+    }
+    node
+}
+
+fn add_place(q: &mut Quads, place: &PlaceRef) -> String {
+    let gaz = Gazetteer::global();
+    let node = entity("place", &[&place.code]);
+    let mut current = gaz.by_code(&place.code);
+    let mut child = node.clone();
+    while let Some(id) = current {
+        let p = gaz.place(id);
+        let iri = entity("place", &[&p.code]);
+        if iri != child {
+            q.link(&child, &term("partOf"), &iri);
+        }
+        q.typed(&iri, "Place");
+        q.label(&iri, &p.name);
+        q.text(&iri, &term("placeCode"), &p.code);
+        q.text(&iri, &term("placeKind"), p.kind.as_str());
+        if let Some(d) = &p.valid_from {
+            q.literal(&iri, &term("validFrom"), d, "date");
+        }
+        if let Some(d) = &p.valid_to {
+            q.literal(&iri, &term("validTo"), d, "date");
+        }
+        child = iri;
+        current = p.parent;
+    }
+    node
+}

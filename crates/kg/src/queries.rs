@@ -1,0 +1,75 @@
+//! Saved queries: SPARQL files under `queries/`, embedded in the binary. Each starts
+//! with `# title:` and `# params:` comment lines that `cadre query --list` shows.
+
+/// A saved query.
+#[derive(Debug, Clone, Copy)]
+pub struct SavedQuery {
+    /// Name used with `--saved`.
+    pub name: &'static str,
+    /// SPARQL text.
+    pub sparql: &'static str,
+}
+
+impl SavedQuery {
+    /// The `# title:` line.
+    pub fn title(&self) -> &'static str {
+        self.header("title").unwrap_or("")
+    }
+
+    /// Parameters declared on the `# params:` line (bound as variables).
+    pub fn params(&self) -> Vec<&'static str> {
+        self.header("params")
+            .map(|p| p.split_whitespace().collect())
+            .unwrap_or_default()
+    }
+
+    fn header(&self, key: &str) -> Option<&'static str> {
+        self.sparql.lines().find_map(|l| {
+            l.strip_prefix("# ")
+                .and_then(|rest| rest.strip_prefix(key))
+                .and_then(|rest| rest.strip_prefix(':'))
+                .map(str::trim)
+        })
+    }
+}
+
+/// Every saved query.
+pub const SAVED: &[SavedQuery] = &[
+    SavedQuery {
+        name: "person-posts",
+        sparql: include_str!("../../../queries/person-posts.rq"),
+    },
+    SavedQuery {
+        name: "post-holders",
+        sparql: include_str!("../../../queries/post-holders.rq"),
+    },
+    SavedQuery {
+        name: "meeting-chairs",
+        sparql: include_str!("../../../queries/meeting-chairs.rq"),
+    },
+    SavedQuery {
+        name: "leadership",
+        sparql: include_str!("../../../queries/leadership.rq"),
+    },
+];
+
+/// The saved query called `name`.
+pub fn saved(name: &str) -> Option<&'static SavedQuery> {
+    SAVED.iter().find(|q| q.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_saved_query_has_a_title_and_parses() {
+        for q in SAVED {
+            assert!(!q.title().is_empty(), "{} has no title", q.name);
+            oxigraph::sparql::SparqlEvaluator::new()
+                .parse_query(q.sparql)
+                .unwrap_or_else(|e| panic!("{}: {e}", q.name));
+        }
+        assert_eq!(saved("person-posts").unwrap().params(), vec!["name"]);
+    }
+}

@@ -1,0 +1,344 @@
+//! The political vocabulary: post titles, bodies, party boards, departments, document
+//! types, issuer codes and family names, parsed once from the TSV files in
+//! `data/lexicon/`.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use cadre_text::fold_key;
+
+use crate::phrases::PhraseTable;
+
+/// Administrative level at which a body sits, used to fill an implied place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BodyLevel {
+    /// A province or centrally-run city (Tỉnh ủy, Đoàn ĐBQH).
+    Province,
+    /// A Thành ủy: a centrally-run city, or a provincial city at district level.
+    City,
+    /// A rural or urban district or town (Huyện ủy, Quận ủy, Thị ủy).
+    District,
+    /// A commune, ward or township (Đảng ủy xã).
+    Commune,
+    /// A national body (Bộ Chính trị, Quốc hội): never has a place.
+    National,
+    /// Taken from the level word that follows ("UBND huyện", "HĐND tỉnh").
+    Any,
+}
+
+impl BodyLevel {
+    fn parse(s: &str) -> Self {
+        match s {
+            "province" => Self::Province,
+            "city" => Self::City,
+            "district" => Self::District,
+            "commune" => Self::Commune,
+            "national" => Self::National,
+            _ => Self::Any,
+        }
+    }
+}
+
+/// What kind of body an org is; the store types bodies by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BodyKind {
+    /// Tỉnh ủy, Huyện ủy, … — the executive committee of a party organisation.
+    PartyCommittee,
+    /// Đảng bộ — the party organisation as a whole (terms, congresses).
+    PartyOrganisation,
+    /// A board or office of a party committee (Ban Tổ chức Tỉnh ủy).
+    PartyBoard,
+    /// UBND, HĐND.
+    State,
+    /// The Fatherland Front committee.
+    Front,
+    /// Central bodies: Bộ Chính trị, Quốc hội, Chính phủ, …
+    National,
+    /// A province's delegation to the National Assembly.
+    Delegation,
+    /// A provincial department (Sở).
+    Department,
+    /// Mass organisations (women's union, farmers' association, youth union, …).
+    MassOrganisation,
+}
+
+impl BodyKind {
+    fn parse(s: &str) -> Self {
+        match s {
+            "party_committee" => Self::PartyCommittee,
+            "party_org" => Self::PartyOrganisation,
+            "board" => Self::PartyBoard,
+            "state" => Self::State,
+            "front" => Self::Front,
+            "national" => Self::National,
+            "delegation" => Self::Delegation,
+            "department" => Self::Department,
+            _ => Self::MassOrganisation,
+        }
+    }
+
+    /// A stable lower-case name, used in IRIs and exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PartyCommittee => "party_committee",
+            Self::PartyOrganisation => "party_org",
+            Self::PartyBoard => "board",
+            Self::State => "state",
+            Self::Front => "front",
+            Self::National => "national",
+            Self::Delegation => "delegation",
+            Self::Department => "department",
+            Self::MassOrganisation => "mass_org",
+        }
+    }
+}
+
+/// A post title: the canonical role, and the body it implies when the title fuses
+/// role and body.
+#[derive(Debug, Clone)]
+pub struct RoleEntry {
+    /// Canonical role ("Phó Bí thư Thường trực").
+    pub role: String,
+    /// Canonical org implied by the title itself ("Thành ủy" for "Thành ủy viên").
+    pub implied_org: Option<String>,
+}
+
+/// A body as written after a post title.
+#[derive(Debug, Clone)]
+pub struct BodyEntry {
+    /// Canonical org ("UBND", "Huyện ủy").
+    pub org: String,
+    /// Kind of body.
+    pub kind: BodyKind,
+    /// Level at which it sits.
+    pub level: BodyLevel,
+}
+
+/// A document type: canonical name and the abbreviation used in numbers.
+#[derive(Debug, Clone)]
+pub struct DocTypeEntry {
+    /// Canonical type ("Nghị quyết").
+    pub doc_type: String,
+    /// Abbreviation in numbers ("NQ").
+    pub code: String,
+}
+
+/// An issuer code of a document number ("HU" → Huyện ủy, district level).
+#[derive(Debug, Clone)]
+pub struct IssuerEntry {
+    /// Upper-case code as written after the slash.
+    pub code: String,
+    /// Canonical issuing org.
+    pub org: String,
+    /// Level of the issuing body.
+    pub level: BodyLevel,
+}
+
+/// Cue phrases that the extraction rules read (from `data/lexicon/cues.tsv`).
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// Honorifics before an official's name ("đồng chí").
+    pub honorific: PhraseTable<()>,
+    /// "nguyên": the post is a former one.
+    pub former: PhraseTable<()>,
+    /// "quyền": the post is held in an acting capacity.
+    pub acting: PhraseTable<()>,
+    /// Verbs that make the persons before them chairs ("chủ trì").
+    pub chair: PhraseTable<()>,
+    /// Verbs that report a meeting as held ("tổ chức", "khai mạc").
+    pub report: PhraseTable<()>,
+    /// Words before a meeting name that make it a citation ("Nghị quyết Đại hội").
+    pub cited: PhraseTable<()>,
+}
+
+/// All vocabulary tables.
+#[derive(Debug)]
+pub struct Vocabulary {
+    /// Post titles.
+    pub roles: PhraseTable<RoleEntry>,
+    /// Bodies.
+    pub bodies: PhraseTable<BodyEntry>,
+    /// Party boards, followed in text by their committee.
+    pub boards: PhraseTable<String>,
+    /// Provincial departments.
+    pub departments: PhraseTable<String>,
+    /// Document types.
+    pub doc_types: PhraseTable<DocTypeEntry>,
+    /// Document-type abbreviations → canonical type (upper-cased key).
+    pub doc_codes: Vec<DocTypeEntry>,
+    /// Issuer codes (a code may have several entries: TU is Tỉnh ủy or Thành ủy).
+    pub issuers: Vec<IssuerEntry>,
+    /// Cue phrases.
+    pub cues: Cues,
+    /// Words that make a following person-like name the name of a thing.
+    pub name_blockers: PhraseTable<()>,
+    family_names: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// The vocabulary, parsed on first use.
+    pub fn global() -> &'static Vocabulary {
+        static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
+        VOCAB.get_or_init(Vocabulary::load)
+    }
+
+    fn load() -> Self {
+        let mut roles = PhraseTable::default();
+        for cols in rows(include_str!("../../../data/lexicon/roles.tsv")) {
+            let implied_org = cols.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string());
+            roles.insert(
+                cols[0],
+                RoleEntry {
+                    role: cols[1].to_string(),
+                    implied_org,
+                },
+            );
+        }
+        let mut bodies = PhraseTable::default();
+        for cols in rows(include_str!("../../../data/lexicon/bodies.tsv")) {
+            bodies.insert(
+                cols[0],
+                BodyEntry {
+                    org: cols[1].to_string(),
+                    kind: BodyKind::parse(cols[2]),
+                    level: BodyLevel::parse(cols[3]),
+                },
+            );
+        }
+        let mut boards = PhraseTable::default();
+        for cols in rows(include_str!("../../../data/lexicon/boards.tsv")) {
+            boards.insert(cols[0], cols[1].to_string());
+        }
+        let mut departments = PhraseTable::default();
+        for cols in rows(include_str!("../../../data/lexicon/departments.tsv")) {
+            departments.insert(cols[0], cols[1].to_string());
+        }
+        let mut doc_types = PhraseTable::default();
+        let mut doc_codes = Vec::new();
+        for cols in rows(include_str!("../../../data/lexicon/document_types.tsv")) {
+            let entry = DocTypeEntry {
+                doc_type: cols[1].to_string(),
+                code: cols[2].to_string(),
+            };
+            doc_types.insert(cols[0], entry.clone());
+            doc_codes.push(entry);
+        }
+        let issuers = rows(include_str!("../../../data/lexicon/issuers.tsv"))
+            .map(|cols| IssuerEntry {
+                code: cols[0].to_string(),
+                org: cols[1].to_string(),
+                level: BodyLevel::parse(cols[2]),
+            })
+            .collect();
+        let mut cues = Cues::default();
+        for cols in rows(include_str!("../../../data/lexicon/cues.tsv")) {
+            let table = match cols[0] {
+                "honorific" => &mut cues.honorific,
+                "former" => &mut cues.former,
+                "acting" => &mut cues.acting,
+                "chair" => &mut cues.chair,
+                "report" => &mut cues.report,
+                _ => &mut cues.cited,
+            };
+            table.insert(cols[1], ());
+        }
+        let mut name_blockers = PhraseTable::default();
+        for line in include_str!("../../../data/lexicon/name_blockers.tsv").lines() {
+            if !line.trim().is_empty() && !line.starts_with('#') {
+                name_blockers.insert(line, ());
+            }
+        }
+        let family_names = include_str!("../../../data/lexicon/family_names.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(fold_key)
+            .collect();
+        Vocabulary {
+            roles,
+            bodies,
+            boards,
+            departments,
+            doc_types,
+            doc_codes,
+            issuers,
+            cues,
+            name_blockers,
+            family_names,
+        }
+    }
+
+    /// Whether a folded word is a known family name.
+    pub fn is_family_name(&self, folded_word: &str) -> bool {
+        self.family_names.contains(folded_word)
+    }
+
+    /// The document type whose number abbreviation is `code` ("NQ", "QĐ"), compared
+    /// case-insensitively.
+    pub fn doc_type_by_code(&self, code: &str) -> Option<&DocTypeEntry> {
+        let key = fold_key(code);
+        self.doc_codes.iter().find(|d| fold_key(&d.code) == key)
+    }
+
+    /// The issuer entries for a code ("HU", "TU").
+    pub fn issuers_by_code(&self, code: &str) -> impl Iterator<Item = &IssuerEntry> {
+        let key = fold_key(code);
+        self.issuers
+            .iter()
+            .filter(move |i| fold_key(&i.code) == key)
+    }
+}
+
+/// Data rows of a TSV lexicon file: comments and blank lines skipped, cells trimmed.
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
+        .filter(|cols| cols.len() >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::phrases::split_words;
+
+    #[test]
+    fn fused_title_implies_its_body() {
+        let v = Vocabulary::global();
+        let keys = split_words(&fold_key("Thành uỷ viên, Bí thư"));
+        let (len, entry) = v.roles.longest_at(&keys).unwrap();
+        assert_eq!(len, 3);
+        assert_eq!(entry.role, "Ủy viên Ban Chấp hành");
+        assert_eq!(entry.implied_org.as_deref(), Some("Thành ủy"));
+    }
+
+    #[test]
+    fn standing_deputy_is_longer_than_deputy() {
+        let v = Vocabulary::global();
+        let keys = split_words("phó bí thư thường trực huyện ủy");
+        assert_eq!(
+            v.roles.longest_at(&keys).unwrap().1.role,
+            "Phó Bí thư Thường trực"
+        );
+    }
+
+    #[test]
+    fn bodies_have_kind_and_level() {
+        let v = Vocabulary::global();
+        let keys = split_words("ủy ban nhân dân huyện");
+        let (len, body) = v.bodies.longest_at(&keys).unwrap();
+        assert_eq!((len, body.org.as_str()), (4, "UBND"));
+        assert_eq!(body.level, BodyLevel::Any);
+        assert_eq!(body.kind, BodyKind::State);
+    }
+
+    #[test]
+    fn family_names_and_codes() {
+        let v = Vocabulary::global();
+        assert!(v.is_family_name("nguyễn"));
+        assert!(!v.is_family_name("thanh"));
+        assert_eq!(v.doc_type_by_code("nq").unwrap().doc_type, "Nghị quyết");
+        assert_eq!(v.doc_type_by_code("QĐ").unwrap().doc_type, "Quyết định");
+        let tu: Vec<_> = v.issuers_by_code("TU").map(|i| i.org.as_str()).collect();
+        assert_eq!(tu, vec!["Tỉnh ủy", "Thành ủy"]);
+    }
+}

@@ -1,0 +1,198 @@
+//! Dates as Vietnamese news writes them: "05/10/2022", "5-10-2022", "ngày 5 tháng 10
+//! năm 2022", "Thứ Năm, ngày 6 tháng 10 năm 2022", "Chiều 14-12" (no year), "(20:57
+//! 17/06/2024)", "10:34 15/12/2021".
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A date found in text. `year` is `None` for day/month-only dates, which the caller
+/// completes from the article's year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    /// Byte offset of the first character of the date expression.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// Year, when written.
+    pub year: Option<i32>,
+    /// Month, 1..=12.
+    pub month: u32,
+    /// Day, 1..=31.
+    pub day: u32,
+    /// A clock time ("10:34") stands right before or after it: the mark of a page stamp.
+    pub with_time: bool,
+    /// A weekday ("Thứ Năm,") stands right before it.
+    pub with_weekday: bool,
+}
+
+impl DateMatch {
+    /// ISO `YYYY-MM-DD`, taking `fallback_year` when the text gave none.
+    pub fn iso(&self, fallback_year: Option<i32>) -> Option<String> {
+        let year = self.year.or(fallback_year)?;
+        Some(format!("{year:04}-{:02}-{:02}", self.month, self.day))
+    }
+}
+
+fn numeric() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:^|[^\d/.,-])(\d{1,2})([/.-])(\d{1,2})(?:([/.-])(\d{4}))?(?:$|[^\d/-])")
+            .expect("valid date regex")
+    })
+}
+
+fn verbal() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
+            .expect("valid date regex")
+    })
+}
+
+fn time_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\d{1,2}[:h]\d{2}").expect("valid time regex"))
+}
+
+/// Words after which a day/month-only number pair is a date ("Chiều 14-12", "ngày 5/10").
+const DAY_CUES: [&str; 8] = ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ"];
+
+/// Every date expression in `s`, in order. Day/month pairs without a year count only
+/// after a cue word (ngày, sáng, chiều, …) so that fractions and scores are not dates.
+pub fn find_dates(s: &str) -> Vec<DateMatch> {
+    let mut out = Vec::new();
+    for caps in verbal().captures_iter(s) {
+        let whole = caps.get(0).expect("match");
+        let day = caps[1].parse().unwrap_or(0);
+        let month = caps[2].parse().unwrap_or(0);
+        let year = caps.get(3).and_then(|y| y.as_str().parse().ok());
+        push_valid(&mut out, s, whole.start(), whole.end(), year, month, day);
+    }
+    let mut pos = 0;
+    while let Some(caps) = numeric().captures_at(s, pos) {
+        let first = caps.get(1).expect("day");
+        let last = caps.get(5).or(caps.get(3)).expect("month");
+        pos = last.end();
+        if out
+            .iter()
+            .any(|d: &DateMatch| d.start <= first.start() && first.start() < d.end)
+        {
+            continue;
+        }
+        let sep = &caps[2];
+        let year = caps.get(5).and_then(|y| y.as_str().parse().ok());
+        if year.is_some() && caps.get(4).map(|m| m.as_str()) != Some(sep) {
+            continue;
+        }
+        if year.is_none() && (sep == "." || !has_day_cue(&s[..first.start()])) {
+            continue;
+        }
+        let day = caps[1].parse().unwrap_or(0);
+        let month = caps[3].parse().unwrap_or(0);
+        push_valid(&mut out, s, first.start(), last.end(), year, month, day);
+    }
+    out.sort_by_key(|d| d.start);
+    out
+}
+
+fn has_day_cue(before: &str) -> bool {
+    let last_word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    DAY_CUES.contains(&last_word.as_str())
+}
+
+fn push_valid(
+    out: &mut Vec<DateMatch>,
+    s: &str,
+    start: usize,
+    end: usize,
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+) {
+    let valid_year = year.is_none_or(|y| (1930..=2100).contains(&y));
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !valid_year {
+        return;
+    }
+    let window_start = floor_char(s, start.saturating_sub(10));
+    let window_end = ceil_char(s, (end + 10).min(s.len()));
+    let with_time =
+        time_re().is_match(&s[window_start..start]) || time_re().is_match(&s[end..window_end]);
+    let head = s[floor_char(s, start.saturating_sub(24))..start].to_lowercase();
+    let with_weekday = head.contains("thứ ") || head.contains("chủ nhật");
+    out.push(DateMatch {
+        start,
+        end,
+        year,
+        month,
+        day,
+        with_time,
+        with_weekday,
+    });
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn isos(s: &str) -> Vec<String> {
+        find_dates(s)
+            .iter()
+            .filter_map(|d| d.iso(Some(1999)))
+            .collect()
+    }
+
+    #[test]
+    fn numeric_forms() {
+        assert_eq!(isos("Ngày đăng 05/10/2022 | 14:36"), vec!["2022-10-05"]);
+        assert_eq!(isos("ngày 5-10-2022 tại"), vec!["2022-10-05"]);
+        assert_eq!(isos("(20:57 17/06/2024)"), vec!["2024-06-17"]);
+    }
+
+    #[test]
+    fn verbal_form_and_weekday() {
+        let d = find_dates("Thứ Năm, ngày 6 tháng 10 năm 2022");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].iso(None).as_deref(), Some("2022-10-06"));
+        assert!(d[0].with_weekday);
+    }
+
+    #[test]
+    fn day_month_needs_a_cue() {
+        assert_eq!(isos("Chiều 14-12, Huyện ủy"), vec!["1999-12-14"]);
+        assert_eq!(isos("Ngày 5/10, Ban Chấp hành"), vec!["1999-10-05"]);
+        assert!(isos("giải quyết 4.523/7.500 người, đạt 1/3").is_empty());
+    }
+
+    #[test]
+    fn stamp_has_time() {
+        let d = find_dates("10:34 15/12/2021");
+        assert!(d[0].with_time);
+        assert!(!find_dates("ngày 25/4/2022 của Quận ủy")[0].with_time);
+    }
+
+    #[test]
+    fn invalid_dates_are_dropped() {
+        assert!(isos("ngày 35/13/2022").is_empty());
+        assert!(isos("ngày 5/10/1800").is_empty());
+    }
+}

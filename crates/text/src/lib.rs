@@ -1,0 +1,14 @@
+//! Text layer of cadre: everything that turns raw bytes of a Vietnamese news page into
+//! clean, comparable text. Pure functions only; no I/O.
+
+pub mod dates;
+pub mod decode;
+pub mod normalize;
+pub mod numerals;
+pub mod sentences;
+
+pub use dates::{find_dates, DateMatch};
+pub use decode::{decode, DecodeError};
+pub use normalize::{ascii_slug, fold_key, normalize_text};
+pub use numerals::{parse_ordinal, parse_roman, to_roman};
+pub use sentences::split_sentences;

@@ -1,0 +1,215 @@
+//! Unicode normalisation for Vietnamese text.
+//!
+//! Articles mix NFC and NFD, old ("uỷ", "hoà") and new ("ủy", "hòa") tone-mark
+//! placement, non-breaking spaces and zero-width characters. [`normalize_text`] makes a
+//! text canonical for extraction while keeping its meaning; [`fold_key`] makes a
+//! comparison key (case-folded, tone placement unified) for lexicon look-ups.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Old-style tone placement on the glide (`uỷ`, `hoà`) and the new-style equivalent
+/// (`ủy`, `hòa`). Party texts use the new style, so keys are folded towards it.
+const TONE_MOVES: [(&str, &str); 15] = [
+    ("uỷ", "ủy"),
+    ("uý", "úy"),
+    ("uỳ", "ùy"),
+    ("uỹ", "ũy"),
+    ("uỵ", "ụy"),
+    ("oà", "òa"),
+    ("oá", "óa"),
+    ("oả", "ỏa"),
+    ("oã", "õa"),
+    ("oạ", "ọa"),
+    ("oè", "òe"),
+    ("oé", "óe"),
+    ("oẻ", "ỏe"),
+    ("oẽ", "õe"),
+    ("oẹ", "ọe"),
+];
+
+/// Canonical text for extraction: NFC, tone marks in the new placement (case kept),
+/// non-breaking and exotic spaces turned into plain spaces, zero-width characters and
+/// carriage returns removed.
+pub fn normalize_text(input: &str) -> String {
+    let nfc: String = input
+        .nfc()
+        .filter_map(|c| match c {
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\r' => None,
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                Some(' ')
+            }
+            '\t' => Some(' '),
+            c => Some(c),
+        })
+        .collect();
+    move_tones(&nfc)
+}
+
+/// Rewrites old-style tone placement to the new style, keeping letter case.
+fn move_tones(s: &str) -> String {
+    if !s.chars().any(is_old_tone_carrier) {
+        return s.to_owned();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if i + 1 < chars.len() {
+            if let Some((a, b)) = swap_pair(chars[i], chars[i + 1]) {
+                // Only at the end of a syllable ("uỷ" in "thuỷ", not in "khuỷu"), and
+                // not after "q", where "u" belongs to the consonant ("quý").
+                let at_end = chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
+                let after_q = i > 0 && matches!(chars[i - 1], 'q' | 'Q');
+                if at_end && !after_q {
+                    out.push(a);
+                    out.push(b);
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+fn is_old_tone_carrier(c: char) -> bool {
+    matches!(
+        c,
+        'ỷ' | 'ý'
+            | 'ỳ'
+            | 'ỹ'
+            | 'ỵ'
+            | 'à'
+            | 'á'
+            | 'ả'
+            | 'ã'
+            | 'ạ'
+            | 'è'
+            | 'é'
+            | 'ẻ'
+            | 'ẽ'
+            | 'ẹ'
+            | 'Ỷ'
+            | 'Ý'
+            | 'Ỳ'
+            | 'Ỹ'
+            | 'Ỵ'
+            | 'À'
+            | 'Á'
+            | 'Ả'
+            | 'Ã'
+            | 'Ạ'
+            | 'È'
+            | 'É'
+            | 'Ẻ'
+            | 'Ẽ'
+            | 'Ẹ'
+    )
+}
+
+/// For a glide + toned vowel pair in old placement, the pair in new placement.
+fn swap_pair(first: char, second: char) -> Option<(char, char)> {
+    let lower_first = first.to_lowercase().next()?;
+    let lower_second = second.to_lowercase().next()?;
+    let pair: String = [lower_first, lower_second].iter().collect();
+    let (_, new) = TONE_MOVES.iter().find(|(old, _)| *old == pair)?;
+    let mut new_chars = new.chars();
+    let (a, b) = (new_chars.next()?, new_chars.next()?);
+    let a = if first.is_uppercase() {
+        a.to_uppercase().next()?
+    } else {
+        a
+    };
+    let b = if second.is_uppercase() {
+        b.to_uppercase().next()?
+    } else {
+        b
+    };
+    Some((a, b))
+}
+
+/// Comparison key: normalised, lower-cased, inner whitespace collapsed, trimmed.
+/// `"Thành Uỷ  Viên"` and `"thành ủy viên"` share one key.
+pub fn fold_key(input: &str) -> String {
+    let norm = normalize_text(input).to_lowercase();
+    norm.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfd_becomes_nfc() {
+        let nfd = "Bi\u{0301}\u{0302} thu\u{031B}";
+        assert_eq!(normalize_text("Thanh Tri\u{0300}"), "Thanh Trì");
+        assert!(normalize_text(nfd).chars().count() < nfd.chars().count());
+    }
+
+    #[test]
+    fn old_tone_placement_is_moved() {
+        assert_eq!(normalize_text("Thành uỷ viên"), "Thành ủy viên");
+        assert_eq!(normalize_text("hoà bình, Khánh Hoà"), "hòa bình, Khánh Hòa");
+        assert_eq!(normalize_text("THÀNH UỶ"), "THÀNH ỦY");
+    }
+
+    #[test]
+    fn glide_inside_a_syllable_is_left_alone() {
+        assert_eq!(normalize_text("khuỷu"), "khuỷu");
+        assert_eq!(normalize_text("hoàn thành"), "hoàn thành");
+        assert_eq!(normalize_text("quý"), "quý");
+    }
+
+    #[test]
+    fn spaces_and_invisible_characters() {
+        assert_eq!(
+            normalize_text("Lê\u{00A0}Tiến\u{200B} Nhật\r\n"),
+            "Lê Tiến Nhật\n"
+        );
+    }
+
+    #[test]
+    fn fold_key_unifies_case_tone_and_space() {
+        assert_eq!(fold_key("Thành Uỷ  Viên "), fold_key("thành ủy viên"));
+        assert_eq!(fold_key("Khánh Hoà"), "khánh hòa");
+    }
+}
+
+/// ASCII slug for identifiers: diacritics removed (đ → d), lower case, every run of
+/// other characters turned into one "-". `"Huyện ủy Thanh Trì"` → `"huyen-uy-thanh-tri"`.
+pub fn ascii_slug(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut dash = false;
+    for c in normalize_text(input).nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c if unicode_normalization::char::is_combining_mark(c) => continue,
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod slug_tests {
+    use super::ascii_slug;
+
+    #[test]
+    fn slugs_are_ascii_and_stable() {
+        assert_eq!(ascii_slug("Huyện ủy Thanh Trì"), "huyen-uy-thanh-tri");
+        assert_eq!(ascii_slug("Đặng Bá Cường"), "dang-ba-cuong");
+        assert_eq!(ascii_slug("14-NQ/QU"), "14-nq-qu");
+        assert_eq!(ascii_slug("  Quận 8 "), "quan-8");
+    }
+}
