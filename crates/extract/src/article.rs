@@ -242,17 +242,13 @@ impl Doc {
         }
         let mut with_shared: Vec<&str> = shared.into_iter().collect();
         with_shared.extend(&keys);
-        let board = v
-            .boards
-            .longest_at(&keys)
-            .map(|(len, b)| (len, b))
-            .or_else(|| {
-                shared.and_then(|_| {
-                    v.boards
-                        .longest_at(&with_shared)
-                        .map(|(len, b)| (len - 1, b))
-                })
-            });
+        let board = v.boards.longest_at(&keys).or_else(|| {
+            shared.and_then(|_| {
+                v.boards
+                    .longest_at(&with_shared)
+                    .map(|(len, b)| (len - 1, b))
+            })
+        });
         if let Some((blen, board)) = board {
             if let Some((clen, committee)) = v
                 .bodies

@@ -53,6 +53,9 @@ fn ordinal_re() -> &'static Regex {
     })
 }
 
+/// A term read in a sentence: byte offset, khóa, and nhiệm kỳ years.
+type TermMention = (usize, Option<String>, Option<(i32, i32)>);
+
 /// Orgs that hold terms, and the org a term records for them.
 fn term_org(body: &BodyRef) -> Option<String> {
     match body.kind.as_str() {
@@ -151,8 +154,8 @@ impl Doc {
     fn issuer(&self, s: usize, num_end: usize, number: &str) -> Option<BodyRef> {
         let i = self.locate(s, num_end);
         let toks = &self.tokens[s];
-        for k in i..(i + 12).min(toks.len()) {
-            if toks[k].key == "của" {
+        for (k, tok) in toks.iter().enumerate().skip(i).take(12) {
+            if tok.key == "của" {
                 if let Some((body, _)) = self.body_at(s, k + 1, None) {
                     return Some(body);
                 }
@@ -189,7 +192,7 @@ impl Doc {
         for (s, &(ss, se)) in self.spans.iter().enumerate() {
             let sentence = &self.text[ss..se];
             let mut used_mandates: Vec<usize> = Vec::new();
-            let mut found: Vec<(usize, Option<String>, Option<(i32, i32)>)> = Vec::new();
+            let mut found: Vec<TermMention> = Vec::new();
             for caps in khoa_re().captures_iter(sentence) {
                 let whole = caps.get(0).expect("match");
                 let Some(n) = parse_ordinal(&caps[1]) else {
@@ -416,12 +419,11 @@ impl Doc {
         }
         if kind == "Kỳ họp HĐND" {
             body = body.filter(|b| b.org == "HĐND").or_else(|| {
-                let hdnd = (i..toks.len()).find_map(|k| {
+                (i..toks.len()).find_map(|k| {
                     self.body_at(s, k, None)
                         .map(|(b, _)| b)
                         .filter(|b| b.org == "HĐND")
-                });
-                hdnd
+                })
             });
         }
         let body = body

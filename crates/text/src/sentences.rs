@@ -8,8 +8,7 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     for line in text.split_inclusive('\n') {
         let mut start = line_start;
         let bytes = line.as_bytes();
-        let mut chars = line.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        for (i, c) in line.char_indices() {
             if matches!(c, '.' | '!' | '?') {
                 let rest = &line[i + c.len_utf8()..];
                 let after_space = rest.trim_start_matches(' ');

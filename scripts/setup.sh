@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks to build and test cadre: Debian's libclang-dev
+# (Oxigraph's RocksDB is built through bindgen) and Python networkx (export tests read
+# the GraphML back with it). Rust itself must already be there.
+set -euo pipefail
+
+have_libclang() {
+  ls /usr/lib/llvm-*/lib/libclang*.so* /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1
+}
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "setup: cargo not found; install Rust (https://rustup.rs) first" >&2
+  exit 1
+fi
+
+if ! have_libclang; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing libclang-dev (needed by Oxigraph's RocksDB build)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libclang-dev >/dev/null
+  elif command -v sudo >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libclang-dev >/dev/null
+  else
+    echo "setup: libclang is missing; install it (Debian/Ubuntu: apt-get install libclang-dev," >&2
+    echo "       Fedora: dnf install clang-devel, macOS: xcode-select --install) and re-run" >&2
+    exit 1
+  fi
+fi
+
+if ! python3 -c "import networkx" >/dev/null 2>&1; then
+  echo "setup: installing Python networkx (for the export tests)"
+  python3 -m pip install --quiet networkx 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages networkx
+fi

@@ -1,0 +1,69 @@
+//! Helpers shared by the end-to-end tests of the `cadre` binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled sample corpus.
+pub fn sample() -> PathBuf {
+    root().join("data/sample")
+}
+
+/// `../shared` beside the repository, when present.
+pub fn shared() -> Option<PathBuf> {
+    let p = root().join("../shared");
+    p.is_dir().then_some(p)
+}
+
+/// Runs `cadre` with `args`.
+pub fn cadre(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cadre"))
+        .args(args)
+        .env_remove("CADRE_STORE")
+        .output()
+        .expect("cadre runs")
+}
+
+/// Runs `cadre` and asserts success; returns stdout.
+pub fn ok(args: &[&str]) -> String {
+    let out = cadre(args);
+    assert!(
+        out.status.success(),
+        "cadre {args:?} failed: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// A store in a fresh temporary folder, with the sample corpus ingested.
+pub fn sample_store() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    ok(&["ingest", "--store", s(&store), s(&sample())]);
+    (dir, store)
+}
+
+/// A path as `&str`.
+pub fn s(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+/// Query results as CSV rows (header first).
+pub fn query_csv(store: &Path, args: &[&str]) -> Vec<Vec<String>> {
+    let mut full = vec!["query", "--store", s(store), "--format", "csv"];
+    full.extend_from_slice(args);
+    let text = ok(&full);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| r.expect("csv row").iter().map(str::to_string).collect())
+        .collect()
+}

@@ -1,0 +1,202 @@
+//! Ingest, idempotence, ontology coverage and saved queries on the sample corpus.
+
+mod common;
+
+use common::*;
+
+fn count(store: &std::path::Path, sparql: &str) -> usize {
+    let rows = query_csv(store, &[sparql]);
+    rows[1][0].parse().expect("a count")
+}
+
+#[test]
+fn ingest_is_idempotent_and_keeps_everything_in_article_graphs() {
+    let (_dir, store) = sample_store();
+    let quads = |store: &std::path::Path| {
+        count(
+            store,
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        )
+    };
+    let first = quads(&store);
+    let dump1 = ok(&[
+        "export",
+        "--store",
+        s(&store),
+        "--format",
+        "nquads",
+        "--out",
+        s(&store.with_extension("1.nq")),
+    ]);
+    assert!(dump1.contains("wrote"));
+    ok(&["ingest", "--store", s(&store), s(&sample())]);
+    assert_eq!(quads(&store), first, "re-ingesting changed the quad count");
+    ok(&[
+        "export",
+        "--store",
+        s(&store),
+        "--format",
+        "nquads",
+        "--out",
+        s(&store.with_extension("2.nq")),
+    ]);
+    let a = std::fs::read(store.with_extension("1.nq")).unwrap();
+    let b = std::fs::read(store.with_extension("2.nq")).unwrap();
+    assert_eq!(a, b, "sorted dumps differ after re-ingest");
+    let graphs = count(
+        &store,
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    );
+    assert_eq!(graphs, 12, "one named graph per sample article");
+    // Every line of the dump is a quad (named graph), none in the default graph.
+    let text = String::from_utf8(a).unwrap();
+    assert!(text
+        .lines()
+        .all(|l| l.matches(" <https://w3id.org/cadre/id/article/").count() >= 1));
+}
+
+#[test]
+fn every_fact_has_evidence_with_offsets() {
+    let (_dir, store) = sample_store();
+    let missing = count(
+        &store,
+        "PREFIX cadre: <https://w3id.org/cadre/ontology#>
+         SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {
+           VALUES ?c { cadre:PostHolding cadre:Meeting cadre:Document cadre:Term }
+           ?x a ?c . FILTER NOT EXISTS { ?x cadre:evidence ?e . ?e cadre:startOffset ?s ; cadre:sentenceText ?t ; cadre:inArticle ?a } }",
+    );
+    assert_eq!(missing, 0);
+}
+
+#[test]
+fn store_uses_only_terms_declared_in_the_ontology() {
+    let (_dir, store) = sample_store();
+    let ontology = std::fs::read_to_string(root().join("ontology/cadre.ttl")).unwrap();
+    let parsed = oxigraph::store::Store::new().unwrap();
+    parsed
+        .load_from_reader(oxigraph::io::RdfFormat::Turtle, ontology.as_bytes())
+        .expect("ontology parses");
+    let declared: std::collections::HashSet<String> = parsed
+        .iter()
+        .map(|q| q.unwrap())
+        .filter(|q| q.predicate.as_str() == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        .map(|q| q.subject.to_string().trim_matches(['<', '>']).to_string())
+        .collect();
+    let used = query_csv(
+        &store,
+        &["SELECT DISTINCT ?t WHERE { { ?s ?t ?o } UNION { ?s a ?t } } ORDER BY ?t"],
+    );
+    let cadre_terms: Vec<&String> = used[1..]
+        .iter()
+        .map(|r| &r[0])
+        .filter(|t| t.starts_with("https://w3id.org/cadre/ontology#"))
+        .collect();
+    assert!(
+        cadre_terms.len() > 40,
+        "expected many ontology terms, got {}",
+        cadre_terms.len()
+    );
+    let undeclared: Vec<_> = cadre_terms
+        .iter()
+        .filter(|t| !declared.contains(**t))
+        .collect();
+    assert!(
+        undeclared.is_empty(),
+        "used but not declared in ontology/cadre.ttl: {undeclared:?}"
+    );
+}
+
+#[test]
+fn saved_query_person_posts_gives_posts_with_sources() {
+    let (_dir, store) = sample_store();
+    let rows = query_csv(
+        &store,
+        &[
+            "--saved",
+            "person-posts",
+            "--param",
+            "name=Phạm Quang Thịnh",
+        ],
+    );
+    assert_eq!(
+        rows[0],
+        ["person", "post", "attested", "former", "article", "sentence"]
+    );
+    let has = |post: &str, article: &str| rows.iter().any(|r| r[1] == post && r[4] == article);
+    assert!(
+        has("Bí thư Huyện ủy Thanh Trì", "01-thanh-tri-hoi-nghi-8"),
+        "{rows:?}"
+    );
+    assert!(
+        has("Bí thư Huyện ủy Thanh Trì", "02-thanh-tri-hoi-nghi-xii"),
+        "{rows:?}"
+    );
+    assert!(
+        has(
+            "Ủy viên Ban Chấp hành Thành ủy Hà Nội",
+            "01-thanh-tri-hoi-nghi-8"
+        ),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1..].iter().all(|r| r[5].contains("Phạm Quang Thịnh")),
+        "each row cites a sentence naming him"
+    );
+}
+
+#[test]
+fn saved_query_post_holders_lists_secretaries_of_a_place() {
+    let (_dir, store) = sample_store();
+    let rows = query_csv(
+        &store,
+        &[
+            "--saved",
+            "post-holders",
+            "--param",
+            "role=Bí thư",
+            "--param",
+            "place=Thanh Trì",
+        ],
+    );
+    let mut people: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    people.sort();
+    people.dedup();
+    assert_eq!(people, ["Phạm Quang Thịnh", "Đỗ Thị Minh Hằng"]);
+}
+
+#[test]
+fn saved_query_meeting_chairs_names_the_chairs() {
+    let (_dir, store) = sample_store();
+    let rows = query_csv(&store, &["--saved", "meeting-chairs"]);
+    let plenum = rows
+        .iter()
+        .find(|r| r[1] == "Hội nghị Ban Chấp hành lần thứ 8 — Đảng bộ Thanh Trì")
+        .unwrap_or_else(|| panic!("plenum 8 of Thanh Trì missing: {rows:?}"));
+    assert_eq!(plenum[0], "2021-12-21");
+    for chair in ["Phạm Quang Thịnh", "Đỗ Thị Minh Hằng", "Lưu Đức Thành"] {
+        assert!(
+            plenum[3].contains(chair),
+            "{chair} not among chairs {}",
+            plenum[3]
+        );
+    }
+}
+
+#[test]
+fn parameters_cannot_change_the_query() {
+    let (_dir, store) = sample_store();
+    let rows = query_csv(
+        &store,
+        &[
+            "--saved",
+            "person-posts",
+            "--param",
+            "name=x\")) } UNION { ?s ?p ?o } #",
+        ],
+    );
+    assert_eq!(
+        rows.len(),
+        1,
+        "an injected name must match nothing: {rows:?}"
+    );
+}
