@@ -325,3 +325,112 @@ impl Home {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Person;
+
+    fn run(text: &str) -> Extraction {
+        extract(&ArticleInput {
+            id: "t",
+            text,
+            url: None,
+            published: None,
+        })
+    }
+
+    fn posts(p: &Person) -> Vec<(String, String, Option<String>)> {
+        p.positions
+            .iter()
+            .map(|q| {
+                let place = q.body.place.as_ref().map(|pl| pl.name.clone());
+                (q.role.clone(), q.body.org.clone(), place)
+            })
+            .collect()
+    }
+
+    const PLENUM: &str = "Huyện ủy Gia Lâm họp\nNgày đăng 12/03/2023 | 08:10\n\n\
+        Ngày 10/3, Ban Chấp hành Đảng bộ huyện Gia Lâm khóa XXIV, nhiệm kỳ 2020-2025 tổ chức \
+        Hội nghị lần thứ 15. Đồng chí Trần Văn Bình - Thành ủy viên, Bí thư Huyện ủy; đồng chí \
+        Lê Thị Hoa - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện chủ trì hội nghị. \
+        Thực hiện Nghị quyết số 07-NQ/HU ngày 5/1/2022 của Huyện ủy. Trường THPT Nguyễn Văn Cừ \
+        đạt chuẩn.";
+
+    #[test]
+    fn apposition_posts_with_implied_places() {
+        let x = run(PLENUM);
+        assert_eq!(x.published.as_deref(), Some("2023-03-12"));
+        let binh = x
+            .persons
+            .iter()
+            .find(|p| p.name == "Trần Văn Bình")
+            .unwrap();
+        assert_eq!(
+            posts(binh),
+            vec![
+                (
+                    "Ủy viên Ban Chấp hành".into(),
+                    "Thành ủy".into(),
+                    Some("Hà Nội".into())
+                ),
+                ("Bí thư".into(), "Huyện ủy".into(), Some("Gia Lâm".into())),
+            ]
+        );
+        let hoa = x.persons.iter().find(|p| p.name == "Lê Thị Hoa").unwrap();
+        assert_eq!(
+            posts(hoa)[1],
+            ("Chủ tịch".into(), "UBND".into(), Some("Gia Lâm".into()))
+        );
+    }
+
+    #[test]
+    fn school_names_are_not_officials() {
+        let x = run(PLENUM);
+        assert!(x.persons.iter().all(|p| p.name != "Nguyễn Văn Cừ"));
+        assert_eq!(x.persons.len(), 2);
+    }
+
+    #[test]
+    fn title_before_name_and_former_post() {
+        let x = run("Tin\n10:00 02/02/2022\n\nBí thư Tỉnh ủy Nghệ An Phan Văn Tâm và nguyên Chủ tịch UBND tỉnh Võ Minh Đức dự.");
+        let tam = x.persons.iter().find(|p| p.name == "Phan Văn Tâm").unwrap();
+        assert_eq!(
+            posts(tam),
+            vec![("Bí thư".into(), "Tỉnh ủy".into(), Some("Nghệ An".into()))]
+        );
+        let duc = x.persons.iter().find(|p| p.name == "Võ Minh Đức").unwrap();
+        assert!(duc.positions[0].former);
+    }
+
+    #[test]
+    fn meeting_term_document_and_chairs() {
+        let x = run(PLENUM);
+        assert_eq!(x.meetings.len(), 1);
+        let m = &x.meetings[0];
+        assert_eq!(m.kind, "Hội nghị Ban Chấp hành");
+        assert_eq!(m.ordinal, Some(15));
+        assert_eq!(m.date.as_deref(), Some("2023-03-10"));
+        assert_eq!(m.chairs, vec!["Trần Văn Bình", "Lê Thị Hoa"]);
+        assert_eq!(x.terms[0].khoa.as_deref(), Some("XXIV"));
+        assert_eq!((x.terms[0].start, x.terms[0].end), (Some(2020), Some(2025)));
+        let d = &x.documents[0];
+        assert_eq!(d.number.as_deref(), Some("07-NQ/HU"));
+        assert_eq!(d.date.as_deref(), Some("2022-01-05"));
+        assert_eq!(d.issuer.as_ref().unwrap().org, "Huyện ủy");
+    }
+
+    #[test]
+    fn evidence_offsets_are_characters() {
+        let x = run(PLENUM);
+        let binh = x
+            .persons
+            .iter()
+            .find(|p| p.name == "Trần Văn Bình")
+            .unwrap();
+        let e = &binh.mentions[0];
+        let span: String = x.text.chars().skip(e.start).take(e.end - e.start).collect();
+        assert_eq!(span, "Trần Văn Bình");
+        assert!(x.sentences[e.sentence].text.contains("Trần Văn Bình"));
+    }
+}

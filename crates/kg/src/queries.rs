@@ -66,7 +66,7 @@ mod tests {
     fn every_saved_query_has_a_title_and_parses() {
         for q in SAVED {
             assert!(!q.title().is_empty(), "{} has no title", q.name);
-            oxigraph::sparql::SparqlEvaluator::new()
+            let _prepared = oxigraph::sparql::SparqlEvaluator::new()
                 .parse_query(q.sparql)
                 .unwrap_or_else(|e| panic!("{}: {e}", q.name));
         }
