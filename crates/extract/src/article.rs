@@ -305,27 +305,6 @@ fn order_of(order: &[PlaceId], id: PlaceId) -> usize {
     order.iter().position(|o| *o == id).unwrap_or(usize::MAX)
 }
 
-impl Home {
-    /// Keeps the candidates of the article's era, when that leaves any.
-    pub(crate) fn filter_era(&self, cands: Vec<PlaceId>) -> Vec<PlaceId> {
-        let Some(year) = self.year else { return cands };
-        let gaz = Gazetteer::global();
-        let kept: Vec<_> = cands
-            .iter()
-            .copied()
-            .filter(|id| {
-                let legacy = gaz.place(*id).valid_to.is_some();
-                (year < 2025 && legacy) || (year > 2025 && !legacy) || year == 2025
-            })
-            .collect();
-        if kept.is_empty() {
-            cands
-        } else {
-            kept
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

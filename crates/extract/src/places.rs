@@ -213,26 +213,7 @@ impl Home {
     /// the home units themselves; `None` if still ambiguous.
     pub fn choose(&self, mut cands: Vec<PlaceId>) -> Option<PlaceId> {
         let gaz = Gazetteer::global();
-        if let Some(year) = self.year {
-            let by_era: Vec<_> = cands
-                .iter()
-                .copied()
-                .filter(|id| {
-                    let p = gaz.place(*id);
-                    let legacy = p.valid_to.is_some();
-                    if year < 2025 {
-                        legacy
-                    } else if year > 2025 {
-                        !legacy
-                    } else {
-                        true
-                    }
-                })
-                .collect();
-            if !by_era.is_empty() {
-                cands = by_era;
-            }
-        }
+        cands = self.filter_era(cands);
         if cands.len() > 1 {
             let homes = [self.commune, self.district, self.province];
             if let Some(h) = cands.iter().find(|c| homes.contains(&Some(**c))) {
@@ -286,5 +267,26 @@ pub fn place_ref(id: PlaceId) -> PlaceRef {
     PlaceRef {
         name: p.name.clone(),
         code: p.code.clone(),
+    }
+}
+
+impl Home {
+    /// Keeps the candidates of the article's era, when that leaves any.
+    pub(crate) fn filter_era(&self, cands: Vec<PlaceId>) -> Vec<PlaceId> {
+        let Some(year) = self.year else { return cands };
+        let gaz = Gazetteer::global();
+        let kept: Vec<_> = cands
+            .iter()
+            .copied()
+            .filter(|id| {
+                let legacy = gaz.place(*id).valid_to.is_some();
+                (year < 2025 && legacy) || (year > 2025 && !legacy) || year == 2025
+            })
+            .collect();
+        if kept.is_empty() {
+            cands
+        } else {
+            kept
+        }
     }
 }
