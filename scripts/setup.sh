@@ -4,8 +4,12 @@
 # the GraphML back with it). Rust itself must already be there.
 set -euo pipefail
 
+# libclang itself (libclang.so / libclang-N.so), not libclang-cpp, which a fresh
+# Debian image may already carry without the library bindgen loads.
 have_libclang() {
-  ls /usr/lib/llvm-*/lib/libclang*.so* /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1
+  [ -n "${LIBCLANG_PATH:-}" ] && return 0
+  compgen -G "/usr/lib/llvm-*/lib/libclang.so*" >/dev/null \
+    || compgen -G "/usr/lib/*/libclang-[0-9]*.so*" >/dev/null
 }
 
 if ! command -v cargo >/dev/null 2>&1; then
