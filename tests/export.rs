@@ -78,27 +78,25 @@ print(json.dumps({
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["nodes"], entities);
     assert_eq!(report["edges"], edge_rows.len());
-    let labels: Vec<&str> = report["labels"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let labels = strings(&report["labels"]);
     assert!(
         labels.contains(&"Huyện ủy Thanh Trì"),
         "Vietnamese labels intact"
     );
     assert!(labels.contains(&"Phạm Quang Thịnh"));
-    let holds: Vec<&str> = report["thinh_holds"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let holds = strings(&report["thinh_holds"]);
     assert!(holds.contains(&"Bí thư @ Huyện ủy Thanh Trì"), "{holds:?}");
     assert_eq!(
         report["weights"],
         serde_json::json!(["float"]),
         "weight typed as double"
     );
+}
+
+fn strings(v: &serde_json::Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect()
 }

@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
 
 #[test]
@@ -13,39 +11,30 @@ fn seed_articles_reach_the_issue_thresholds() {
         eprintln!("../shared is absent: seed scoring skipped");
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let mut args = vec![
-        "extract".to_string(),
-        "--format".into(),
-        "eval-json".into(),
-        "--out".into(),
+    let dev = shared.join("eval/dev");
+    let mut seeds: Vec<_> = std::fs::read_dir(&dev)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_str().unwrap();
+            name.starts_with("00") && name.ends_with(".txt")
+        })
+        .collect();
+    seeds.sort();
+    let pred = extract_eval(&seeds.iter().map(|p| p.as_path()).collect::<Vec<_>>());
+    let floors = [
+        "--only",
+        "00*",
+        "--min",
+        "persons=0.9",
+        "--min",
+        "positions=0.8",
     ];
-    args.push(s(dir.path()).into());
-    for entry in std::fs::read_dir(shared.join("eval/dev")).unwrap() {
-        let p = entry.unwrap().path();
-        let name = p.file_name().unwrap().to_str().unwrap().to_string();
-        if name.starts_with("00") && name.ends_with(".txt") {
-            args.push(s(&p).into());
-        }
-    }
-    ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
-    let out = Command::new("python3")
-        .arg(shared.join("eval/score.py"))
-        .args([shared.join("eval/dev"), dir.path().to_path_buf()])
-        .args([
-            "--only",
-            "00*",
-            "--min",
-            "persons=0.9",
-            "--min",
-            "positions=0.8",
-        ])
-        .output()
-        .expect("python3 runs");
-    let report = String::from_utf8_lossy(&out.stdout);
+    let out = score(&dev, pred.path(), &floors).expect("shared is present");
     assert!(
         out.status.success(),
-        "below threshold:\n{report}{}",
+        "below threshold:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
 }
@@ -53,15 +42,7 @@ fn seed_articles_reach_the_issue_thresholds() {
 /// `UPDATE_GOLDEN=1 cargo test --release --test extraction` rewrites the golden files.
 #[test]
 fn sample_corpus_matches_golden_records() {
-    let dir = tempfile::tempdir().unwrap();
-    ok(&[
-        "extract",
-        "--format",
-        "eval-json",
-        "--out",
-        s(dir.path()),
-        s(&sample()),
-    ]);
+    let dir = extract_eval(&[&sample()]);
     let golden = root().join("tests/golden/sample-eval");
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut names: Vec<_> = std::fs::read_dir(dir.path())
@@ -84,25 +65,12 @@ fn sample_corpus_matches_golden_records() {
 
 #[test]
 fn sample_corpus_scores_against_its_hand_made_gold() {
-    let dir = tempfile::tempdir().unwrap();
-    ok(&[
-        "extract",
-        "--format",
-        "eval-json",
-        "--out",
-        s(dir.path()),
-        s(&sample()),
-    ]);
-    let Some(shared) = shared() else {
+    let pred = extract_eval(&[&sample()]);
+    let floors = ["--min", "persons=0.85", "--min", "positions_loose=0.7"];
+    let Some(out) = score(&root().join("data/sample-gold"), pred.path(), &floors) else {
         eprintln!("../shared is absent: the scorer lives there; skipped");
         return;
     };
-    let out = Command::new("python3")
-        .arg(shared.join("eval/score.py"))
-        .args([root().join("data/sample-gold"), dir.path().to_path_buf()])
-        .args(["--min", "persons=0.85", "--min", "positions_loose=0.7"])
-        .output()
-        .expect("python3 runs");
     assert!(
         out.status.success(),
         "sample gold below floor:\n{}",

@@ -109,15 +109,7 @@ fn store_uses_only_terms_declared_in_the_ontology() {
 #[test]
 fn saved_query_person_posts_gives_posts_with_sources() {
     let (_dir, store) = sample_store();
-    let rows = query_csv(
-        &store,
-        &[
-            "--saved",
-            "person-posts",
-            "--param",
-            "name=Phạm Quang Thịnh",
-        ],
-    );
+    let rows = saved(&store, "person-posts", &["name=Phạm Quang Thịnh"]);
     assert_eq!(
         rows[0],
         ["person", "post", "attested", "former", "article", "sentence"]
@@ -147,17 +139,7 @@ fn saved_query_person_posts_gives_posts_with_sources() {
 #[test]
 fn saved_query_post_holders_lists_secretaries_of_a_place() {
     let (_dir, store) = sample_store();
-    let rows = query_csv(
-        &store,
-        &[
-            "--saved",
-            "post-holders",
-            "--param",
-            "role=Bí thư",
-            "--param",
-            "place=Thanh Trì",
-        ],
-    );
+    let rows = saved(&store, "post-holders", &["role=Bí thư", "place=Thanh Trì"]);
     let mut people: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     people.sort();
     people.dedup();
@@ -167,7 +149,7 @@ fn saved_query_post_holders_lists_secretaries_of_a_place() {
 #[test]
 fn saved_query_meeting_chairs_names_the_chairs() {
     let (_dir, store) = sample_store();
-    let rows = query_csv(&store, &["--saved", "meeting-chairs"]);
+    let rows = saved(&store, "meeting-chairs", &[]);
     let plenum = rows
         .iter()
         .find(|r| r[1] == "Hội nghị Ban Chấp hành lần thứ 8 — Đảng bộ Thanh Trì")
@@ -185,14 +167,10 @@ fn saved_query_meeting_chairs_names_the_chairs() {
 #[test]
 fn parameters_cannot_change_the_query() {
     let (_dir, store) = sample_store();
-    let rows = query_csv(
+    let rows = saved(
         &store,
-        &[
-            "--saved",
-            "person-posts",
-            "--param",
-            "name=x\")) } UNION { ?s ?p ?o } #",
-        ],
+        "person-posts",
+        &["name=x\")) } UNION { ?s ?p ?o } #"],
     );
     assert_eq!(
         rows.len(),

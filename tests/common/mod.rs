@@ -67,3 +67,35 @@ pub fn query_csv(store: &Path, args: &[&str]) -> Vec<Vec<String>> {
         .map(|r| r.expect("csv row").iter().map(str::to_string).collect())
         .collect()
 }
+
+/// Runs a saved query with `name=value` parameters; CSV rows, header first.
+pub fn saved(store: &Path, name: &str, params: &[&str]) -> Vec<Vec<String>> {
+    let mut args = vec!["--saved", name];
+    for p in params {
+        args.extend(["--param", p]);
+    }
+    query_csv(store, &args)
+}
+
+/// Extracts `paths` as eval-json into a fresh temporary folder.
+pub fn extract_eval(paths: &[&Path]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut args = vec!["extract", "--format", "eval-json", "--out", s(dir.path())];
+    args.extend(paths.iter().map(|p| s(p)));
+    ok(&args);
+    dir
+}
+
+/// Scores `pred` against `gold` with the shared scorer and `--min FIELD=F1` floors;
+/// `None` when `../shared` (where the scorer lives) is absent.
+pub fn score(gold: &Path, pred: &Path, extra: &[&str]) -> Option<Output> {
+    let shared = shared()?;
+    Some(
+        Command::new("python3")
+            .arg(shared.join("eval/score.py"))
+            .args([gold, pred])
+            .args(extra)
+            .output()
+            .expect("python3 runs"),
+    )
+}
