@@ -113,11 +113,9 @@ impl Doc {
     }
 
     /// The folded keys of a sentence's tokens from `i` on.
-    pub fn keys(&self, sentence: usize, i: usize) -> Vec<&str> {
-        self.tokens[sentence][i.min(self.tokens[sentence].len())..]
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect()
+    pub fn keys(&self, sentence: usize, i: usize) -> &[Token] {
+        let toks = &self.tokens[sentence];
+        &toks[i.min(toks.len())..]
     }
 
     /// Finds the district and province the article is about: every explicit place
@@ -240,8 +238,10 @@ impl Doc {
             };
             return Some((body, len + plen));
         }
-        let mut with_shared: Vec<&str> = shared.into_iter().collect();
-        with_shared.extend(&keys);
+        let with_shared: Vec<&str> = shared
+            .into_iter()
+            .chain(keys.iter().map(|t| t.key.as_str()))
+            .collect();
         let board = v.boards.longest_at(&keys).or_else(|| {
             shared.and_then(|_| {
                 v.boards

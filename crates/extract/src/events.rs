@@ -10,6 +10,7 @@ use regex::Regex;
 use crate::article::Doc;
 use crate::model::{BodyRef, Document, Meeting, Person, Term};
 use crate::places::{place_ref, PlaceMention};
+use crate::tokens::Token;
 
 /// Party numbers (`14-NQ/QU`, `05-CT/TW`, `09 - NQ/QU`) and state numbers
 /// (`1234/QĐ-UBND`).
@@ -233,7 +234,7 @@ impl Doc {
                 let Some((bi, body)) = self.body_before(s, i, 14) else {
                     continue;
                 };
-                let plural = self.keys(s, bi).iter().take(i - bi).any(|k| *k == "các");
+                let plural = self.keys(s, bi).iter().take(i - bi).any(|k| k.key == "các");
                 let Some(org) = term_org(&body) else { continue };
                 if plural {
                     continue;
@@ -277,7 +278,7 @@ impl Doc {
             let keys = self.keys(s, 0);
             let verb_at = |k: usize| v.cues.report.longest_at(&keys[k..]).is_some();
             for i in 0..keys.len().saturating_sub(1) {
-                let kind = match (keys[i], keys[i + 1]) {
+                let kind = match (keys[i].key.as_str(), keys[i + 1].key.as_str()) {
                     ("hội", "nghị") => "Hội nghị",
                     ("đại", "hội") => "Đại hội",
                     ("kỳ", "họp") => "Kỳ họp HĐND",
@@ -305,7 +306,11 @@ impl Doc {
                             .longest_at(&keys[i - len..])
                             .is_some_and(|(l, _)| l == len)
                 });
-                if cited || keys.get(i + 2).is_some_and(|k| *k == "toàn" || *k == "các") {
+                if cited
+                    || keys
+                        .get(i + 2)
+                        .is_some_and(|k| k.key == "toàn" || k.key == "các")
+                {
                     continue;
                 }
                 if let Some(m) = self.meeting_at(s, i, kind) {
@@ -359,19 +364,22 @@ impl Doc {
         // "Hội nghị Ban Chấp hành …", "Hội nghị Ban Thường vụ …", "Đại hội đại biểu …"
         let mut body: Option<BodyRef> = None;
         if kind == "Hội nghị" {
-            match (keys.get(2), keys.get(3), keys.get(4)) {
-                (Some(&"ban"), Some(&"chấp"), Some(&"hành")) => {
+            let key = |n: usize| keys.get(n).map(|t| t.key.as_str());
+            match (key(2), key(3), key(4)) {
+                (Some("ban"), Some("chấp"), Some("hành")) => {
                     kind = "Hội nghị Ban Chấp hành".into();
                     j += 3;
                 }
-                (Some(&"ban"), Some(&"thường"), Some(&"vụ")) => {
+                (Some("ban"), Some("thường"), Some("vụ")) => {
                     kind = "Hội nghị Ban Thường vụ".into();
                     j += 3;
                 }
                 _ => {}
             }
         }
-        if kind == "Đại hội" && keys.get(2) == Some(&"đại") && keys.get(3) == Some(&"biểu")
+        if kind == "Đại hội"
+            && keys.get(2).is_some_and(|t| t.key == "đại")
+            && keys.get(3).is_some_and(|t| t.key == "biểu")
         {
             j += 2;
         }
@@ -467,6 +475,7 @@ impl Doc {
 }
 
 /// Whether `phrase` occurs in `keys`.
-fn keys_before(keys: &[&str], phrase: &[&str]) -> bool {
-    keys.windows(phrase.len()).any(|w| w == phrase)
+fn keys_before(keys: &[Token], phrase: &[&str]) -> bool {
+    keys.windows(phrase.len())
+        .any(|w| w.iter().zip(phrase).all(|(t, p)| t.key == *p))
 }

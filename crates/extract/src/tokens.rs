@@ -17,6 +17,13 @@ pub struct Token {
     pub is_capitalised: bool,
 }
 
+/// Lexicon tables match tokens by their folded key.
+impl AsRef<str> for Token {
+    fn as_ref(&self) -> &str {
+        &self.key
+    }
+}
+
 /// Tokenises `text[start..end]`, keeping offsets relative to the whole text.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let mut out = Vec::new();
