@@ -131,7 +131,7 @@ impl Doc {
                 let body_len = self
                     .vocab
                     .bodies
-                    .longest_at(&keys)
+                    .longest_at(keys)
                     .filter(|(_, b)| b.kind == BodyKind::PartyCommittee)
                     .map(|(len, _)| len);
                 let mention = match body_len {
@@ -228,7 +228,7 @@ impl Doc {
         let toks = &self.tokens[s];
         let keys = self.keys(s, i);
         let v = self.vocab;
-        if let Some((len, dept)) = v.departments.longest_at(&keys) {
+        if let Some((len, dept)) = v.departments.longest_at(keys) {
             let (mention, plen) = place_at(&self.text, toks, i + len);
             let place = self.home.resolve(&mention, BodyLevel::Province);
             let body = BodyRef {
@@ -242,7 +242,7 @@ impl Doc {
             .into_iter()
             .chain(keys.iter().map(|t| t.key.as_str()))
             .collect();
-        let board = v.boards.longest_at(&keys).or_else(|| {
+        let board = v.boards.longest_at(keys).or_else(|| {
             shared.and_then(|_| {
                 v.boards
                     .longest_at(&with_shared)
@@ -265,7 +265,7 @@ impl Doc {
                 return Some((body, blen + clen + plen));
             }
         }
-        let (len, entry) = v.bodies.longest_at(&keys).or_else(|| {
+        let (len, entry) = v.bodies.longest_at(keys).or_else(|| {
             shared.and_then(|_| v.bodies.longest_at(&with_shared).map(|(l, b)| (l - 1, b)))
         })?;
         if len == 0 {

@@ -90,7 +90,7 @@ impl Doc {
         for (s, toks) in self.tokens.iter().enumerate() {
             for i in 0..toks.len() {
                 let keys = self.keys(s, i);
-                let Some((len, ty)) = v.doc_types.longest_at(&keys) else {
+                let Some((len, ty)) = v.doc_types.longest_at(keys) else {
                     continue;
                 };
                 if !toks[i].is_capitalised {

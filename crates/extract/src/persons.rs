@@ -141,7 +141,7 @@ impl Doc {
                     .vocab
                     .cues
                     .honorific
-                    .longest_at(&self.keys(s, end - len))
+                    .longest_at(self.keys(s, end - len))
                     .is_some_and(|(l, _)| l == len)
         })
     }
@@ -170,10 +170,10 @@ impl Doc {
         let mut acting = false;
         loop {
             let keys = self.keys(s, j);
-            if let Some((len, _)) = v.cues.former.longest_at(&keys) {
+            if let Some((len, _)) = v.cues.former.longest_at(keys) {
                 former = true;
                 j += len;
-            } else if let Some((len, _)) = v.cues.acting.longest_at(&keys) {
+            } else if let Some((len, _)) = v.cues.acting.longest_at(keys) {
                 acting = true;
                 j += len;
             } else {
@@ -181,7 +181,7 @@ impl Doc {
             }
         }
         let keys = self.keys(s, j);
-        let (rlen, role) = v.roles.longest_at(&keys)?;
+        let (rlen, role) = v.roles.longest_at(keys)?;
         let role_end = j + rlen;
         let (body, blen) = match &role.implied_org {
             Some(org) => (self.implied_body(org), 0),
@@ -227,7 +227,7 @@ impl Doc {
                 self.vocab
                     .cues
                     .honorific
-                    .longest_at(&self.keys(s, k))
+                    .longest_at(self.keys(s, k))
                     .is_some_and(|(l, _)| k + l <= i)
             })
         };
@@ -253,8 +253,8 @@ impl Doc {
                 && toks[end].is_capitalised
                 && !in_post(end)
                 && adjacent(&self.text, &toks[end - 1], &toks[end])
-                && self.vocab.roles.longest_at(&self.keys(s, end)).is_none()
-                && self.vocab.bodies.longest_at(&self.keys(s, end)).is_none()
+                && self.vocab.roles.longest_at(self.keys(s, end)).is_none()
+                && self.vocab.bodies.longest_at(self.keys(s, end)).is_none()
             {
                 end += 1;
             }
@@ -265,7 +265,7 @@ impl Doc {
                     && self
                         .vocab
                         .name_blockers
-                        .longest_at(&self.keys(s, i - len))
+                        .longest_at(self.keys(s, i - len))
                         .is_some_and(|(l, _)| l == len)
             });
             let upper_run = text
