@@ -9,7 +9,7 @@ use cadre_text::{normalize_text, split_sentences};
 
 use crate::model::{BodyRef, Evidence, Extraction, Sentence};
 use crate::places::{kind_fits_word, name_at, place_at, place_ref, Home, PlaceMention};
-use crate::published::{find_published, reference_year};
+use crate::published::{find_published, reference_date, reference_year};
 use crate::tokens::{tokenize, Token};
 
 /// One input article.
@@ -50,6 +50,7 @@ pub fn extract(input: &ArticleInput) -> Extraction {
     let spans = split_sentences(&text);
     let tokens = spans.iter().map(|&(s, e)| tokenize(&text, s, e)).collect();
     let char_starts = text.char_indices().map(|(i, _)| i).collect();
+    let date = reference_date(&text, published.as_deref());
     let mut doc = Doc {
         text,
         spans,
@@ -57,6 +58,7 @@ pub fn extract(input: &ArticleInput) -> Extraction {
         char_starts,
         home: Home {
             year,
+            date,
             ..Home::default()
         },
         year,
@@ -216,15 +218,16 @@ impl Doc {
             district,
             province,
             commune,
-            year: self.year,
+            ..self.home.clone()
         }
     }
 
     /// Parses a body at token `i` of sentence `s` (a department, a party board with its
-    /// committee, or a listed body), with the place after it. `shared` is a word the
-    /// post title ended with that also starts the body ("Trưởng Ban Nội chính": "ban").
+    /// committee, or a listed body), with the place after it. `shared` are the words
+    /// the post title ended with that also start the body ("Trưởng Ban Nội chính":
+    /// "ban"; "Chánh Văn phòng Tỉnh ủy": "văn phòng").
     /// Returns the body and the number of tokens read.
-    pub fn body_at(&self, s: usize, i: usize, shared: Option<&str>) -> Option<(BodyRef, usize)> {
+    pub fn body_at(&self, s: usize, i: usize, shared: &[&str]) -> Option<(BodyRef, usize)> {
         let toks = &self.tokens[s];
         let keys = self.keys(s, i);
         let v = self.vocab;
@@ -239,16 +242,14 @@ impl Doc {
             return Some((body, len + plen));
         }
         let with_shared: Vec<&str> = shared
-            .into_iter()
+            .iter()
+            .copied()
             .chain(keys.iter().map(|t| t.key.as_str()))
             .collect();
-        let board = v.boards.longest_at(keys).or_else(|| {
-            shared.and_then(|_| {
-                v.boards
-                    .longest_at(&with_shared)
-                    .map(|(len, b)| (len - 1, b))
-            })
-        });
+        let board = v
+            .boards
+            .longest_at(keys)
+            .or_else(|| past_shared(shared.len(), v.boards.longest_at(&with_shared)));
         if let Some((blen, board)) = board {
             if let Some((clen, committee)) = v
                 .bodies
@@ -265,12 +266,10 @@ impl Doc {
                 return Some((body, blen + clen + plen));
             }
         }
-        let (len, entry) = v.bodies.longest_at(keys).or_else(|| {
-            shared.and_then(|_| v.bodies.longest_at(&with_shared).map(|(l, b)| (l - 1, b)))
-        })?;
-        if len == 0 {
-            return None;
-        }
+        let (len, entry) = v
+            .bodies
+            .longest_at(keys)
+            .or_else(|| past_shared(shared.len(), v.bodies.longest_at(&with_shared)))?;
         let (mention, plen) = if entry.level == BodyLevel::National {
             (PlaceMention::default(), 0)
         } else {
@@ -299,6 +298,12 @@ impl Doc {
             place: place.map(place_ref),
         }
     }
+}
+
+/// A phrase found with the title's shared words prepended, as a length in the text's
+/// own tokens; it must read at least one word of its own.
+fn past_shared<T>(shared: usize, found: Option<(usize, T)>) -> Option<(usize, T)> {
+    found.and_then(|(len, x)| (len > shared).then(|| (len - shared, x)))
 }
 
 fn order_of(order: &[PlaceId], id: PlaceId) -> usize {

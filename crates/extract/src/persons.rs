@@ -10,7 +10,9 @@ use cadre_lexicon::places::Gazetteer;
 
 use crate::article::Doc;
 use crate::model::{BodyRef, Person, Position};
+use crate::places::{level_word_at, place_at, place_ref};
 use crate::tokens::adjacent;
+use cadre_lexicon::vocab::{BodyKind, BodyLevel};
 
 /// A post read in a sentence: tokens `start..end`.
 #[derive(Debug, Clone)]
@@ -36,27 +38,54 @@ const CHAIN_SEPARATORS: [&str; 5] = [",", "-", "–", "kiêm", "và"];
 /// Separators between a name and the posts after it.
 const APPOSITION: [&str; 5] = ["-", "–", ",", "(", ":"];
 
+/// A post "of the Đảng bộ tỉnh" is a post of its committee (Tỉnh ủy): the party
+/// organisation's committee takes its name from the level of the place.
+fn committee_of_organisation(body: BodyRef) -> BodyRef {
+    use cadre_lexicon::places::PlaceKind as K;
+    if body.org != "Đảng bộ" {
+        return body;
+    }
+    let Some(place) = &body.place else {
+        return body;
+    };
+    let Some(id) = Gazetteer::global().by_code(&place.code) else {
+        return body;
+    };
+    let org = match Gazetteer::global().place(id).kind {
+        K::Province => "Tỉnh ủy",
+        K::CentralCity | K::ProvincialCity => "Thành ủy",
+        K::RuralDistrict => "Huyện ủy",
+        K::UrbanDistrict => "Quận ủy",
+        K::Town => "Thị ủy",
+        _ => "Đảng ủy",
+    };
+    BodyRef {
+        org: org.into(),
+        kind: BodyKind::PartyCommittee.as_str().into(),
+        ..body
+    }
+}
+
 impl Doc {
     /// Every named official of the article with their posts, merged by name.
     pub fn persons(&self) -> Vec<Person> {
         let mut persons: Vec<Person> = Vec::new();
         for s in 0..self.tokens.len() {
-            let posts = self.posts_in(s);
+            let mut posts = self.posts_in(s);
             let names = self.names_in(s, &posts);
+            posts.extend(self.membership_posts(s, &posts));
             let toks = &self.tokens[s];
             let mut claimed = vec![false; posts.len()];
-            for name in &names {
-                let mut mine: Vec<usize> = Vec::new();
+            // For each name: (post index, former) pairs.
+            let mut held: Vec<Vec<(usize, bool)>> = vec![Vec::new(); names.len()];
+            for (n, name) in names.iter().enumerate() {
                 // Posts before the name, ending right at it (honorific allowed between).
-                let mut j = name.start;
-                if self.honorific_ending_at(s, j).is_some() {
-                    j -= self.honorific_ending_at(s, j).unwrap_or(0);
-                }
+                let mut j = name.start - self.honorific_ending_at(s, name.start).unwrap_or(0);
                 while let Some(p) = posts.iter().position(|p| p.end == j) {
                     if claimed[p] {
                         break;
                     }
-                    mine.push(p);
+                    held[n].push((p, posts[p].former));
                     claimed[p] = true;
                     j = posts[p].start;
                     match j.checked_sub(1).map(|k| toks[k].key.as_str()) {
@@ -72,37 +101,29 @@ impl Doc {
                 {
                     j += 1;
                 }
-                while let Some(p) = posts.iter().position(|p| p.start == j) {
-                    let binds_next = names.iter().any(|n| {
-                        n.start == posts[p].end
-                            && adjacent(&self.text, &toks[posts[p].end - 1], &toks[n.start])
-                    });
-                    if claimed[p] || binds_next {
-                        break;
-                    }
-                    mine.push(p);
+                let chain = self.chain_from(s, j, &posts, &names, &claimed);
+                for &p in &chain {
                     claimed[p] = true;
-                    j = posts[p].end;
-                    match toks.get(j).map(|t| t.key.as_str()) {
-                        Some(sep) if CHAIN_SEPARATORS.contains(&sep) => j += 1,
-                        _ => break,
-                    }
+                    held[n].push((p, posts[p].former));
                 }
-                if mine.is_empty() && !name.honorific {
+            }
+            self.assign_by_verb(s, &posts, &names, &mut claimed, &mut held);
+            for (n, name) in names.iter().enumerate() {
+                if held[n].is_empty() && !name.honorific {
                     continue;
                 }
-                let text = &self.text[toks[name.start].start..toks[name.end - 1].end];
-                let evidence = self.evidence(s, toks[name.start].start, toks[name.end - 1].end);
-                let positions = mine.iter().map(|&p| {
+                let positions = held[n].iter().map(|&(p, former)| {
                     let post = &posts[p];
                     Position {
                         role: post.role.clone(),
                         body: post.body.clone(),
-                        former: post.former,
+                        former,
                         acting: post.acting,
                         evidence: self.evidence(s, toks[post.start].start, toks[post.end - 1].end),
                     }
                 });
+                let text = &self.text[toks[name.start].start..toks[name.end - 1].end];
+                let evidence = self.evidence(s, toks[name.start].start, toks[name.end - 1].end);
                 let key = cadre_text::fold_key(text);
                 let idx = match persons
                     .iter()
@@ -131,6 +152,186 @@ impl Doc {
             }
         }
         persons
+    }
+
+    /// Unclaimed posts chained from token `j` by ",", "-", "kiêm", "và"; stops at a
+    /// post that is directly followed by a name (it belongs to that name).
+    fn chain_from(
+        &self,
+        s: usize,
+        mut j: usize,
+        posts: &[PostSpan],
+        names: &[NameSpan],
+        claimed: &[bool],
+    ) -> Vec<usize> {
+        let toks = &self.tokens[s];
+        let mut chain = Vec::new();
+        while let Some(p) = posts.iter().position(|p| p.start == j) {
+            let binds_next = names.iter().any(|n| {
+                n.start == posts[p].end
+                    && adjacent(&self.text, &toks[posts[p].end - 1], &toks[n.start])
+            });
+            if claimed[p] || binds_next {
+                break;
+            }
+            chain.push(p);
+            j = posts[p].end;
+            match toks.get(j).map(|t| t.key.as_str()) {
+                Some(sep) if CHAIN_SEPARATORS.contains(&sep) => j += 1,
+                _ => break,
+            }
+        }
+        chain
+    }
+
+    /// Posts introduced by an appointment verb ("được bầu giữ chức", "giữ chức vụ",
+    /// "làm", "tham gia") go to the subject: the nearest name before the verb and the
+    /// names listed with it. A person replaced in the same breath ("thay ông X") held
+    /// those posts before: X gets them as former posts when X has none of their own.
+    fn assign_by_verb(
+        &self,
+        s: usize,
+        posts: &[PostSpan],
+        names: &[NameSpan],
+        claimed: &mut [bool],
+        held: &mut [Vec<(usize, bool)>],
+    ) {
+        let toks = &self.tokens[s];
+        let cues = &self.vocab.cues;
+        for i in 0..toks.len() {
+            let Some((len, _)) = cues.assign.longest_at(self.keys(s, i)) else {
+                continue;
+            };
+            let chain = self.chain_from(s, i + len, posts, names, claimed);
+            if chain.is_empty() {
+                continue;
+            }
+            let subjects = self.subjects_before(s, i, names, posts, held);
+            if subjects.is_empty() {
+                continue;
+            }
+            for &p in &chain {
+                claimed[p] = true;
+                for &n in &subjects {
+                    held[n].push((p, posts[p].former));
+                }
+            }
+            // "…, thay (thế) (ông|bà|đồng chí) X"
+            let mut j = posts[*chain.last().expect("non-empty")].end;
+            if toks.get(j).is_some_and(|t| t.key == ",") {
+                j += 1;
+            }
+            let Some((rlen, _)) = cues.replace.longest_at(self.keys(s, j)) else {
+                continue;
+            };
+            j += rlen;
+            j += self.honorific_at(s, j);
+            if let Some(n) = names.iter().position(|n| n.start == j) {
+                if held[n].is_empty() {
+                    held[n].extend(chain.iter().map(|&p| (p, true)));
+                }
+            }
+        }
+    }
+
+    /// The subject of a verb at token `verb`: the nearest name before it in the
+    /// sentence, with the names listed before that one ("A, B và C được bầu").
+    fn subjects_before(
+        &self,
+        s: usize,
+        verb: usize,
+        names: &[NameSpan],
+        posts: &[PostSpan],
+        held: &[Vec<(usize, bool)>],
+    ) -> Vec<usize> {
+        let toks = &self.tokens[s];
+        let Some(last) = names.iter().rposition(|n| n.end <= verb) else {
+            return Vec::new();
+        };
+        // Between the subject and the verb only its own posts and light words.
+        let own_end = held[last]
+            .iter()
+            .map(|&(p, _)| posts[p].end)
+            .filter(|&e| e <= verb)
+            .max()
+            .unwrap_or(names[last].end)
+            .max(names[last].end);
+        if verb - own_end > 3 {
+            return Vec::new();
+        }
+        let mut subjects = vec![last];
+        let mut k = last;
+        while k > 0 {
+            let prev = &names[k - 1];
+            let gap = &toks[prev.end
+                ..names[k].start - self.honorific_ending_at(s, names[k].start).unwrap_or(0)];
+            let listed = !gap.is_empty()
+                && gap
+                    .iter()
+                    .all(|t| matches!(t.key.as_str(), "," | "và" | ";"))
+                && gap.len() <= 2;
+            if !listed {
+                break;
+            }
+            subjects.push(k - 1);
+            k -= 1;
+        }
+        subjects
+    }
+
+    /// Length of an honorific starting at token `i` (0 when none).
+    fn honorific_at(&self, s: usize, i: usize) -> usize {
+        self.vocab
+            .cues
+            .honorific
+            .longest_at(self.keys(s, i))
+            .map_or(0, |(len, _)| len)
+    }
+
+    /// "tham gia Ban Chấp hành, Ban Thường vụ …, giữ chức Phó Bí thư Huyện ủy X":
+    /// membership of the committee's executive and standing boards, as posts of the
+    /// party committee named next in the sentence.
+    fn membership_posts(&self, s: usize, posts: &[PostSpan]) -> Vec<PostSpan> {
+        let toks = &self.tokens[s];
+        let mut out = Vec::new();
+        for i in 1..toks.len() {
+            if !(toks[i - 1].key == "gia" && i >= 2 && toks[i - 2].key == "tham") {
+                continue;
+            }
+            let mut j = i;
+            let mut roles = Vec::new();
+            loop {
+                let k = self.keys(s, j);
+                let word = |n: usize| k.get(n).map(|t| t.key.as_str());
+                let (role, len) = match (word(0), word(1), word(2)) {
+                    (Some("ban"), Some("chấp"), Some("hành")) => ("Ủy viên Ban Chấp hành", 3),
+                    (Some("ban"), Some("thường"), Some("vụ")) => ("Ủy viên Ban Thường vụ", 3),
+                    (Some("bch"), _, _) => ("Ủy viên Ban Chấp hành", 1),
+                    (Some("btv"), _, _) => ("Ủy viên Ban Thường vụ", 1),
+                    _ => break,
+                };
+                roles.push((role, j, j + len));
+                j += len;
+                match word(len) {
+                    Some("," | "và") => j += 1,
+                    _ => break,
+                }
+            }
+            let committee = posts
+                .iter()
+                .find(|p| p.start >= j && p.body.kind == BodyKind::PartyCommittee.as_str())
+                .map(|p| p.body.clone());
+            let Some(body) = committee else { continue };
+            out.extend(roles.into_iter().map(|(role, start, end)| PostSpan {
+                start,
+                end,
+                role: role.to_string(),
+                body: body.clone(),
+                former: false,
+                acting: false,
+            }));
+        }
+        out
     }
 
     /// The length of an honorific ("đồng chí") that ends at token `end`, if any.
@@ -186,11 +387,22 @@ impl Doc {
         let (body, blen) = match &role.implied_org {
             Some(org) => (self.implied_body(org), 0),
             None => {
-                let shared = self.tokens[s][role_end - 1].key.as_str();
-                let shared = matches!(shared, "ban" | "đoàn").then_some(shared);
-                self.body_at(s, role_end, shared)?
+                let role_keys: Vec<&str> = self.tokens[s][j..role_end]
+                    .iter()
+                    .map(|t| t.key.as_str())
+                    .collect();
+                let shared: &[&str] = match role_keys.as_slice() {
+                    [.., "văn", "phòng"] => &role_keys[role_keys.len() - 2..],
+                    [.., last @ ("ban" | "đoàn")] => std::slice::from_ref(last),
+                    _ => &[],
+                };
+                match self.body_at(s, role_end, shared) {
+                    Some(found) => found,
+                    None => self.council_chair_by_level(s, role_end, &role.role)?,
+                }
             }
         };
+        let body = committee_of_organisation(body);
         let role_name = match (role.role.as_str(), body.org.as_str()) {
             // "Ủy viên" of a committee's standing board is the standing-committee post.
             ("Ủy viên", org) if org.starts_with("Ban Thường vụ ") => {
@@ -216,6 +428,24 @@ impl Doc {
             former,
             acting,
         })
+    }
+
+    /// "Chủ tịch tỉnh Quảng Nam", "Phó Chủ tịch huyện": a chair named by the level
+    /// alone is the chair of that unit's People's Committee.
+    fn council_chair_by_level(&self, s: usize, i: usize, role: &str) -> Option<(BodyRef, usize)> {
+        if !matches!(role, "Chủ tịch" | "Phó Chủ tịch") {
+            return None;
+        }
+        let toks = &self.tokens[s];
+        level_word_at(toks, i)?;
+        let (mention, len) = place_at(&self.text, toks, i);
+        let place = self.home.resolve(&mention, BodyLevel::Any);
+        let body = BodyRef {
+            org: "UBND".into(),
+            kind: BodyKind::State.as_str().into(),
+            place: place.map(place_ref),
+        };
+        Some((body, len))
     }
 
     /// Person names in sentence `s`, outside posts.

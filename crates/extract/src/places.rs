@@ -127,6 +127,9 @@ pub struct Home {
     pub commune: Option<PlaceId>,
     /// Year of the article, to choose between the units before and after 2025.
     pub year: Option<i32>,
+    /// Full date of the article (publication or page header), when known: decides
+    /// the era exactly in 2025.
+    pub date: Option<String>,
 }
 
 /// Whether a unit's kind is what a level word names ("quận" → urban district).
@@ -272,15 +275,23 @@ pub fn place_ref(id: PlaceId) -> PlaceRef {
 
 impl Home {
     /// Keeps the candidates of the article's era, when that leaves any.
+    /// With a full date, the units valid on it; with a year only, the era of that year
+    /// (both in 2025); with neither, the units before the reform, which most archive
+    /// articles predate.
     pub(crate) fn filter_era(&self, cands: Vec<PlaceId>) -> Vec<PlaceId> {
-        let Some(year) = self.year else { return cands };
         let gaz = Gazetteer::global();
         let kept: Vec<_> = cands
             .iter()
             .copied()
             .filter(|id| {
-                let legacy = gaz.place(*id).valid_to.is_some();
-                (year < 2025 && legacy) || (year > 2025 && !legacy) || year == 2025
+                let place = gaz.place(*id);
+                let legacy = place.valid_to.is_some();
+                match (&self.date, self.year) {
+                    (Some(date), _) => place.is_valid_on(date),
+                    (None, Some(2025)) => true,
+                    (None, Some(year)) => (year < 2025) == legacy,
+                    (None, None) => legacy,
+                }
             })
             .collect();
         if kept.is_empty() {

@@ -20,10 +20,8 @@ pub fn find_published(text: &str) -> Option<String> {
         .take(STAMP_LINES);
     for (n, line) in lines.enumerate() {
         let line = line.trim();
-        if let Some(iso) = line.strip_prefix("date ") {
-            if iso.len() == 10 && iso.as_bytes()[4] == b'-' {
-                return Some(iso.to_string());
-            }
+        if let Some(stamp) = metadata_stamp(line) {
+            return (stamp.len() == 10).then(|| stamp.to_string());
         }
         let lower = line.to_lowercase();
         for d in find_dates(line) {
@@ -43,6 +41,27 @@ pub fn find_published(text: &str) -> Option<String> {
     None
 }
 
+/// A leading metadata stamp `date YYYY-MM-DD` (or month-only `date YYYY-MM`).
+fn metadata_stamp(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("date ")?;
+    let stamp = rest.split_whitespace().next()?;
+    let b = stamp.as_bytes();
+    let well_formed = (stamp.len() == 7 || stamp.len() == 10)
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-';
+    well_formed.then_some(stamp)
+}
+
+/// The article's full date: the publication date, else a full date on the first line
+/// (the page header), so that units are chosen on the right side of the 2025 reform.
+pub fn reference_date(text: &str, published: Option<&str>) -> Option<String> {
+    if let Some(p) = published {
+        return Some(p.to_string());
+    }
+    let first_line = text.lines().find(|l| !l.trim().is_empty())?;
+    find_dates(first_line).into_iter().find_map(|d| d.iso(None))
+}
+
 /// The year day/month-only dates belong to: the publication year, else the page
 /// header's year, else the most frequent year among the text's full dates.
 pub fn reference_year(text: &str, published: Option<&str>) -> Option<i32> {
@@ -54,6 +73,9 @@ pub fn reference_year(text: &str, published: Option<&str>) -> Option<i32> {
     }
     let dates = find_dates(text);
     if let Some(first_line) = text.lines().find(|l| !l.trim().is_empty()) {
+        if let Some(year) = metadata_stamp(first_line.trim()).and_then(|s| s[..4].parse().ok()) {
+            return Some(year);
+        }
         if let Some(d) = find_dates(first_line)
             .into_iter()
             .find(|d| d.year.is_some())
@@ -83,6 +105,15 @@ mod tests {
         assert_eq!(find_published(t).as_deref(), Some("2024-06-17"));
         let t = "Huyện ủy Kiến Thụy: Tập trung\n\n10:34 15/12/2021\n\nChiều 14-12, ...";
         assert_eq!(find_published(t).as_deref(), Some("2021-12-15"));
+    }
+
+    #[test]
+    fn metadata_stamp_line() {
+        let t = " date 2025-09-24 Sáng 24/9, Đại hội khai mạc.";
+        assert_eq!(find_published(t).as_deref(), Some("2025-09-24"));
+        let t = " date 2023-12 Sáng nay 18/12, Huyện ủy họp.";
+        assert_eq!(find_published(t), None);
+        assert_eq!(reference_year(t, None), Some(2023));
     }
 
     #[test]

@@ -149,6 +149,10 @@ pub struct Cues {
     pub report: PhraseTable<()>,
     /// Words before a meeting name that make it a citation ("Nghị quyết Đại hội").
     pub cited: PhraseTable<()>,
+    /// Appointment verbs whose following posts go to the subject ("giữ chức").
+    pub assign: PhraseTable<()>,
+    /// "thay", "thay thế": the person after it held the posts before.
+    pub replace: PhraseTable<()>,
 }
 
 /// All vocabulary tables.
@@ -238,6 +242,8 @@ impl Vocabulary {
                 "acting" => &mut cues.acting,
                 "chair" => &mut cues.chair,
                 "report" => &mut cues.report,
+                "assign" => &mut cues.assign,
+                "replace" => &mut cues.replace,
                 _ => &mut cues.cited,
             };
             table.insert(cols[1], ());
