@@ -36,6 +36,8 @@ pub(crate) struct Doc {
     char_starts: Vec<usize>,
     pub home: Home,
     pub year: Option<i32>,
+    /// Publication date (ISO), when known.
+    pub published: Option<String>,
     pub vocab: &'static Vocabulary,
 }
 
@@ -62,6 +64,7 @@ pub fn extract(input: &ArticleInput) -> Extraction {
             ..Home::default()
         },
         year,
+        published: published.clone(),
         vocab: Vocabulary::global(),
     };
     doc.home = doc.find_home();

@@ -239,16 +239,24 @@ impl Doc {
                 if plural {
                     continue;
                 }
+                let kind = if org == "Đảng bộ" {
+                    BodyKind::PartyOrganisation.as_str().to_string()
+                } else {
+                    body.kind.clone()
+                };
                 let term = Term {
-                    body: BodyRef { org, ..body },
+                    body: BodyRef { org, kind, ..body },
                     khoa,
                     start: years.map(|y| y.0),
                     end: years.map(|y| y.1),
                     evidence: self.evidence(s, self.tokens[s][bi].start, at),
                 };
+                // One term per body and khóa, or per body and years when khóa is unknown.
                 let same = out.iter_mut().find(|t| {
-                    t.body == term.body
-                        && (t.khoa == term.khoa || t.khoa.is_none() && t.start == term.start)
+                    let same_khoa = t.khoa.is_some() && t.khoa == term.khoa;
+                    let same_years =
+                        t.start.is_some() && t.start == term.start && t.end == term.end;
+                    t.body == term.body && (same_khoa || same_years)
                 });
                 match same {
                     Some(t) => {
@@ -292,19 +300,30 @@ impl Doc {
                         || t.key.chars().any(|c| c.is_ascii_digit())
                         || matches!(
                             t.key.as_str(),
-                            "ngày" | "sáng" | "chiều" | "tối" | "trưa" | "hôm" | "nay" | "qua"
+                            "ngày"
+                                | "sáng"
+                                | "chiều"
+                                | "tối"
+                                | "trưa"
+                                | "hôm"
+                                | "nay"
+                                | "qua"
+                                | "vào"
+                                | "date"
                         )
                 });
-                let verb_after = (i + 2..keys.len()).any(verb_at);
-                if !(verb_before || opens && verb_after) {
+                let verb_after = (i + 2..keys.len().min(i + 30)).any(verb_at);
+                let refers_back = keys.get(i + 2).is_some_and(|k| k.key == "này")
+                    || keys.get(i + 3).is_some_and(|k| k.key == "này");
+                if refers_back || !(verb_before || opens && verb_after) {
                     continue;
                 }
-                let cited = (1..=3).any(|len| {
-                    i >= len
-                        && v.cues
-                            .cited
-                            .longest_at(&keys[i - len..])
-                            .is_some_and(|(l, _)| l == len)
+                // "Nghị quyết Đại hội", "chuẩn bị tổ chức Đại hội", "trình Đại hội".
+                let cited = (i.saturating_sub(4)..i).any(|k| {
+                    v.cues
+                        .cited
+                        .longest_at(&keys[k..])
+                        .is_some_and(|(l, _)| k + l <= i)
                 });
                 if cited
                     || keys
@@ -358,7 +377,7 @@ impl Doc {
     fn meeting_at(&self, s: usize, i: usize, kind: &str) -> Option<Meeting> {
         let toks = &self.tokens[s];
         let keys = self.keys(s, i);
-        let (ss, se) = self.spans[s];
+        let se = self.spans[s].1;
         let mut j = i + 2;
         let mut kind = kind.to_string();
         // "Hội nghị Ban Chấp hành …", "Hội nghị Ban Thường vụ …", "Đại hội đại biểu …"
@@ -421,7 +440,17 @@ impl Doc {
             let committee_subject = subject
                 .as_ref()
                 .is_some_and(|(_, b)| b.kind == "party_committee");
-            if subject_is_bch || (committee_subject && ordinal.is_some()) {
+            // "Hội nghị Tỉnh ủy lần thứ 8": a numbered conference of the committee.
+            let committee_named = body.as_ref().is_some_and(|b| b.kind == "party_committee");
+            // "Hội nghị lần thứ 8 Ban Chấp hành Đảng bộ tỉnh".
+            let bch_after = ordinal.is_some() && {
+                let after: String = rest.chars().take(40).collect::<String>().to_lowercase();
+                after.contains("ban chấp hành") && !after.contains("trung ương")
+            };
+            if subject_is_bch
+                || bch_after
+                || ((committee_subject || committee_named) && ordinal.is_some())
+            {
                 kind = "Hội nghị Ban Chấp hành".into();
             }
         }
@@ -445,13 +474,21 @@ impl Doc {
             },
             _ => body,
         };
+        // A congress elects the committee of the term with its number: "Đại hội …
+        // khóa XII" is the twelfth congress.
+        let ordinal = ordinal.or_else(|| {
+            let window: String = rest.chars().take(30).collect();
+            let khoa = khoa_re().captures(&window)?;
+            parse_ordinal(&khoa[1]).filter(|_| kind == "Đại hội")
+        });
         if kind == "Đại hội" && ordinal.is_none() {
             return None;
         }
-        let date = find_dates(&self.text[ss..se])
-            .into_iter()
-            .find(|d| ss + d.start < toks[i].start || d.year.is_some())
-            .and_then(|d| d.iso(self.year));
+        let date = self
+            .event_date(s, toks[i].start)
+            // A meeting named in the title or lead without a date of its own is
+            // reported on the day of publication.
+            .or_else(|| self.published.clone().filter(|_| s < 2));
         Some(Meeting {
             kind,
             ordinal,
@@ -460,6 +497,34 @@ impl Doc {
             chairs: Vec::new(),
             evidence: self.evidence(s, toks[i].start, toks[(j).min(toks.len()) - 1].end),
         })
+    }
+
+    /// The date of an event mentioned at byte `at` of sentence `s`: the nearest date
+    /// before it, else a cued date after it ("…, chiều ngày 5/8"); "hôm nay", "sáng
+    /// nay" without a number are the publication day. Dates of cited documents
+    /// ("Nghị quyết số … ngày …") are not event dates.
+    fn event_date(&self, s: usize, at: usize) -> Option<String> {
+        let (ss, se) = self.spans[s];
+        let sentence = &self.text[ss..se];
+        let of_document = |d: &cadre_text::DateMatch| {
+            let from = sentence.floor_char_boundary(d.start.saturating_sub(40));
+            let before = sentence[from..d.start].to_lowercase();
+            before.contains(" số") || self.vocab.doc_types_in(&before)
+        };
+        let dates: Vec<_> = find_dates(sentence)
+            .into_iter()
+            .filter(|d| !of_document(d))
+            .collect();
+        let before = dates.iter().rev().find(|d| ss + d.end <= at);
+        let after = || dates.iter().find(|d| ss + d.start >= at);
+        if let Some(d) = before.or_else(after) {
+            return d.iso(self.year);
+        }
+        let lower = sentence.to_lowercase();
+        let today = ["hôm nay", "sáng nay", "chiều nay", "tối nay"]
+            .iter()
+            .any(|w| lower.contains(w));
+        today.then(|| self.published.clone()).flatten()
     }
 
     /// The party organisation of the article's home district (or province), for

@@ -276,8 +276,10 @@ pub fn place_ref(id: PlaceId) -> PlaceRef {
 impl Home {
     /// Keeps the candidates of the article's era, when that leaves any.
     /// With a full date, the units valid on it; with a year only, the era of that year
-    /// (both in 2025); with neither, the units before the reform, which most archive
-    /// articles predate.
+    /// (in 2025, the reformed units: the congresses and appointments of that year
+    /// mostly follow the July reform); with neither, the units before the reform,
+    /// which most archive articles predate. Candidates of the other era are kept only
+    /// when none fits.
     pub(crate) fn filter_era(&self, cands: Vec<PlaceId>) -> Vec<PlaceId> {
         let gaz = Gazetteer::global();
         let kept: Vec<_> = cands
@@ -288,7 +290,7 @@ impl Home {
                 let legacy = place.valid_to.is_some();
                 match (&self.date, self.year) {
                     (Some(date), _) => place.is_valid_on(date),
-                    (None, Some(2025)) => true,
+                    (None, Some(2025)) => !legacy,
                     (None, Some(year)) => (year < 2025) == legacy,
                     (None, None) => legacy,
                 }

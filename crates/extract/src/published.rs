@@ -90,7 +90,22 @@ pub fn reference_year(text: &str, published: Option<&str>) -> Option<i32> {
             None => counts.push((y, 1)),
         }
     }
-    counts.iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| *y)
+    counts
+        .iter()
+        .max_by_key(|(y, n)| (*n, *y))
+        .map(|(y, _)| *y)
+        .or_else(|| congress_year(text))
+}
+
+/// A congress is held in the first year of the term it opens: "Đại hội … lần thứ I,
+/// nhiệm kỳ 2025-2030" happens in 2025.
+fn congress_year(text: &str) -> Option<i32> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)đại hội[^.\n]{0,160}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]")
+            .expect("valid congress regex")
+    });
+    re.captures(text).and_then(|c| c[1].parse().ok())
 }
 
 #[cfg(test)]
@@ -114,6 +129,12 @@ mod tests {
         let t = " date 2023-12 Sáng nay 18/12, Huyện ủy họp.";
         assert_eq!(find_published(t), None);
         assert_eq!(reference_year(t, None), Some(2023));
+    }
+
+    #[test]
+    fn congress_term_gives_the_year() {
+        let t = "Tin\n\nNgày 11/8, Đảng bộ xã tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030.";
+        assert_eq!(reference_year(t, None), Some(2025));
     }
 
     #[test]

@@ -285,6 +285,12 @@ impl Vocabulary {
         self.doc_codes.iter().find(|d| fold_key(&d.code) == key)
     }
 
+    /// Whether folded text contains a document type word ("nghị quyết", "quyết định").
+    pub fn doc_types_in(&self, folded: &str) -> bool {
+        let words = crate::phrases::split_words(folded);
+        (0..words.len()).any(|i| self.doc_types.longest_at(&words[i..]).is_some())
+    }
+
     /// The issuer entries for a code ("HU", "TU").
     pub fn issuers_by_code(&self, code: &str) -> impl Iterator<Item = &IssuerEntry> {
         let key = fold_key(code);

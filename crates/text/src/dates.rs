@@ -56,7 +56,9 @@ fn time_re() -> &'static Regex {
 }
 
 /// Words after which a day/month-only number pair is a date ("Chiều 14-12", "ngày 5/10").
-const DAY_CUES: [&str; 8] = ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ"];
+const DAY_CUES: [&str; 9] = [
+    "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "nay",
+];
 
 /// Every date expression in `s`, in order. Day/month pairs without a year count only
 /// after a cue word (ngày, sáng, chiều, …) so that fractions and scores are not dates.
@@ -85,7 +87,7 @@ pub fn find_dates(s: &str) -> Vec<DateMatch> {
         if year.is_some() && caps.get(4).map(|m| m.as_str()) != Some(sep) {
             continue;
         }
-        if year.is_none() && (sep == "." || !has_day_cue(&s[..first.start()])) {
+        if year.is_none() && !has_day_cue(&s[..first.start()]) {
             continue;
         }
         let day = caps[1].parse().unwrap_or(0);
@@ -181,6 +183,13 @@ mod tests {
         assert_eq!(isos("Chiều 14-12, Huyện ủy"), vec!["1999-12-14"]);
         assert_eq!(isos("Ngày 5/10, Ban Chấp hành"), vec!["1999-10-05"]);
         assert!(isos("giải quyết 4.523/7.500 người, đạt 1/3").is_empty());
+    }
+
+    #[test]
+    fn dotted_and_today_cues() {
+        assert_eq!(isos("Sáng 15.11, Tỉnh ủy"), vec!["1999-11-15"]);
+        assert_eq!(isos("Sáng nay 18/12, Huyện ủy"), vec!["1999-12-18"]);
+        assert!(isos("đạt 8.155 tỷ đồng").is_empty());
     }
 
     #[test]
