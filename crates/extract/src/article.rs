@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use cadre_lexicon::places::{Gazetteer, Level, PlaceId};
 use cadre_lexicon::vocab::{BodyKind, BodyLevel, Vocabulary};
-use cadre_text::{normalize_text, split_sentences};
+use cadre_text::{normalize_text, split_sentences, strip_markup};
 
 use crate::model::{BodyRef, Evidence, Extraction, Sentence};
 use crate::places::{kind_fits_word, name_at, place_at, place_ref, Home, PlaceMention};
@@ -43,7 +43,7 @@ pub(crate) struct Doc {
 
 /// Extracts every record from one article.
 pub fn extract(input: &ArticleInput) -> Extraction {
-    let text = normalize_text(input.text);
+    let text = normalize_text(&strip_markup(input.text));
     let published = input
         .published
         .map(str::to_string)
@@ -217,10 +217,16 @@ impl Doc {
             district.is_none_or(|d| gaz.contains(d, *c))
                 && province.is_none_or(|p| gaz.contains(p, *c))
         });
+        let mut ranked = order.clone();
+        ranked.sort_by_key(|id| (std::cmp::Reverse(votes[id]), order_of(&order, *id)));
+        if let Some(p) = province {
+            ranked.retain(|id| gaz.contains(p, *id));
+        }
         Home {
             district,
             province,
             commune,
+            ranked,
             ..self.home.clone()
         }
     }
@@ -229,8 +235,9 @@ impl Doc {
     /// committee, or a listed body), with the place after it. `shared` are the words
     /// the post title ended with that also start the body ("Trưởng Ban Nội chính":
     /// "ban"; "Chánh Văn phòng Tỉnh ủy": "văn phòng").
-    /// Returns the body and the number of tokens read.
-    pub fn body_at(&self, s: usize, i: usize, shared: &[&str]) -> Option<(BodyRef, usize)> {
+    /// Returns the body, the number of tokens read, and whether the place was written
+    /// (not implied by context).
+    pub fn body_at(&self, s: usize, i: usize, shared: &[&str]) -> Option<(BodyRef, usize, bool)> {
         let toks = &self.tokens[s];
         let keys = self.keys(s, i);
         let v = self.vocab;
@@ -242,17 +249,20 @@ impl Doc {
                 kind: BodyKind::Department.as_str().into(),
                 place: place.map(place_ref),
             };
-            return Some((body, len + plen));
+            return Some((body, len + plen, plen > 0));
         }
         let with_shared: Vec<&str> = shared
             .iter()
             .copied()
             .chain(keys.iter().map(|t| t.key.as_str()))
             .collect();
-        let board = v
-            .boards
-            .longest_at(keys)
-            .or_else(|| past_shared(shared.len(), v.boards.longest_at(&with_shared)));
+        let board = v.boards.longest_at(keys).or_else(|| {
+            // "Chánh Văn phòng Tỉnh ủy": the board may be all shared words.
+            v.boards
+                .longest_at(&with_shared)
+                .filter(|(len, _)| !shared.is_empty() && *len >= shared.len())
+                .map(|(len, b)| (len - shared.len(), b))
+        });
         if let Some((blen, board)) = board {
             if let Some((clen, committee)) = v
                 .bodies
@@ -266,13 +276,16 @@ impl Doc {
                     kind: BodyKind::PartyBoard.as_str().into(),
                     place: place.map(place_ref),
                 };
-                return Some((body, blen + clen + plen));
+                return Some((body, blen + clen + plen, plen > 0));
             }
         }
-        let (len, entry) = v
+        let Some((len, entry)) = v
             .bodies
             .longest_at(keys)
-            .or_else(|| past_shared(shared.len(), v.bodies.longest_at(&with_shared)))?;
+            .or_else(|| past_shared(shared.len(), v.bodies.longest_at(&with_shared)))
+        else {
+            return self.body_as_written(s, i);
+        };
         let (mention, plen) = if entry.level == BodyLevel::National {
             (PlaceMention::default(), 0)
         } else {
@@ -284,7 +297,44 @@ impl Doc {
             kind: entry.kind.as_str().into(),
             place: place.map(place_ref),
         };
-        Some((body, len + plen))
+        Some((body, len + plen, plen > 0))
+    }
+
+    /// A body the lexicon does not list, read as written after a known head word
+    /// ("Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp"): up to punctuation
+    /// or a stop word, at most twelve words, ending on a capitalised word. Named
+    /// "… Việt Nam" it is national; else it sits in the article's province.
+    fn body_as_written(&self, s: usize, i: usize) -> Option<(BodyRef, usize, bool)> {
+        let toks = &self.tokens[s];
+        let v = self.vocab;
+        let (head, _) = v.org_heads.longest_at(self.keys(s, i))?;
+        if !toks[i].is_capitalised {
+            return None;
+        }
+        let mut end = i + head;
+        let mut last_cap = end;
+        while end < toks.len() && end - i < 12 {
+            let t = &toks[end];
+            if !t.is_word || v.org_stops.contains(&t.key) {
+                break;
+            }
+            end += 1;
+            if t.is_capitalised {
+                last_cap = end;
+            }
+        }
+        if last_cap == i + head && !toks[i + head - 1].is_capitalised {
+            return None;
+        }
+        let org = self.text[toks[i].start..toks[last_cap - 1].end].to_string();
+        let national = org.ends_with("Việt Nam") || org.ends_with("Trung ương");
+        let place = if national { None } else { self.home.province };
+        let body = BodyRef {
+            org,
+            kind: BodyKind::MassOrganisation.as_str().into(),
+            place: place.map(place_ref),
+        };
+        Some((body, last_cap - i, false))
     }
 
     /// The body an org name implies ("Thành ủy" in "Thành ủy viên"), placed by context.

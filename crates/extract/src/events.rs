@@ -78,7 +78,7 @@ impl Doc {
     fn body_before(&self, s: usize, before: usize, window: usize) -> Option<(usize, BodyRef)> {
         let from = before.saturating_sub(window);
         (from..before).rev().find_map(|i| {
-            let (body, len) = self.body_at(s, i, &[])?;
+            let (body, len, _) = self.body_at(s, i, &[])?;
             (i + len <= before + 1).then_some((i, body))
         })
     }
@@ -157,7 +157,7 @@ impl Doc {
         let toks = &self.tokens[s];
         for (k, tok) in toks.iter().enumerate().skip(i).take(12) {
             if tok.key == "của" {
-                if let Some((body, _)) = self.body_at(s, k + 1, &[]) {
+                if let Some((body, _, _)) = self.body_at(s, k + 1, &[]) {
                     return Some(body);
                 }
                 break;
@@ -402,7 +402,7 @@ impl Doc {
         {
             j += 2;
         }
-        if let Some((b, len)) = self.body_at(s, j, &[]) {
+        if let Some((b, len, _)) = self.body_at(s, j, &[]) {
             body = Some(b);
             j += len;
         }
@@ -458,7 +458,7 @@ impl Doc {
             body = body.filter(|b| b.org == "HĐND").or_else(|| {
                 (i..toks.len()).find_map(|k| {
                     self.body_at(s, k, &[])
-                        .map(|(b, _)| b)
+                        .map(|(b, _, _)| b)
                         .filter(|b| b.org == "HĐND")
                 })
             });

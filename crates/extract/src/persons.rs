@@ -6,7 +6,7 @@
 //! ",", "-", "kiêm", "và") or right before it ("Bí thư Quận ủy Thanh Xuân Bùi Huyền
 //! Mai"); a post directly followed by a name belongs to that name.
 
-use cadre_lexicon::places::Gazetteer;
+use cadre_lexicon::places::{Gazetteer, Level, PlaceKind};
 
 use crate::article::Doc;
 use crate::model::{BodyRef, Person, Position};
@@ -23,6 +23,8 @@ struct PostSpan {
     body: BodyRef,
     former: bool,
     acting: bool,
+    /// The place was written after the body, not implied by context.
+    explicit: bool,
 }
 
 /// A name read in a sentence: tokens `start..end`.
@@ -72,6 +74,7 @@ impl Doc {
         let mut persons: Vec<Person> = Vec::new();
         for s in 0..self.tokens.len() {
             let mut posts = self.posts_in(s);
+            self.share_written_places(s, &mut posts);
             let names = self.names_in(s, &posts);
             posts.extend(self.membership_posts(s, &posts));
             let toks = &self.tokens[s];
@@ -93,8 +96,13 @@ impl Doc {
                         _ => break,
                     }
                 }
-                // Posts after the name.
+                // Posts after the name, past a parenthesis ("X (sinh năm 1981), …").
                 let mut j = name.end;
+                if toks.get(j).is_some_and(|t| t.key == "(") {
+                    if let Some(close) = toks[j..].iter().take(12).position(|t| t.key == ")") {
+                        j += close + 1;
+                    }
+                }
                 if toks
                     .get(j)
                     .is_some_and(|t| APPOSITION.contains(&t.key.as_str()))
@@ -152,6 +160,55 @@ impl Doc {
             }
         }
         persons
+    }
+
+    /// In a chain of posts the written place of a later post also places the earlier
+    /// ones of the same level: "Bí thư Huyện ủy, Chủ tịch HĐND huyện Hải Hà" → both in
+    /// Hải Hà.
+    fn share_written_places(&self, s: usize, posts: &mut [PostSpan]) {
+        let toks = &self.tokens[s];
+        let gaz = Gazetteer::global();
+        for k in (0..posts.len().saturating_sub(1)).rev() {
+            let joined = posts[k].end + 1 == posts[k + 1].start
+                && CHAIN_SEPARATORS.contains(&toks[posts[k].end].key.as_str())
+                || posts[k].end == posts[k + 1].start;
+            if !joined || posts[k].explicit {
+                continue;
+            }
+            let Some(place) = posts[k + 1].body.place.clone() else {
+                continue;
+            };
+            let Some(id) = gaz.by_code(&place.code) else {
+                continue;
+            };
+            let fits = match self.org_level(&posts[k].body.org) {
+                BodyLevel::Any => true,
+                BodyLevel::National => false,
+                BodyLevel::Province => gaz.place(id).level() == Level::Province,
+                BodyLevel::City => matches!(
+                    gaz.place(id).kind,
+                    PlaceKind::CentralCity | PlaceKind::ProvincialCity
+                ),
+                BodyLevel::District => gaz.place(id).level() == Level::District,
+                BodyLevel::Commune => gaz.place(id).level() == Level::Commune,
+            };
+            if fits {
+                posts[k].body.place = Some(place);
+                posts[k].explicit = posts[k + 1].explicit;
+            }
+        }
+    }
+
+    /// The level of an org, from the body that ends its name ("Ban Tổ chức Tỉnh ủy" →
+    /// province).
+    fn org_level(&self, org: &str) -> BodyLevel {
+        let words = cadre_lexicon::phrases::split_words(&cadre_text::fold_key(org));
+        (0..words.len())
+            .find_map(|k| {
+                let (len, entry) = self.vocab.bodies.longest_at(&words[k..])?;
+                (k + len == words.len()).then_some(entry.level)
+            })
+            .unwrap_or(BodyLevel::Any)
     }
 
     /// Unclaimed posts chained from token `j` by ",", "-", "kiêm", "và"; stops at a
@@ -256,7 +313,12 @@ impl Doc {
             .max()
             .unwrap_or(names[last].end)
             .max(names[last].end);
-        if verb - own_end > 3 {
+        // "…, được tiếp nhận và bổ nhiệm làm …": a few plain words, no punctuation.
+        let gap = &toks[own_end..verb];
+        let plain = gap.iter().filter(|t| t.is_word).count() <= 7
+            && gap.iter().filter(|t| !t.is_word).all(|t| t.key == ",")
+            && gap.iter().filter(|t| !t.is_word).count() <= 1;
+        if !plain {
             return Vec::new();
         }
         let mut subjects = vec![last];
@@ -317,10 +379,18 @@ impl Doc {
                     _ => break,
                 }
             }
-            let committee = posts
-                .iter()
-                .find(|p| p.start >= j && p.body.kind == BodyKind::PartyCommittee.as_str())
-                .map(|p| p.body.clone());
+            // "tham gia Ban Chấp hành Đảng bộ TP. Hồ Chí Minh", else the committee of
+            // the post named next ("…, giữ chức Phó Bí thư Huyện ủy Hải Hà").
+            let written = self
+                .body_at(s, j, &[])
+                .map(|(b, _, _)| committee_of_organisation(b))
+                .filter(|b| b.kind == BodyKind::PartyCommittee.as_str());
+            let committee = written.or_else(|| {
+                posts
+                    .iter()
+                    .find(|p| p.start >= j && p.body.kind == BodyKind::PartyCommittee.as_str())
+                    .map(|p| p.body.clone())
+            });
             let Some(body) = committee else { continue };
             out.extend(roles.into_iter().map(|(role, start, end)| PostSpan {
                 start,
@@ -329,6 +399,7 @@ impl Doc {
                 body: body.clone(),
                 former: false,
                 acting: false,
+                explicit: true,
             }));
         }
         out
@@ -384,8 +455,8 @@ impl Doc {
         let keys = self.keys(s, j);
         let (rlen, role) = v.roles.longest_at(keys)?;
         let role_end = j + rlen;
-        let (body, blen) = match &role.implied_org {
-            Some(org) => (self.implied_body(org), 0),
+        let (body, blen, explicit) = match &role.implied_org {
+            Some(org) => (self.implied_body(org), 0, false),
             None => {
                 let role_keys: Vec<&str> = self.tokens[s][j..role_end]
                     .iter()
@@ -416,6 +487,7 @@ impl Doc {
                     },
                     former,
                     acting,
+                    explicit,
                 })
             }
             (r, _) => r.to_string(),
@@ -427,25 +499,32 @@ impl Doc {
             body,
             former,
             acting,
+            explicit,
         })
     }
 
     /// "Chủ tịch tỉnh Quảng Nam", "Phó Chủ tịch huyện": a chair named by the level
     /// alone is the chair of that unit's People's Committee.
-    fn council_chair_by_level(&self, s: usize, i: usize, role: &str) -> Option<(BodyRef, usize)> {
+    fn council_chair_by_level(
+        &self,
+        s: usize,
+        i: usize,
+        role: &str,
+    ) -> Option<(BodyRef, usize, bool)> {
         if !matches!(role, "Chủ tịch" | "Phó Chủ tịch") {
             return None;
         }
         let toks = &self.tokens[s];
         level_word_at(toks, i)?;
         let (mention, len) = place_at(&self.text, toks, i);
+        let explicit = !mention.candidates.is_empty();
         let place = self.home.resolve(&mention, BodyLevel::Any);
         let body = BodyRef {
             org: "UBND".into(),
             kind: BodyKind::State.as_str().into(),
             place: place.map(place_ref),
         };
-        Some((body, len))
+        Some((body, len, explicit))
     }
 
     /// Person names in sentence `s`, outside posts.
@@ -502,7 +581,17 @@ impl Doc {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-            if end - i >= 2 && !is_place && !blocked && !upper_run {
+            // "Phạm Văn L." is an anonymised name; "Đoàn ĐBQH" an abbreviation.
+            let words = &toks[i..end];
+            let initial_last = words.last().is_some_and(|t| t.key.chars().count() == 1);
+            let acronym = words.iter().any(|t| {
+                let w = &self.text[t.start..t.end];
+                w.chars().count() >= 2
+                    && w.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+            });
+            if end - i >= 2 && !is_place && !blocked && !upper_run && !initial_last && !acronym {
                 out.push(NameSpan {
                     start: i,
                     end,

@@ -125,6 +125,9 @@ pub struct Home {
     pub province: Option<PlaceId>,
     /// The commune most mentioned, when the article is about a commune.
     pub commune: Option<PlaceId>,
+    /// Every unit mentioned inside the home province, most mentioned first: an
+    /// implied "Thành ủy" or "quận" is the first of the right kind.
+    pub ranked: Vec<PlaceId>,
     /// Year of the article, to choose between the units before and after 2025.
     pub year: Option<i32>,
     /// Full date of the article (publication or page header), when known: decides
@@ -237,6 +240,12 @@ impl Home {
         let district_is_city = self
             .district
             .is_some_and(|d| gaz.place(d).kind == PlaceKind::ProvincialCity);
+        let first_of = |kind: PlaceKind| {
+            self.ranked
+                .iter()
+                .copied()
+                .find(|id| gaz.place(*id).kind == kind)
+        };
         match word {
             Some(LevelWord::Province) => self.province,
             Some(LevelWord::City) => {
@@ -245,11 +254,21 @@ impl Home {
                 } else if district_is_city {
                     self.district
                 } else {
-                    None
+                    first_of(PlaceKind::ProvincialCity)
                 }
             }
-            Some(LevelWord::RuralDistrict | LevelWord::UrbanDistrict | LevelWord::Town) => {
-                self.district
+            Some(w @ (LevelWord::RuralDistrict | LevelWord::UrbanDistrict | LevelWord::Town)) => {
+                let kind = match w {
+                    LevelWord::RuralDistrict => PlaceKind::RuralDistrict,
+                    LevelWord::UrbanDistrict => PlaceKind::UrbanDistrict,
+                    _ => PlaceKind::Town,
+                };
+                let home_fits = self.district.is_some_and(|d| gaz.place(d).kind == kind);
+                if home_fits {
+                    self.district
+                } else {
+                    first_of(kind).or(self.district)
+                }
             }
             Some(_) => self.commune,
             None => match level {

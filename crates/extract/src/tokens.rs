@@ -29,9 +29,17 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let slice = &text[start..end];
     let mut word_start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
             word_start.get_or_insert(i);
+            continue;
+        }
+        // An apostrophe between letters is part of the word ("K'đăm", "Ê'Đê").
+        let inner_apostrophe = matches!(c, '\'' | '’')
+            && word_start.is_some()
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if inner_apostrophe {
             continue;
         }
         if let Some(ws) = word_start.take() {

@@ -176,6 +176,10 @@ pub struct Vocabulary {
     pub cues: Cues,
     /// Words that make a following person-like name the name of a thing.
     pub name_blockers: PhraseTable<()>,
+    /// Words that start a body's name read as written.
+    pub org_heads: PhraseTable<()>,
+    /// Words that end a body's name read as written.
+    pub org_stops: HashSet<String>,
     family_names: HashSet<String>,
 }
 
@@ -254,6 +258,15 @@ impl Vocabulary {
                 name_blockers.insert(line, ());
             }
         }
+        let mut org_heads = PhraseTable::default();
+        let mut org_stops = HashSet::new();
+        for cols in rows(include_str!("../../../data/lexicon/org_heads.tsv")) {
+            if cols[0] == "head" {
+                org_heads.insert(cols[1], ());
+            } else {
+                org_stops.insert(fold_key(cols[1]));
+            }
+        }
         let family_names = include_str!("../../../data/lexicon/family_names.txt")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -269,6 +282,8 @@ impl Vocabulary {
             issuers,
             cues,
             name_blockers,
+            org_heads,
+            org_stops,
             family_names,
         }
     }

@@ -3,12 +3,14 @@
 
 pub mod dates;
 pub mod decode;
+pub mod markup;
 pub mod normalize;
 pub mod numerals;
 pub mod sentences;
 
 pub use dates::{find_dates, DateMatch};
 pub use decode::{decode, DecodeError};
+pub use markup::strip_markup;
 pub use normalize::{ascii_slug, fold_key, normalize_text};
 pub use numerals::{parse_ordinal, parse_roman, to_roman};
 pub use sentences::split_sentences;
