@@ -38,6 +38,8 @@ pub(crate) struct Doc {
     pub year: Option<i32>,
     /// Publication date (ISO), when known.
     pub published: Option<String>,
+    /// Source URL, when known.
+    pub url: Option<String>,
     pub vocab: &'static Vocabulary,
 }
 
@@ -65,6 +67,7 @@ pub fn extract(input: &ArticleInput) -> Extraction {
         },
         year,
         published: published.clone(),
+        url: input.url.map(str::to_string),
         vocab: Vocabulary::global(),
     };
     doc.home = doc.find_home();
@@ -171,6 +174,14 @@ impl Doc {
                     _ => i += 1,
                 }
             }
+        }
+        // The URL is evidence too: a district portal or a provincial paper.
+        if let Some(url) = self.url.as_deref() {
+            mentions.extend(
+                crate::url::places_in_url(url)
+                    .into_iter()
+                    .map(|ids| self.home.filter_era(ids)),
+            );
         }
         let mut votes: HashMap<PlaceId, usize> = HashMap::new();
         let mut order: Vec<PlaceId> = Vec::new();

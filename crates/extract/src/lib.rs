@@ -17,6 +17,7 @@ mod persons;
 mod places;
 mod published;
 mod tokens;
+mod url;
 
 pub use article::{extract, ArticleInput};
 pub use model::*;

@@ -1,0 +1,113 @@
+//! Places implied by an article's URL: a district portal (`hauloc.thanhhoa.gov.vn`)
+//! or a provincial paper (`baodongnai.com.vn`) tells the reader where the text is
+//! about when the text leaves it implicit.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use cadre_lexicon::places::{Gazetteer, Level, PlaceId};
+use cadre_text::ascii_slug;
+
+/// Provinces and district-level units by their name as an ASCII run ("thanhhoa").
+fn slug_index() -> &'static HashMap<String, Vec<PlaceId>> {
+    static INDEX: OnceLock<HashMap<String, Vec<PlaceId>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let gaz = Gazetteer::global();
+        let mut index: HashMap<String, Vec<PlaceId>> = HashMap::new();
+        for (key, ids) in gaz.names() {
+            let slug: String = ascii_slug(key).chars().filter(|c| *c != '-').collect();
+            if slug.len() < 4 || slug.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            for id in ids {
+                if gaz.place(*id).level() != Level::Commune {
+                    index.entry(slug.clone()).or_default().push(*id);
+                }
+            }
+        }
+        index
+    })
+}
+
+/// Units named by the host labels of `url` (whole labels, or a label ending with a
+/// name: "baodongnai" → Đồng Nai). Names shared by several units are kept only when
+/// another label names the province that contains one of them.
+pub fn places_in_url(url: &str) -> Vec<Vec<PlaceId>> {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("");
+    let index = slug_index();
+    let mut found: Vec<Vec<PlaceId>> = Vec::new();
+    for label in host.to_ascii_lowercase().split('.') {
+        let hit = (0..label.len())
+            .filter(|&k| label.is_char_boundary(k))
+            .find_map(|k| index.get(&label[k..]));
+        if let Some(ids) = hit {
+            found.push(ids.clone());
+        }
+    }
+    let gaz = Gazetteer::global();
+    // One unit, possibly on both sides of the 2025 reform (the era is chosen later).
+    let single = |ids: &[PlaceId]| {
+        ids.iter().all(|id| {
+            gaz.place(*id).name == gaz.place(ids[0]).name
+                && gaz.place(*id).level() == gaz.place(ids[0]).level()
+        })
+    };
+    let provinces: Vec<PlaceId> = found
+        .iter()
+        .filter(|ids| single(ids))
+        .flat_map(|ids| ids.iter().map(|id| gaz.province_of(*id)))
+        .collect();
+    found
+        .into_iter()
+        .map(|ids| {
+            if single(&ids) {
+                return ids;
+            }
+            let inside: Vec<_> = ids
+                .iter()
+                .copied()
+                .filter(|id| provinces.iter().any(|p| gaz.contains(*p, *id)))
+                .collect();
+            inside
+        })
+        .filter(|ids| !ids.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(url: &str) -> Vec<Vec<String>> {
+        let gaz = Gazetteer::global();
+        places_in_url(url)
+            .iter()
+            .map(|ids| ids.iter().map(|id| gaz.place(*id).name.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn district_portal_and_province() {
+        let n = names("http://hauloc.thanhhoa.gov.vn/portal/pages/print.aspx?p=7372");
+        assert!(n[0].iter().all(|x| x == "Hậu Lộc"), "{n:?}");
+        assert!(n[1].iter().all(|x| x == "Thanh Hóa"), "{n:?}");
+    }
+
+    #[test]
+    fn provincial_paper() {
+        let n = names("https://baodongnai.com.vn/tintuc/201503/x.html");
+        assert!(n.iter().flatten().any(|x| x == "Đồng Nai"), "{n:?}");
+    }
+
+    #[test]
+    fn national_outlets_name_no_place() {
+        assert!(names("https://tienphong.vn/post1779412.tpo").is_empty());
+        assert!(names("https://www.vietnamplus.vn/x.vnp").is_empty());
+    }
+}
