@@ -168,7 +168,7 @@ impl Doc {
                 };
                 match mention {
                     Some((cands, len)) if !cands.is_empty() => {
-                        mentions.push(self.home.filter_era(cands));
+                        mentions.push(self.home.era_only(cands));
                         i += len.max(1);
                     }
                     _ => i += 1,
@@ -180,7 +180,7 @@ impl Doc {
             mentions.extend(
                 crate::url::places_in_url(url)
                     .into_iter()
-                    .map(|ids| self.home.filter_era(ids)),
+                    .map(|ids| self.home.era_only(ids)),
             );
         }
         let mut votes: HashMap<PlaceId, usize> = HashMap::new();
@@ -295,7 +295,15 @@ impl Doc {
             .longest_at(keys)
             .or_else(|| past_shared(shared.len(), v.bodies.longest_at(&with_shared)))
         else {
-            return self.body_as_written(s, i);
+            // "Trưởng Ban Quản lý …": the head word may be the title's shared word.
+            return self.body_as_written(s, i).or_else(|| {
+                let back = shared.len();
+                (back > 0 && i >= back)
+                    .then(|| self.body_as_written(s, i - back))
+                    .flatten()
+                    .filter(|(_, len, _)| *len > back)
+                    .map(|(b, len, e)| (b, len - back, e))
+            });
         };
         let (mention, plen) = if entry.level == BodyLevel::National {
             (PlaceMention::default(), 0)
@@ -313,7 +321,7 @@ impl Doc {
 
     /// A body the lexicon does not list, read as written after a known head word
     /// ("Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp"): up to punctuation
-    /// or a stop word, at most twelve words, ending on a capitalised word. Named
+    /// or a stop word, at most sixteen words, without trailing function words. Named
     /// "… Việt Nam" it is national; else it sits in the article's province.
     fn body_as_written(&self, s: usize, i: usize) -> Option<(BodyRef, usize, bool)> {
         let toks = &self.tokens[s];
@@ -323,20 +331,22 @@ impl Doc {
             return None;
         }
         let mut end = i + head;
-        let mut last_cap = end;
-        while end < toks.len() && end - i < 12 {
+        while end < toks.len() && end - i < 16 {
             let t = &toks[end];
             if !t.is_word || v.org_stops.contains(&t.key) {
                 break;
             }
             end += 1;
-            if t.is_capitalised {
-                last_cap = end;
-            }
         }
-        if last_cap == i + head && !toks[i + head - 1].is_capitalised {
+        // Trailing function words belong to the sentence, not the name.
+        while end > i + head && matches!(toks[end - 1].key.as_str(), "và" | "các" | "của" | "những")
+        {
+            end -= 1;
+        }
+        if end == i + head && !toks[end - 1].is_capitalised {
             return None;
         }
+        let last_cap = end;
         let org = self.text[toks[i].start..toks[last_cap - 1].end].to_string();
         let national = org.ends_with("Việt Nam") || org.ends_with("Trung ương");
         let place = if national { None } else { self.home.province };

@@ -9,7 +9,7 @@
 use cadre_lexicon::places::{Gazetteer, Level, PlaceKind};
 
 use crate::article::Doc;
-use crate::model::{BodyRef, Person, Position};
+use crate::model::{BodyRef, Person, PlaceRef, Position};
 use crate::places::{level_word_at, place_at, place_ref};
 use crate::tokens::adjacent;
 use cadre_lexicon::vocab::{BodyKind, BodyLevel};
@@ -25,6 +25,9 @@ struct PostSpan {
     acting: bool,
     /// The place was written after the body, not implied by context.
     explicit: bool,
+    /// A committee title written without its committee ("Ủy viên BTV, Chủ nhiệm
+    /// UBKT Tỉnh ủy"): the body comes from the next post of the chain.
+    needs_body: bool,
 }
 
 /// A name read in a sentence: tokens `start..end`.
@@ -115,7 +118,7 @@ impl Doc {
                     held[n].push((p, posts[p].former));
                 }
             }
-            self.assign_by_verb(s, &posts, &names, &mut claimed, &mut held);
+            self.assign_by_verb(s, &mut posts, &names, &mut claimed, &mut held);
             for (n, name) in names.iter().enumerate() {
                 if held[n].is_empty() && !name.honorific {
                     continue;
@@ -167,7 +170,6 @@ impl Doc {
     /// Hải Hà.
     fn share_written_places(&self, s: usize, posts: &mut [PostSpan]) {
         let toks = &self.tokens[s];
-        let gaz = Gazetteer::global();
         for k in (0..posts.len().saturating_sub(1)).rev() {
             let joined = posts[k].end + 1 == posts[k + 1].start
                 && CHAIN_SEPARATORS.contains(&toks[posts[k].end].key.as_str())
@@ -178,24 +180,29 @@ impl Doc {
             let Some(place) = posts[k + 1].body.place.clone() else {
                 continue;
             };
-            let Some(id) = gaz.by_code(&place.code) else {
-                continue;
-            };
-            let fits = match self.org_level(&posts[k].body.org) {
-                BodyLevel::Any => true,
-                BodyLevel::National => false,
-                BodyLevel::Province => gaz.place(id).level() == Level::Province,
-                BodyLevel::City => matches!(
-                    gaz.place(id).kind,
-                    PlaceKind::CentralCity | PlaceKind::ProvincialCity
-                ),
-                BodyLevel::District => gaz.place(id).level() == Level::District,
-                BodyLevel::Commune => gaz.place(id).level() == Level::Commune,
-            };
-            if fits {
+            if self.place_fits(&posts[k].body.org, &place) {
                 posts[k].body.place = Some(place);
                 posts[k].explicit = posts[k + 1].explicit;
             }
+        }
+    }
+
+    /// Whether a place is at the level of the org ("Huyện ủy" → a district).
+    fn place_fits(&self, org: &str, place: &PlaceRef) -> bool {
+        let gaz = Gazetteer::global();
+        let Some(id) = gaz.by_code(&place.code) else {
+            return false;
+        };
+        match self.org_level(org) {
+            BodyLevel::Any => true,
+            BodyLevel::National => false,
+            BodyLevel::Province => gaz.place(id).level() == Level::Province,
+            BodyLevel::City => matches!(
+                gaz.place(id).kind,
+                PlaceKind::CentralCity | PlaceKind::ProvincialCity
+            ),
+            BodyLevel::District => gaz.place(id).level() == Level::District,
+            BodyLevel::Commune => gaz.place(id).level() == Level::Commune,
         }
     }
 
@@ -203,6 +210,9 @@ impl Doc {
     /// province).
     fn org_level(&self, org: &str) -> BodyLevel {
         let words = cadre_lexicon::phrases::split_words(&cadre_text::fold_key(org));
+        if self.vocab.departments.longest_at(&words).is_some() {
+            return BodyLevel::Province;
+        }
         (0..words.len())
             .find_map(|k| {
                 let (len, entry) = self.vocab.bodies.longest_at(&words[k..])?;
@@ -248,7 +258,7 @@ impl Doc {
     fn assign_by_verb(
         &self,
         s: usize,
-        posts: &[PostSpan],
+        posts: &mut [PostSpan],
         names: &[NameSpan],
         claimed: &mut [bool],
         held: &mut [Vec<(usize, bool)>],
@@ -269,6 +279,19 @@ impl Doc {
             }
             for &p in &chain {
                 claimed[p] = true;
+                // "X - Phó Bí thư Tỉnh ủy Thanh Hóa được bầu giữ chức Chủ tịch UBND tỉnh":
+                // an implied place is the subject's own written place at that level.
+                if !posts[p].explicit {
+                    let own = held[subjects[0]]
+                        .iter()
+                        .map(|&(q, _)| &posts[q])
+                        .filter(|q| q.explicit)
+                        .filter_map(|q| q.body.place.clone())
+                        .find(|place| self.place_fits(&posts[p].body.org, place));
+                    if let Some(place) = own {
+                        posts[p].body.place = Some(place);
+                    }
+                }
                 for &n in &subjects {
                     held[n].push((p, posts[p].former));
                 }
@@ -314,7 +337,21 @@ impl Doc {
             .unwrap_or(names[last].end)
             .max(names[last].end);
         // "…, được tiếp nhận và bổ nhiệm làm …": a few plain words, no punctuation.
-        let gap = &toks[own_end..verb];
+        let mut depth = 0i32;
+        let gap: Vec<&crate::tokens::Token> = toks[own_end..verb]
+            .iter()
+            .filter(|t| {
+                match t.key.as_str() {
+                    "(" => depth += 1,
+                    ")" => {
+                        depth -= 1;
+                        return false;
+                    }
+                    _ => {}
+                }
+                depth == 0
+            })
+            .collect();
         let plain = gap.iter().filter(|t| t.is_word).count() <= 7
             && gap.iter().filter(|t| !t.is_word).all(|t| t.key == ",")
             && gap.iter().filter(|t| !t.is_word).count() <= 1;
@@ -381,16 +418,23 @@ impl Doc {
             }
             // "tham gia Ban Chấp hành Đảng bộ TP. Hồ Chí Minh", else the committee of
             // the post named next ("…, giữ chức Phó Bí thư Huyện ủy Hải Hà").
+            // A committee written without its place takes the place of the committee
+            // post that follows ("tham gia Ban Thường vụ Tỉnh ủy và giữ chức Phó Bí thư
+            // Tỉnh ủy Thanh Hóa").
             let written = self
                 .body_at(s, j, &[])
-                .map(|(b, _, _)| committee_of_organisation(b))
-                .filter(|b| b.kind == BodyKind::PartyCommittee.as_str());
-            let committee = written.or_else(|| {
-                posts
-                    .iter()
-                    .find(|p| p.start >= j && p.body.kind == BodyKind::PartyCommittee.as_str())
-                    .map(|p| p.body.clone())
-            });
+                .map(|(b, _, explicit)| (committee_of_organisation(b), explicit))
+                .filter(|(b, _)| b.kind == BodyKind::PartyCommittee.as_str());
+            let next = posts
+                .iter()
+                .find(|p| p.start >= j && p.body.kind == BodyKind::PartyCommittee.as_str())
+                .map(|p| p.body.clone());
+            let committee = match (written, next) {
+                (Some((w, true)), _) => Some(w),
+                (Some((w, false)), Some(n)) if n.org == w.org => Some(n),
+                (Some((w, false)), _) => Some(w),
+                (None, n) => n,
+            };
             let Some(body) = committee else { continue };
             out.extend(roles.into_iter().map(|(role, start, end)| PostSpan {
                 start,
@@ -400,6 +444,7 @@ impl Doc {
                 former: false,
                 acting: false,
                 explicit: true,
+                needs_body: false,
             }));
         }
         out
@@ -429,6 +474,24 @@ impl Doc {
                     out.push(p);
                 }
                 None => i += 1,
+            }
+        }
+        for k in (0..out.len()).rev() {
+            if !out[k].needs_body {
+                continue;
+            }
+            let next = out
+                .get(k + 1)
+                .filter(|n| n.start == out[k].end + 1 && !n.needs_body)
+                .and_then(|n| self.committee_of(&n.body));
+            match next {
+                Some(body) => {
+                    out[k].body = body;
+                    out[k].needs_body = false;
+                }
+                None => {
+                    out.remove(k);
+                }
             }
         }
         out
@@ -467,30 +530,26 @@ impl Doc {
                     [.., last @ ("ban" | "đoàn")] => std::slice::from_ref(last),
                     _ => &[],
                 };
-                match self.body_at(s, role_end, shared) {
+                match self
+                    .body_at(s, role_end, shared)
+                    .or_else(|| self.council_chair_by_level(s, role_end, &role.role))
+                {
                     Some(found) => found,
-                    None => self.council_chair_by_level(s, role_end, &role.role)?,
+                    None => return self.bodiless_committee_title(s, i, role_end, &role.role),
                 }
             }
         };
         let body = committee_of_organisation(body);
-        let role_name = match (role.role.as_str(), body.org.as_str()) {
-            // "Ủy viên" of a committee's standing board is the standing-committee post.
-            ("Ủy viên", org) if org.starts_with("Ban Thường vụ ") => {
-                return Some(PostSpan {
-                    start: i,
-                    end: role_end + blen,
-                    role: "Ủy viên Ban Thường vụ".into(),
-                    body: BodyRef {
-                        org: org["Ban Thường vụ ".len()..].to_string(),
-                        ..body
-                    },
-                    former,
-                    acting,
-                    explicit,
-                })
-            }
-            (r, _) => r.to_string(),
+        // "Ủy viên" of a committee's standing board is the standing-committee post.
+        let (role_name, body) = match body.org.strip_prefix("Ban Thường vụ ") {
+            Some(committee) if role.role == "Ủy viên" => (
+                "Ủy viên Ban Thường vụ".to_string(),
+                BodyRef {
+                    org: committee.to_string(),
+                    ..body.clone()
+                },
+            ),
+            _ => (role.role.clone(), body),
         };
         Some(PostSpan {
             start: i,
@@ -500,6 +559,61 @@ impl Doc {
             former,
             acting,
             explicit,
+            needs_body: false,
+        })
+    }
+
+    /// A committee title followed by "," or "kiêm" and no body of its own; its body is
+    /// filled in by [`Self::posts_in`] from the next post.
+    fn bodiless_committee_title(
+        &self,
+        s: usize,
+        start: usize,
+        role_end: usize,
+        role: &str,
+    ) -> Option<PostSpan> {
+        let committee_title = matches!(
+            role,
+            "Ủy viên Ban Thường vụ"
+                | "Ủy viên Ban Chấp hành"
+                | "Phó Bí thư"
+                | "Phó Bí thư Thường trực"
+                | "Bí thư"
+        );
+        let continues = self.tokens[s]
+            .get(role_end)
+            .is_some_and(|t| t.key == "," || t.key == "kiêm");
+        (committee_title && continues).then(|| PostSpan {
+            start,
+            end: role_end,
+            role: role.to_string(),
+            body: BodyRef {
+                org: String::new(),
+                kind: BodyKind::PartyCommittee.as_str().into(),
+                place: None,
+            },
+            former: false,
+            acting: false,
+            explicit: false,
+            needs_body: true,
+        })
+    }
+
+    /// The party committee a body belongs to: itself, or the committee a board
+    /// belongs to ("Ủy ban Kiểm tra Tỉnh ủy" → Tỉnh ủy).
+    fn committee_of(&self, body: &BodyRef) -> Option<BodyRef> {
+        if body.kind == BodyKind::PartyCommittee.as_str() {
+            return Some(body.clone());
+        }
+        let words = cadre_lexicon::phrases::split_words(&cadre_text::fold_key(&body.org));
+        (1..words.len()).find_map(|k| {
+            let (len, entry) = self.vocab.bodies.longest_at(&words[k..])?;
+            let whole = k + len == words.len() && entry.kind == BodyKind::PartyCommittee;
+            whole.then(|| BodyRef {
+                org: entry.org.clone(),
+                kind: BodyKind::PartyCommittee.as_str().into(),
+                place: body.place.clone(),
+            })
         })
     }
 

@@ -300,8 +300,19 @@ impl Home {
     /// which most archive articles predate. Candidates of the other era are kept only
     /// when none fits.
     pub(crate) fn filter_era(&self, cands: Vec<PlaceId>) -> Vec<PlaceId> {
+        let kept = self.era_only(cands.clone());
+        if kept.is_empty() {
+            cands
+        } else {
+            kept
+        }
+    }
+
+    /// The candidates of the article's era only (possibly none): what the article is
+    /// about is a unit of its own time, even when it recalls the ones before.
+    pub(crate) fn era_only(&self, cands: Vec<PlaceId>) -> Vec<PlaceId> {
         let gaz = Gazetteer::global();
-        let kept: Vec<_> = cands
+        cands
             .iter()
             .copied()
             .filter(|id| {
@@ -314,11 +325,6 @@ impl Home {
                     (None, None) => legacy,
                 }
             })
-            .collect();
-        if kept.is_empty() {
-            cands
-        } else {
-            kept
-        }
+            .collect()
     }
 }

@@ -41,16 +41,27 @@ pub fn places_in_url(url: &str) -> Vec<Vec<PlaceId>> {
         .next()
         .unwrap_or("");
     let index = slug_index();
+    let gaz = Gazetteer::global();
     let mut found: Vec<Vec<PlaceId>> = Vec::new();
     for label in host.to_ascii_lowercase().split('.') {
         let hit = (0..label.len())
             .filter(|&k| label.is_char_boundary(k))
             .find_map(|k| index.get(&label[k..]));
         if let Some(ids) = hit {
-            found.push(ids.clone());
+            // A host names a province's portal or paper, not the city of that name.
+            let provinces: Vec<_> = ids
+                .iter()
+                .copied()
+                .filter(|id| gaz.place(*id).level() == Level::Province)
+                .collect();
+            found.push(if provinces.is_empty() {
+                ids.clone()
+            } else {
+                provinces
+            });
         }
     }
-    let gaz = Gazetteer::global();
+    found.extend(places_in_path(url));
     // One unit, possibly on both sides of the 2025 reform (the era is chosen later).
     let single = |ids: &[PlaceId]| {
         ids.iter().all(|id| {
@@ -80,6 +91,53 @@ pub fn places_in_url(url: &str) -> Vec<Vec<PlaceId>> {
         .collect()
 }
 
+/// Units named in the path with their level word: `/dang-bo-huyen-dinh-hoa/`.
+fn places_in_path(url: &str) -> Vec<Vec<PlaceId>> {
+    const LEVELS: [(&str, Level); 5] = [
+        ("huyen", Level::District),
+        ("quan", Level::District),
+        ("thi-xa", Level::District),
+        ("thanh-pho", Level::District),
+        ("tinh", Level::Province),
+    ];
+    let gaz = Gazetteer::global();
+    let index = slug_index();
+    let path = url.split("://").nth(1).unwrap_or(url);
+    let path = path
+        .split_once('/')
+        .map_or("", |(_, p)| p)
+        .to_ascii_lowercase();
+    let mut found = Vec::new();
+    for segment in path.split(['/', '?', '&', '=', '.']) {
+        let words: Vec<&str> = segment.split('-').collect();
+        for k in 0..words.len() {
+            let level = LEVELS.iter().find(|(w, _)| {
+                let parts: Vec<&str> = w.split('-').collect();
+                words[k..].starts_with(&parts)
+            });
+            let Some((word, level)) = level else { continue };
+            let skip = word.split('-').count();
+            for len in (1..=4).rev() {
+                let Some(name) = words.get(k + skip..k + skip + len) else {
+                    continue;
+                };
+                let ids: Vec<_> = index
+                    .get(&name.concat())
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|id| gaz.place(*id).level() == *level)
+                    .collect();
+                if !ids.is_empty() {
+                    found.push(ids);
+                    break;
+                }
+            }
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +161,13 @@ mod tests {
     fn provincial_paper() {
         let n = names("https://baodongnai.com.vn/tintuc/201503/x.html");
         assert!(n.iter().flatten().any(|x| x == "Đồng Nai"), "{n:?}");
+    }
+
+    #[test]
+    fn path_with_level_word() {
+        let n = names("https://thainguyen.dcs.vn/hoat-dong/dang-bo-huyen-dinh-hoa/x-319.html");
+        assert!(n.iter().flatten().any(|x| x == "Thái Nguyên"), "{n:?}");
+        assert!(n.iter().flatten().any(|x| x == "Định Hóa"), "{n:?}");
     }
 
     #[test]
