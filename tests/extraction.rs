@@ -77,3 +77,56 @@ fn sample_corpus_scores_against_its_hand_made_gold() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// Regression floors on the development set (`cadre eval`, scored like score.py).
+/// Issue 3's targets are higher (persons 0.95, positions 0.90, positions_loose 0.93,
+/// documents 0.95, documents_dated 0.90, terms 0.85, meetings 0.85, chairs 0.90,
+/// published 0.90); these floors sit just under what the rules reach today so that
+/// a change that loses ground fails here.
+#[test]
+fn dev_set_scores_do_not_regress() {
+    let Some(shared) = shared() else {
+        eprintln!("../shared is absent: dev-set scoring skipped");
+        return;
+    };
+    let dev = shared.join("eval/dev");
+    let floors = [
+        "persons=0.97",
+        "positions=0.78",
+        "positions_loose=0.86",
+        "documents=0.90",
+        "documents_dated=0.90",
+        "terms=0.70",
+        "meetings=0.53",
+        "chairs=0.68",
+        "published=0.93",
+    ];
+    let mut args = vec!["eval", s(&dev)];
+    for f in &floors {
+        args.extend(["--min", f]);
+    }
+    let out = cadre(&args);
+    assert!(
+        out.status.success(),
+        "dev-set scores fell below the floors:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn eval_lists_errors_and_agrees_with_the_shared_scorer() {
+    let Some(shared) = shared() else {
+        eprintln!("../shared is absent: skipped");
+        return;
+    };
+    let dev = shared.join("eval/dev");
+    let ours = ok(&["eval", s(&dev), "--only", "00*", "--errors"]);
+    let pred = extract_eval(&[&dev.join("003_98473e80d0e05957.txt")]);
+    let theirs = score(&dev, pred.path(), &["--only", "003*", "--per-doc"]).expect("shared");
+    let theirs = String::from_utf8_lossy(&theirs.stdout);
+    let errors_003 = ours.lines().filter(|l| l.starts_with("003_")).count();
+    let theirs_003 = theirs.lines().filter(|l| l.starts_with("003_")).count();
+    assert_eq!(errors_003, theirs_003, "ours:\n{ours}\ntheirs:\n{theirs}");
+    assert!(ours.contains("documents scored: 5"));
+}

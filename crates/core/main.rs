@@ -2,6 +2,7 @@
 //! only; the work is done by the library crates.
 
 mod demo;
+mod eval_cmd;
 mod input;
 mod table;
 
@@ -95,6 +96,23 @@ enum Command {
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
         store: PathBuf,
     },
+    /// Extract and score against gold records (../shared/eval/FORMAT.md), as score.py
+    /// does; `--errors` lists every false positive and false negative.
+    Eval {
+        /// Folder with <id>.gold.json (and, when no PATH is given, <id>.txt).
+        gold: PathBuf,
+        /// Inputs to extract (default: the .txt files of the gold folder).
+        paths: Vec<PathBuf>,
+        /// Score only gold ids matching this glob ("00*").
+        #[arg(long, default_value = "*")]
+        only: String,
+        /// List each false positive (FP) and false negative (FN).
+        #[arg(long)]
+        errors: bool,
+        /// Fail (exit 1) when a field's F1 is below a floor: FIELD=F1.
+        #[arg(long = "min", value_parser = parse_min)]
+        mins: Vec<(String, f64)>,
+    },
     /// Ingest the bundled sample corpus and show what cadre does, end to end.
     Demo {
         /// Store folder.
@@ -143,6 +161,17 @@ fn parse_param(s: &str) -> Result<(String, String), String> {
         return Err(format!("bad parameter name {k:?}"));
     }
     Ok((k.to_string(), v.to_string()))
+}
+
+fn parse_min(s: &str) -> Result<(String, f64), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected FIELD=F1, got {s:?}"))?;
+    if !cadre_extract::eval::FIELDS.contains(&k) {
+        return Err(format!("unknown field {k:?}"));
+    }
+    let v: f64 = v.parse().map_err(|_| format!("bad F1 {v:?}"))?;
+    Ok((k.to_string(), v))
 }
 
 fn main() -> ExitCode {
@@ -214,6 +243,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo { store, out, corpus } => demo::run(&store, &out, &corpus),
+        Command::Eval {
+            gold,
+            paths,
+            only,
+            errors,
+            mins,
+        } => {
+            let ok = eval_cmd::run(&gold, &paths, &only, errors, &mins)?;
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
     }
 }
 
