@@ -315,7 +315,16 @@ impl Doc {
                 let verb_after = (i + 2..keys.len().min(i + 30)).any(verb_at);
                 let refers_back = keys.get(i + 2).is_some_and(|k| k.key == "này")
                     || keys.get(i + 3).is_some_and(|k| k.key == "này");
-                if refers_back || !(verb_before || opens && verb_after) {
+                // "Dự Hội nghị …", "chủ trì Hội nghị", "Tại Đại hội, …": the article's
+                // event named again, or named for the first time by taking part in it.
+                let attended = (i.saturating_sub(3)..i).any(|k| {
+                    v.cues
+                        .attend
+                        .longest_at(&keys[k..])
+                        .is_some_and(|(l, _)| k + l == i)
+                });
+                let reported = !refers_back && (verb_before || opens && verb_after);
+                if !(reported || attended) {
                     continue;
                 }
                 // "Nghị quyết Đại hội", "chuẩn bị tổ chức Đại hội", "trình Đại hội".
@@ -332,25 +341,45 @@ impl Doc {
                 {
                     continue;
                 }
-                if let Some(m) = self.meeting_at(s, i, kind) {
-                    let date = m.date.clone();
-                    let same = out.iter().position(|o| {
-                        o.kind == m.kind
-                            && o.ordinal == m.ordinal
-                            && o.body.place == m.body.place
-                            && (o.date == m.date || o.date.is_none() || m.date.is_none())
-                    });
-                    match same {
-                        Some(k) => {
-                            if out[k].date.is_none() {
-                                out[k].date = date;
-                            }
-                            last_meeting = Some(k);
+                let Some(m) = self.meeting_at(s, i, kind) else {
+                    continue;
+                };
+                let generic =
+                    m.ordinal.is_none() && m.kind == kind && self.body_at(s, i + 2, &[]).is_none();
+                let base = |k: &str| k.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+                if generic {
+                    // A bare "Hội nghị" names the meeting already reported, if any; it
+                    // is the article's own event only when it opens the article.
+                    if let Some(k) = out.iter().rposition(|o| base(&o.kind) == base(kind)) {
+                        if out[k].date.is_none() {
+                            out[k].date = m.date;
                         }
-                        None => {
-                            out.push(m);
-                            last_meeting = Some(out.len() - 1);
+                        last_meeting = Some(k);
+                        continue;
+                    }
+                    if !(out.is_empty() && s < 3) {
+                        continue;
+                    }
+                } else if !reported || (kind == "Đại hội" && m.ordinal.is_none()) {
+                    continue;
+                }
+                let date = m.date.clone();
+                let same = out.iter().position(|o| {
+                    o.kind == m.kind
+                        && o.ordinal == m.ordinal
+                        && o.body.place == m.body.place
+                        && (o.date == m.date || o.date.is_none() || m.date.is_none())
+                });
+                match same {
+                    Some(k) => {
+                        if out[k].date.is_none() {
+                            out[k].date = date;
                         }
+                        last_meeting = Some(k);
+                    }
+                    None => {
+                        out.push(m);
+                        last_meeting = Some(out.len() - 1);
                     }
                 }
             }
@@ -481,9 +510,6 @@ impl Doc {
             let khoa = khoa_re().captures(&window)?;
             parse_ordinal(&khoa[1]).filter(|_| kind == "Đại hội")
         });
-        if kind == "Đại hội" && ordinal.is_none() {
-            return None;
-        }
         let date = self
             .event_date(s, toks[i].start)
             // A meeting named in the title or lead without a date of its own is

@@ -153,6 +153,8 @@ pub struct Cues {
     pub assign: PhraseTable<()>,
     /// "thay", "thay thế": the person after it held the posts before.
     pub replace: PhraseTable<()>,
+    /// Words right before a meeting that take part in it ("dự", "chủ trì", "tại").
+    pub attend: PhraseTable<()>,
 }
 
 /// All vocabulary tables.
@@ -248,6 +250,7 @@ impl Vocabulary {
                 "report" => &mut cues.report,
                 "assign" => &mut cues.assign,
                 "replace" => &mut cues.replace,
+                "attend" => &mut cues.attend,
                 _ => &mut cues.cited,
             };
             table.insert(cols[1], ());
