@@ -327,7 +327,10 @@ impl Doc {
         let toks = &self.tokens[s];
         let v = self.vocab;
         let (head, _) = v.org_heads.longest_at(self.keys(s, i))?;
-        if !toks[i].is_capitalised {
+        // A one-word head ("Hội", "Cục") starts a name only before a capitalised word
+        // ("Hội Cựu giáo chức", not "Hội nghị").
+        let next_capitalised = toks.get(i + head).is_some_and(|t| t.is_capitalised);
+        if !toks[i].is_capitalised || (head == 1 && !next_capitalised) {
             return None;
         }
         let mut end = i + head;
@@ -352,7 +355,7 @@ impl Doc {
         let place = if national { None } else { self.home.province };
         let body = BodyRef {
             org,
-            kind: BodyKind::MassOrganisation.as_str().into(),
+            kind: BodyKind::Other.as_str().into(),
             place: place.map(place_ref),
         };
         Some((body, last_cap - i, false))

@@ -93,9 +93,6 @@ impl Doc {
                 let Some((len, ty)) = v.doc_types.longest_at(keys) else {
                     continue;
                 };
-                if !toks[i].is_capitalised {
-                    continue;
-                }
                 let after = toks[i + len - 1].end;
                 let rest_end = self.spans[s].1;
                 let rest = &self.text[after..rest_end];
@@ -112,8 +109,10 @@ impl Doc {
                 let bare = number.chars().all(|c| c.is_ascii_digit());
                 let tail = rest[m.end()..].trim_start().to_lowercase();
                 let said_number = rest[..m.start()].contains("số");
-                if bare && !(said_number || tail.starts_with("của") || tail.starts_with("ngày"))
-                {
+                let cued = ["của", "ngày", "năm"].iter().any(|c| tail.starts_with(c));
+                // A bare number ("Chỉ thị 35", "nghị định 26") needs "số" or a following
+                // "của/ngày/năm"; a type word in lower case needs the same or a coded number.
+                if (bare || !toks[i].is_capitalised) && !(said_number || cued) && bare {
                     continue;
                 }
                 let num_end = after + m.end();
@@ -147,6 +146,26 @@ impl Doc {
                 }
             }
         }
+        // "Chỉ thị 35" and "Chỉ thị 35-CT/TW" in one article are one document.
+        let full: Vec<(String, String)> = out
+            .iter()
+            .filter_map(|d| Some((d.doc_type.clone(), d.number.clone()?)))
+            .collect();
+        out.retain(|d| {
+            let Some(n) = d
+                .number
+                .as_deref()
+                .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
+            else {
+                return true;
+            };
+            !full.iter().any(|(t, f)| {
+                *t == d.doc_type
+                    && f.len() > n.len()
+                    && f.starts_with(n)
+                    && !f[n.len()..].starts_with(char::is_numeric)
+            })
+        });
         out
     }
 

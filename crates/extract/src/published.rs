@@ -31,7 +31,12 @@ pub fn find_published(text: &str) -> Option<String> {
             if n == 0 && d.with_weekday && d.start < 40 {
                 continue;
             }
-            let short_line = line.chars().count() <= 60;
+            // A stamp line is short and has few words besides the date and time.
+            let words = line
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .count();
+            let short_line = line.chars().count() <= 60 && words <= 5;
             let posted = lower.contains("đăng") || lower.contains("cập nhật");
             if d.with_time || short_line || posted {
                 return d.iso(None);

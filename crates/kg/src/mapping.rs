@@ -71,7 +71,8 @@ fn body_class(kind: &str) -> &'static str {
         "national" => "NationalBody",
         "delegation" => "Delegation",
         "department" => "Department",
-        _ => "MassOrganisation",
+        "mass_org" => "MassOrganisation",
+        _ => "Body",
     }
 }
 

@@ -60,6 +60,8 @@ pub enum BodyKind {
     Department,
     /// Mass organisations (women's union, farmers' association, youth union, …).
     MassOrganisation,
+    /// Any other body, named as written in the text.
+    Other,
 }
 
 impl BodyKind {
@@ -73,7 +75,8 @@ impl BodyKind {
             "national" => Self::National,
             "delegation" => Self::Delegation,
             "department" => Self::Department,
-            _ => Self::MassOrganisation,
+            "mass_org" => Self::MassOrganisation,
+            _ => Self::Other,
         }
     }
 
@@ -89,6 +92,7 @@ impl BodyKind {
             Self::Delegation => "delegation",
             Self::Department => "department",
             Self::MassOrganisation => "mass_org",
+            Self::Other => "other",
         }
     }
 }
