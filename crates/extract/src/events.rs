@@ -111,8 +111,8 @@ impl Doc {
                 let said_number = rest[..m.start()].contains("số");
                 let cued = ["của", "ngày", "năm"].iter().any(|c| tail.starts_with(c));
                 // A bare number ("Chỉ thị 35", "nghị định 26") needs "số" or a following
-                // "của/ngày/năm"; a type word in lower case needs the same or a coded number.
-                if (bare || !toks[i].is_capitalised) && !(said_number || cued) && bare {
+                // "của/ngày/năm"; a coded number stands on its own, in any case.
+                if bare && !(said_number || cued) {
                     continue;
                 }
                 let num_end = after + m.end();
