@@ -494,4 +494,110 @@ mod tests {
         assert_eq!(span, "Trần Văn Bình");
         assert!(x.sentences[e.sentence].text.contains("Trần Văn Bình"));
     }
+
+    fn person<'a>(x: &'a Extraction, name: &str) -> &'a Person {
+        x.persons
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} not found in {:?}", x.persons))
+    }
+
+    #[test]
+    fn appointment_verbs_and_replacement() {
+        let x = run(
+            "Tin\n10:00 05/10/2022\n\nÔng Trịnh Văn Hòa, Giám đốc Sở Xây dựng tỉnh Nghệ An được \
+             điều động giữ chức Giám đốc Sở Tài chính, thay ông Lê Minh Tâm.",
+        );
+        let hoa = posts(person(&x, "Trịnh Văn Hòa"));
+        assert!(
+            hoa.contains(&(
+                "Giám đốc".into(),
+                "Sở Tài chính".into(),
+                Some("Nghệ An".into())
+            )),
+            "{hoa:?}"
+        );
+        let tam = person(&x, "Lê Minh Tâm");
+        assert_eq!(tam.positions.len(), 1);
+        assert!(tam.positions[0].former);
+        assert_eq!(tam.positions[0].body.org, "Sở Tài chính");
+    }
+
+    #[test]
+    fn written_place_is_shared_along_the_chain() {
+        let x = run("Tin\n10:00 05/10/2022\n\nĐồng chí Vi Văn Hải, Bí thư Huyện ủy, Chủ tịch HĐND huyện Hải Hà dự.");
+        let hai = posts(person(&x, "Vi Văn Hải"));
+        assert_eq!(
+            hai[0],
+            ("Bí thư".into(), "Huyện ủy".into(), Some("Hải Hà".into()))
+        );
+        assert_eq!(
+            hai[1],
+            ("Chủ tịch".into(), "HĐND".into(), Some("Hải Hà".into()))
+        );
+    }
+
+    #[test]
+    fn committee_title_without_body_takes_the_next_committee() {
+        let x = run("Tin\n10:00 05/10/2022\n\nĐồng chí Lò Văn Mạnh, Ủy viên BTV, Chủ nhiệm UBKT Tỉnh ủy Sơn La phát biểu.");
+        let m = posts(person(&x, "Lò Văn Mạnh"));
+        assert!(
+            m.contains(&(
+                "Ủy viên Ban Thường vụ".into(),
+                "Tỉnh ủy".into(),
+                Some("Sơn La".into())
+            )),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&(
+                "Chủ nhiệm".into(),
+                "Ủy ban Kiểm tra Tỉnh ủy".into(),
+                Some("Sơn La".into())
+            )),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_bodies_are_read_as_written() {
+        let x = run("Tin\n10:00 05/10/2022\n\nÔng Đặng Văn Khoa, Trưởng Ban Quản lý Khu kinh tế Đông Nam Nghệ An phát biểu.");
+        let k = posts(person(&x, "Đặng Văn Khoa"));
+        assert_eq!(k[0].1, "Ban Quản lý Khu kinh tế Đông Nam Nghệ An");
+    }
+
+    #[test]
+    fn url_tells_the_home_district() {
+        let x = extract(&ArticleInput {
+            id: "u",
+            text:
+                "Tin\n10:00 05/10/2022\n\nĐồng chí Ngô Văn Lâm, Bí thư Huyện ủy chủ trì hội nghị.",
+            url: Some("http://hauloc.thanhhoa.gov.vn/portal/x"),
+            published: None,
+        });
+        assert_eq!(
+            posts(person(&x, "Ngô Văn Lâm"))[0].2.as_deref(),
+            Some("Hậu Lộc")
+        );
+    }
+
+    #[test]
+    fn html_bylines_and_boilerplate_yield_no_officials() {
+        let x = run("<p>Trang chủ | Tin tức | Chính trị</p><p>Ng&agrave;y 5/10, &ocirc;ng Phạm Văn \
+             Đức, Chủ tịch UBND tỉnh Thái Bình dự.</p><p>Mã xác nhận (captcha)</p><p>Lượt xem: 1.234</p>\
+             <p>Trần Minh Anh - Lê Hồng Nhung</p>");
+        assert_eq!(x.persons.len(), 1, "{:?}", x.persons);
+        assert_eq!(x.persons[0].name, "Phạm Văn Đức");
+    }
+
+    #[test]
+    fn minority_names_with_apostrophes_and_chair_by_level() {
+        let x =
+            run("Tin\n10:00 05/10/2022\n\nChủ tịch tỉnh Lâm Đồng Y Thanh Hà Niê K'đăm làm việc.");
+        let y = posts(person(&x, "Y Thanh Hà Niê K'đăm"));
+        assert_eq!(
+            y[0],
+            ("Chủ tịch".into(), "UBND".into(), Some("Lâm Đồng".into()))
+        );
+    }
 }
