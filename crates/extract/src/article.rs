@@ -260,7 +260,7 @@ impl Doc {
                 kind: BodyKind::Department.as_str().into(),
                 place: place.map(place_ref),
             };
-            return Some((body, len + plen, plen > 0));
+            return Some((body, len + plen, !mention.candidates.is_empty()));
         }
         let with_shared: Vec<&str> = shared
             .iter()
@@ -287,7 +287,7 @@ impl Doc {
                     kind: BodyKind::PartyBoard.as_str().into(),
                     place: place.map(place_ref),
                 };
-                return Some((body, blen + clen + plen, plen > 0));
+                return Some((body, blen + clen + plen, !mention.candidates.is_empty()));
             }
         }
         let Some((len, entry)) = v
@@ -316,7 +316,7 @@ impl Doc {
             kind: entry.kind.as_str().into(),
             place: place.map(place_ref),
         };
-        Some((body, len + plen, plen > 0))
+        Some((body, len + plen, !mention.candidates.is_empty()))
     }
 
     /// A body the lexicon does not list, read as written after a known head word

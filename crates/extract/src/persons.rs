@@ -269,11 +269,31 @@ impl Doc {
             let Some((len, _)) = cues.assign.longest_at(self.keys(s, i)) else {
                 continue;
             };
-            let chain = self.chain_from(s, i + len, posts, names, claimed);
+            // "từng giữ các chức vụ: …" lists former posts.
+            let mut start = i + len;
+            if toks.get(start).is_some_and(|t| t.key == ":") {
+                start += 1;
+            }
+            let once = (i.saturating_sub(3)..i).any(|k| toks[k].key == "từng");
+            let chain = self.chain_from(s, start, posts, names, claimed);
             if chain.is_empty() {
                 continue;
             }
-            let subjects = self.subjects_before(s, i, names, posts, held);
+            // "miễn nhiệm chức danh Chủ tịch UBND huyện đối với đồng chí X": the subject
+            // follows the post.
+            let after_chain = posts[*chain.last().expect("non-empty")].end;
+            let named_after = (toks.get(after_chain).map(|t| t.key.as_str()) == Some("đối")
+                && toks.get(after_chain + 1).map(|t| t.key.as_str()) == Some("với"))
+            .then(|| {
+                let j = after_chain + 2;
+                let j = j + self.honorific_at(s, j);
+                names.iter().position(|n| n.start == j)
+            })
+            .flatten();
+            let subjects = match named_after {
+                Some(n) => vec![n],
+                None => self.subjects_before(s, i, names, posts, held),
+            };
             if subjects.is_empty() {
                 continue;
             }
@@ -293,7 +313,7 @@ impl Doc {
                     }
                 }
                 for &n in &subjects {
-                    held[n].push((p, posts[p].former));
+                    held[n].push((p, posts[p].former || once));
                 }
             }
             // "…, thay (thế) (ông|bà|đồng chí) X"
@@ -409,43 +429,46 @@ impl Doc {
                     (Some("btv"), _, _) => ("Ủy viên Ban Thường vụ", 1),
                     _ => break,
                 };
-                roles.push((role, j, j + len));
+                let start = j;
                 j += len;
-                match word(len) {
+                // Its committee, when written: "Ban Chấp hành Đảng bộ tỉnh".
+                let written = self.body_at(s, j, &[]).map(|(b, blen, explicit)| {
+                    j += blen;
+                    (committee_of_organisation(b), explicit)
+                });
+                roles.push((role, start, j, written));
+                match self.tokens[s].get(j).map(|t| t.key.as_str()) {
                     Some("," | "và") => j += 1,
                     _ => break,
                 }
             }
-            // "tham gia Ban Chấp hành Đảng bộ TP. Hồ Chí Minh", else the committee of
-            // the post named next ("…, giữ chức Phó Bí thư Huyện ủy Hải Hà").
-            // A committee written without its place takes the place of the committee
-            // post that follows ("tham gia Ban Thường vụ Tỉnh ủy và giữ chức Phó Bí thư
+            // A committee written without its place (or not at all) is the committee of
+            // the post named next ("tham gia Ban Thường vụ Tỉnh ủy và giữ chức Phó Bí thư
             // Tỉnh ủy Thanh Hóa").
-            let written = self
-                .body_at(s, j, &[])
-                .map(|(b, _, explicit)| (committee_of_organisation(b), explicit))
-                .filter(|(b, _)| b.kind == BodyKind::PartyCommittee.as_str());
             let next = posts
                 .iter()
                 .find(|p| p.start >= j && p.body.kind == BodyKind::PartyCommittee.as_str())
                 .map(|p| p.body.clone());
-            let committee = match (written, next) {
-                (Some((w, true)), _) => Some(w),
-                (Some((w, false)), Some(n)) if n.org == w.org => Some(n),
-                (Some((w, false)), _) => Some(w),
-                (None, n) => n,
-            };
-            let Some(body) = committee else { continue };
-            out.extend(roles.into_iter().map(|(role, start, end)| PostSpan {
-                start,
-                end,
-                role: role.to_string(),
-                body: body.clone(),
-                former: false,
-                acting: false,
-                explicit: true,
-                needs_body: false,
-            }));
+            for (role, start, end, written) in roles {
+                let written = written.filter(|(b, _)| b.kind == BodyKind::PartyCommittee.as_str());
+                let body = match (written, &next) {
+                    (Some((w, true)), _) => w,
+                    (Some((w, false)), Some(n)) if n.org == w.org => n.clone(),
+                    (Some((w, false)), _) => w,
+                    (None, Some(n)) => n.clone(),
+                    (None, None) => continue,
+                };
+                out.push(PostSpan {
+                    start,
+                    end,
+                    role: role.to_string(),
+                    body,
+                    former: false,
+                    acting: false,
+                    explicit: true,
+                    needs_body: false,
+                });
+            }
         }
         out
     }
