@@ -75,12 +75,19 @@ impl Doc {
 
     /// The nearest body read in sentence `s` that starts before token `before`
     /// (within `window` tokens), as (token index, body).
+    /// The longest reading wins: "Ủy ban Trung ương MTTQ Việt Nam" over its tail
+    /// "MTTQ Việt Nam".
     fn body_before(&self, s: usize, before: usize, window: usize) -> Option<(usize, BodyRef)> {
         let from = before.saturating_sub(window);
-        (from..before).rev().find_map(|i| {
+        let fits = |i: usize| {
             let (body, len, _) = self.body_at(s, i, &[])?;
-            (i + len <= before + 1).then_some((i, body))
-        })
+            (i + len <= before + 1).then_some((i, len, body))
+        };
+        let (bi, len, body) = (from..before).rev().find_map(fits)?;
+        let longer = (bi.saturating_sub(4).max(from)..bi)
+            .filter_map(fits)
+            .find(|(i, l, _)| i + l >= bi + len);
+        Some(longer.map_or((bi, body), |(i, _, b)| (i, b)))
     }
 
     /// Numbered documents cited in the text.
@@ -250,7 +257,7 @@ impl Doc {
             }
             for (at, khoa, years) in found {
                 let i = self.locate(s, at);
-                let Some((bi, body)) = self.body_before(s, i, 14) else {
+                let Some((bi, body)) = self.body_before(s, i, 20) else {
                     continue;
                 };
                 let plural = self.keys(s, bi).iter().take(i - bi).any(|k| k.key == "các");

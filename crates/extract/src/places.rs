@@ -277,7 +277,7 @@ impl Home {
                 BodyLevel::District => self.district,
                 BodyLevel::Commune => self.commune,
                 BodyLevel::National => None,
-                BodyLevel::Any => self.commune.or(self.district).or(self.province),
+                BodyLevel::Any => self.district.or(self.commune).or(self.province),
             },
         }
     }
