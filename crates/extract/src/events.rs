@@ -316,6 +316,7 @@ impl Doc {
                     ("hội", "nghị") => "Hội nghị",
                     ("đại", "hội") => "Đại hội",
                     ("kỳ", "họp") => "Kỳ họp HĐND",
+                    ("phiên" | "cuộc", "họp") => "Hội nghị",
                     _ => continue,
                 };
                 // Reported: "… tổ chức Hội nghị", or the sentence opens with the meeting
@@ -367,9 +368,17 @@ impl Doc {
                 {
                     continue;
                 }
-                let Some(m) = self.meeting_at(s, i, kind) else {
+                let Some(mut m) = self.meeting_at(s, i, kind) else {
                     continue;
                 };
+                // "Cùng ngày, …": the day of the meeting reported just before.
+                if m.date.is_none()
+                    && keys
+                        .windows(2)
+                        .any(|w| w[0].key == "cùng" && w[1].key == "ngày")
+                {
+                    m.date = out.last().and_then(|o| o.date.clone());
+                }
                 let generic =
                     m.ordinal.is_none() && m.kind == kind && self.body_at(s, i + 2, &[]).is_none();
                 let base = |k: &str| k.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
@@ -383,7 +392,17 @@ impl Doc {
                         last_meeting = Some(k);
                         continue;
                     }
-                    if !(out.is_empty() && s < 3) {
+                    // "Tại Đại hội Đảng bộ các phường, xã …" names many meetings, not one.
+                    let plural = keys[i + 2..]
+                        .iter()
+                        .find(|k| {
+                            !matches!(
+                                k.key.as_str(),
+                                "đại" | "biểu" | "đảng" | "bộ" | "ban" | "chấp" | "hành"
+                            )
+                        })
+                        .is_some_and(|k| k.key == "các");
+                    if !(out.is_empty() && s < 3) || plural {
                         continue;
                     }
                 } else if !reported || (kind == "Đại hội" && m.ordinal.is_none()) {
