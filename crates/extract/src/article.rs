@@ -600,4 +600,66 @@ mod tests {
             ("Chủ tịch".into(), "UBND".into(), Some("Lâm Đồng".into()))
         );
     }
+
+    fn meetings(x: &Extraction) -> Vec<(String, Option<u32>, Option<String>, Option<String>)> {
+        x.meetings
+            .iter()
+            .map(|m| {
+                let place = m.body.place.as_ref().map(|p| p.name.clone());
+                (m.kind.clone(), m.ordinal, place, m.date.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn committee_conference_today_and_same_day() {
+        let x = run(
+            "Tin\n10:00 04/04/2022\n\nSáng nay, Ban Thường vụ Tỉnh ủy Bến Tre tổ chức Hội nghị \
+             Tỉnh ủy lần thứ 8. Cùng ngày, Huyện ủy Ba Tri tổ chức Hội nghị lần thứ 12.",
+        );
+        assert_eq!(
+            meetings(&x),
+            vec![
+                (
+                    "Hội nghị Ban Chấp hành".into(),
+                    Some(8),
+                    Some("Bến Tre".into()),
+                    Some("2022-04-04".into())
+                ),
+                (
+                    "Hội nghị Ban Chấp hành".into(),
+                    Some(12),
+                    Some("Ba Tri".into()),
+                    Some("2022-04-04".into())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn congress_ordinal_from_its_term_and_re_mentions() {
+        let x = run(
+            "Tin\n10:00 06/08/2020\n\nĐại hội đại biểu Đảng bộ huyện Năm Căn khóa XII, nhiệm kỳ \
+             2020 – 2025, tiến hành phiên trù bị, chiều ngày 5/8. Tại Đại hội, đồng chí Lê Văn Sử, \
+             Bí thư Huyện ủy phát biểu. Dự Đại hội có 250 đại biểu.",
+        );
+        assert_eq!(
+            meetings(&x),
+            vec![(
+                "Đại hội".into(),
+                Some(12),
+                Some("Năm Căn".into()),
+                Some("2020-08-05".into())
+            )]
+        );
+        assert_eq!(x.terms[0].khoa.as_deref(), Some("XII"));
+    }
+
+    #[test]
+    fn cited_and_plural_meetings_are_not_events() {
+        let x = run("Tin\n10:00 06/08/2020\n\nHuyện ủy chỉ đạo chuẩn bị tổ chức Đại hội Đảng bộ huyện lần \
+             thứ XXV. Tại Đại hội Đảng bộ các xã, thị trấn, đại biểu thảo luận. Thực hiện Nghị quyết \
+             Đại hội XIII của Đảng.");
+        assert!(x.meetings.is_empty(), "{:?}", meetings(&x));
+    }
 }
