@@ -601,7 +601,10 @@ mod tests {
         );
     }
 
-    fn meetings(x: &Extraction) -> Vec<(String, Option<u32>, Option<String>, Option<String>)> {
+    /// (kind, ordinal, place, date) of a meeting.
+    type MeetingRow = (String, Option<u32>, Option<String>, Option<String>);
+
+    fn meetings(x: &Extraction) -> Vec<MeetingRow> {
         x.meetings
             .iter()
             .map(|m| {
