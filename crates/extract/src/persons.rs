@@ -39,7 +39,7 @@ struct NameSpan {
 }
 
 /// Separators inside a chain of posts.
-const CHAIN_SEPARATORS: [&str; 5] = [",", "-", "–", "kiêm", "và"];
+const CHAIN_SEPARATORS: [&str; 6] = [",", "-", "–", "kiêm", "và", "("];
 /// Separators between a name and the posts after it.
 const APPOSITION: [&str; 5] = ["-", "–", ",", "(", ":"];
 
