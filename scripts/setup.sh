@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build and test cadre: Debian's libclang-dev
-# (Oxigraph's RocksDB is built through bindgen) and Python networkx (export tests read
-# the GraphML back with it). Rust itself must already be there.
+# (Oxigraph's RocksDB is built through bindgen), xmllint and Python networkx and
+# igraph (export tests read the files back with them). Rust itself must be there.
 set -euo pipefail
 
 # libclang itself (libclang.so / libclang-N.so), not libclang-cpp, which a fresh
@@ -32,8 +32,22 @@ if ! have_libclang; then
   fi
 fi
 
-if ! python3 -c "import networkx" >/dev/null 2>&1; then
-  echo "setup: installing Python networkx (for the export tests)"
-  python3 -m pip install --quiet networkx 2>/dev/null \
-    || python3 -m pip install --quiet --break-system-packages networkx
+if ! command -v xmllint >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing xmllint (libxml2-utils, for the export tests)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null
+  else
+    echo "setup: xmllint is missing (Debian: apt-get install libxml2-utils)" >&2
+    exit 1
+  fi
 fi
+
+# Independent readers of the exports: networkx (GraphML, GEXF) and python-igraph.
+for module in networkx igraph; do
+  if ! python3 -c "import $module" >/dev/null 2>&1; then
+    echo "setup: installing Python $module (for the export tests)"
+    python3 -m pip install --quiet "$module" 2>/dev/null \
+      || python3 -m pip install --quiet --break-system-packages "$module"
+  fi
+done

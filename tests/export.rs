@@ -42,13 +42,26 @@ fn graphml_and_csv_agree_with_the_store_and_networkx() {
     let mut nodes = csv::Reader::from_path(csv_dir.join("nodes.csv")).unwrap();
     assert_eq!(
         nodes.headers().unwrap(),
-        vec!["Id", "Label", "type", "kind", "code", "date"]
+        vec![
+            "Id",
+            "Label",
+            "type",
+            "kind",
+            "code",
+            "date",
+            "timeset",
+            "degree",
+            "weighted_degree",
+            "betweenness",
+            "pagerank",
+            "component"
+        ]
     );
     assert_eq!(nodes.records().count(), entities);
     let mut edges = csv::Reader::from_path(csv_dir.join("edges.csv")).unwrap();
     assert_eq!(
         edges.headers().unwrap(),
-        vec!["Source", "Target", "Type", "Label", "Weight", "relation"]
+        vec!["Source", "Target", "Type", "Label", "Weight", "relation", "timeset"]
     );
     let edge_rows: Vec<csv::StringRecord> = edges.records().map(Result::unwrap).collect();
     assert!(edge_rows.iter().all(|r| &r[2] == "Directed"));
@@ -99,4 +112,191 @@ fn strings(v: &serde_json::Value) -> Vec<&str> {
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect()
+}
+
+fn run_python(script: &str, args: &[&str]) -> serde_json::Value {
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "python reader failed (.ci/run installs networkx and igraph): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON from the reader")
+}
+
+fn well_formed(path: &std::path::Path) {
+    let out = Command::new("xmllint")
+        .args(["--noout", s(path)])
+        .output()
+        .expect("xmllint runs (.ci/run installs libxml2-utils)");
+    assert!(
+        out.status.success(),
+        "{} is not well-formed XML: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn gexf_graphml_agree_across_readers_with_time_and_metrics() {
+    let (dir, store) = sample_store();
+    let gexf = dir.path().join("g.gexf");
+    let graphml = dir.path().join("g.graphml");
+    ok(&[
+        "export",
+        "--store",
+        s(&store),
+        "--format",
+        "gexf",
+        "--out",
+        s(&gexf),
+    ]);
+    ok(&[
+        "export",
+        "--store",
+        s(&store),
+        "--format",
+        "graphml",
+        "--out",
+        s(&graphml),
+    ]);
+    well_formed(&gexf);
+    well_formed(&graphml);
+    let script = r#"
+import sys, json, networkx as nx, igraph as ig
+x = nx.read_gexf(sys.argv[1])
+m = nx.read_graphml(sys.argv[2])
+i = ig.Graph.Read_GraphML(sys.argv[2])
+thinh = [d for _, d in x.nodes(data=True) if d.get("label") == "Phạm Quang Thịnh"][0]
+print(json.dumps({
+  "gexf": [x.number_of_nodes(), x.number_of_edges()],
+  "graphml": [m.number_of_nodes(), m.number_of_edges()],
+  "igraph": [i.vcount(), i.ecount()],
+  "igraph_labels": "Huyện ủy Thanh Trì" in i.vs["label"],
+  "thinh": {k: thinh.get(k) for k in ("start", "end", "degree", "component")},
+  "pagerank_sum": sum(d["pagerank"] for _, d in m.nodes(data=True)),
+}, ensure_ascii=False))
+"#;
+    let r = run_python(script, &[s(&gexf), s(&graphml)]);
+    assert_eq!(r["gexf"], r["graphml"]);
+    assert_eq!(r["igraph"], r["graphml"]);
+    assert_eq!(r["igraph_labels"], true);
+    assert_eq!(r["thinh"]["start"], "2021-12-22");
+    assert_eq!(r["thinh"]["end"], "2025-07-25");
+    assert!(r["thinh"]["degree"].as_i64().unwrap() >= 5);
+    let pr = r["pagerank_sum"].as_f64().unwrap();
+    assert!((pr - 1.0).abs() < 0.01, "PageRank sums to {pr}");
+}
+
+#[test]
+fn people_network_links_co_chairs_by_article_count() {
+    let (dir, store) = sample_store();
+    let gexf = dir.path().join("people.gexf");
+    ok(&[
+        "export",
+        "--store",
+        s(&store),
+        "--graph",
+        "people",
+        "--format",
+        "gexf",
+        "--out",
+        s(&gexf),
+    ]);
+    well_formed(&gexf);
+    let script = r#"
+import sys, json, networkx as nx
+g = nx.read_gexf(sys.argv[1])
+label = {n: d["label"] for n, d in g.nodes(data=True)}
+edges = [(sorted([label[u], label[v]]), d["relation"], d["weight"]) for u, v, d in g.edges(data=True)]
+types = sorted({d.get("type") for _, d in g.nodes(data=True)})
+print(json.dumps({"edges": edges, "types": types, "directed": g.is_directed()}, ensure_ascii=False))
+"#;
+    let r = run_python(script, &[s(&gexf)]);
+    assert_eq!(r["types"], serde_json::json!(["Person"]));
+    assert_eq!(r["directed"], false);
+    let co_chair = r["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| {
+            e[0] == serde_json::json!(["Phạm Quang Thịnh", "Đỗ Thị Minh Hằng"])
+                && e[1] == "co_chair"
+        })
+        .unwrap_or_else(|| panic!("no co-chair edge: {}", r["edges"]));
+    assert_eq!(co_chair[2], 2.0, "two articles report them co-chairing");
+}
+
+#[test]
+fn filters_cut_by_place_time_and_weight_and_csv_has_bom_and_timeset() {
+    let (dir, store) = sample_store();
+    let csv_dir = dir.path().join("nghe-an");
+    ok(&[
+        "export",
+        "--store",
+        s(&store),
+        "--format",
+        "csv",
+        "--out",
+        s(&csv_dir),
+        "--place",
+        "Nghệ An",
+        "--bom",
+    ]);
+    let bytes = std::fs::read(csv_dir.join("nodes.csv")).unwrap();
+    assert!(
+        bytes.starts_with("\u{FEFF}Id,Label".as_bytes()),
+        "BOM then header"
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let bodies: Vec<String> = reader
+        .records()
+        .map(Result::unwrap)
+        .filter(|r| &r[2] == "Body")
+        .map(|r| r[1].to_string())
+        .collect();
+    assert!(!bodies.is_empty());
+    assert!(
+        bodies
+            .iter()
+            .all(|b| b.ends_with("Nghệ An") || b.ends_with("Nghi Lộc")),
+        "bodies outside Nghệ An: {bodies:?}"
+    );
+
+    let later = dir.path().join("later");
+    ok(&[
+        "export",
+        "--store",
+        s(&store),
+        "--format",
+        "csv",
+        "--out",
+        s(&later),
+        "--from",
+        "2024-01-01",
+        "--min-weight",
+        "1",
+    ]);
+    let mut edges = csv::Reader::from_path(later.join("edges.csv")).unwrap();
+    assert_eq!(edges.headers().unwrap().get(6), Some("timeset"));
+    let rows: Vec<csv::StringRecord> = edges.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty());
+    for r in rows.iter().filter(|r| !r[6].is_empty()) {
+        let end = r[6]
+            .trim_start_matches("<[")
+            .trim_end_matches("]>")
+            .split(", ")
+            .nth(1)
+            .unwrap()
+            .to_string();
+        assert!(
+            end.as_str() >= "2024-01-01",
+            "edge attested only before the cut: {r:?}"
+        );
+    }
 }

@@ -7,7 +7,10 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 use cadre_kg::queries;
 
-use crate::{export, ingest, open_store, print_query, table, ExportFormat, QueryFormat};
+use crate::{
+    export, ingest, open_store, print_query, table, ExportFormat, GraphKind, GraphOptions,
+    QueryFormat,
+};
 
 const COUNTS: &str = r##"
 PREFIX cadre: <https://w3id.org/cadre/ontology#>
@@ -85,15 +88,32 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
     )?;
     std::fs::create_dir_all(out)?;
     let graphml = out.join("cadre.graphml");
-    export(&store, ExportFormat::Graphml, &graphml)?;
+    let kg = GraphOptions::default();
+    export(&store, ExportFormat::Graphml, &graphml, &kg)?;
+    let gexf = out.join("cadre.gexf");
+    export(&store, ExportFormat::Gexf, &gexf, &kg)?;
+    let people = out.join("people.gexf");
+    let people_options = GraphOptions {
+        kind: GraphKind::People,
+        ..GraphOptions::default()
+    };
+    export(&store, ExportFormat::Gexf, &people, &people_options)?;
     let csv = out.join("csv");
-    export(&store, ExportFormat::Csv, &csv)?;
+    export(&store, ExportFormat::Csv, &csv, &kg)?;
     let nquads = out.join("cadre.nq");
-    export(&store, ExportFormat::Nquads, &nquads)?;
+    export(&store, ExportFormat::Nquads, &nquads, &kg)?;
     println!("\n== Exports");
     println!(
         "GraphML (open in Gephi: File → Open): {}",
         graphml.display()
+    );
+    println!(
+        "GEXF with time (Gephi's timeline replays careers): {}",
+        gexf.display()
+    );
+    println!(
+        "People network, co-chairs and shared bodies (GEXF): {}",
+        people.display()
     );
     println!("CSV node and edge tables (Gephi: Data Laboratory → Import Spreadsheet): {}/nodes.csv, {}/edges.csv", csv.display(), csv.display());
     println!(

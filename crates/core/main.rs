@@ -95,6 +95,8 @@ enum Command {
         /// Store folder.
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
         store: PathBuf,
+        #[command(flatten)]
+        graph: GraphOptions,
     },
     /// Extract and score against gold records (../shared/eval/FORMAT.md), as score.py
     /// does; `--errors` lists every false positive and false negative.
@@ -127,6 +129,41 @@ enum Command {
     },
 }
 
+/// Which network to export, and how to cut it (graph formats only).
+#[derive(clap::Args, Clone, Default)]
+struct GraphOptions {
+    /// Projection: kg (all entities), people (officials linked by co-chairing and
+    /// shared bodies), affiliation (officials ↔ bodies).
+    #[arg(long = "graph", value_enum, default_value_t = GraphKind::Kg)]
+    kind: GraphKind,
+    /// Keep what is attested on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Keep what is attested on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+    /// Keep what belongs to bodies in this place or under it ("Hà Nội").
+    #[arg(long)]
+    place: Option<String>,
+    /// Keep what belongs to bodies of this kind (party_committee, state, front, …).
+    #[arg(long)]
+    body_kind: Option<String>,
+    /// Drop edges supported by fewer articles.
+    #[arg(long, default_value_t = 0.0)]
+    min_weight: f64,
+    /// Start CSV files with a UTF-8 byte-order mark (for spreadsheet programs).
+    #[arg(long)]
+    bom: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum, Default)]
+enum GraphKind {
+    #[default]
+    Kg,
+    People,
+    Affiliation,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ExtractFormat {
     /// One FORMAT.md record per article, in --out DIR as <id>.json.
@@ -149,6 +186,7 @@ enum QueryFormat {
 enum ExportFormat {
     Csv,
     Graphml,
+    Gexf,
     Nquads,
     Trig,
 }
@@ -236,9 +274,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print_query(&store, &text, &params, format, &mut stdout.lock())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { format, out, store } => {
+        Command::Export {
+            format,
+            out,
+            store,
+            graph,
+        } => {
             let store = open_store_read_only(&store)?;
-            export(&store, format, &out)?;
+            export(&store, format, &out, &graph)?;
             println!("wrote {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -434,7 +477,12 @@ fn print_query(
     Ok(())
 }
 
-fn export(store: &CadreStore, format: ExportFormat, out: &Path) -> Result<()> {
+fn export(
+    store: &CadreStore,
+    format: ExportFormat,
+    out: &Path,
+    options: &GraphOptions,
+) -> Result<()> {
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("creating {}", parent.display()))?;
@@ -444,11 +492,27 @@ fn export(store: &CadreStore, format: ExportFormat, out: &Path) -> Result<()> {
             std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?,
         ))
     };
+    let network = || -> Result<cadre_graph::Projected> {
+        let projection = match options.kind {
+            GraphKind::Kg => cadre_graph::Projection::Kg,
+            GraphKind::People => cadre_graph::Projection::People,
+            GraphKind::Affiliation => cadre_graph::Projection::Affiliation,
+        };
+        let filter = cadre_graph::Filter {
+            from: options.from.clone(),
+            to: options.to.clone(),
+            place: options.place.clone(),
+            body_kind: options.body_kind.clone(),
+            min_weight: options.min_weight,
+        };
+        let mut p = cadre_graph::project(store, projection, &filter)?;
+        cadre_graph::compute_metrics(&mut p);
+        Ok(p)
+    };
     match format {
-        ExportFormat::Csv => cadre_graph::write_csv(&cadre_graph::project_kg(store)?, out)?,
-        ExportFormat::Graphml => {
-            cadre_graph::write_graphml(&cadre_graph::project_kg(store)?, file()?)?
-        }
+        ExportFormat::Csv => cadre_graph::write_csv(&network()?, out, options.bom)?,
+        ExportFormat::Graphml => cadre_graph::write_graphml(&network()?, file()?)?,
+        ExportFormat::Gexf => cadre_graph::write_gexf(&network()?, file()?)?,
         ExportFormat::Nquads => file()?.write_all(store.sorted_nquads()?.as_bytes())?,
         ExportFormat::Trig => store.dump(RdfFormat::TriG, file()?)?,
     }

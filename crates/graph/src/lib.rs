@@ -1,15 +1,13 @@
-//! Graph projections of the knowledge graph and the writers Gephi reads.
-//!
-//! The `kg` projection has one node per person, body, place, meeting, document and
-//! term, and typed edges: `holds` (person → body, labelled with the role, weighted by
-//! the number of articles), `chaired` (person → meeting), `convened_by`, `located_in`,
-//! `part_of`, `issued_by`, `term_of`.
+//! Graph projections of the knowledge graph, network measures, and the writers Gephi
+//! (and NetworkX, igraph, Cytoscape) read: GraphML, GEXF 1.3 with time, CSV tables.
 
+mod metrics;
 mod project;
 mod write;
 
-pub use project::{project_kg, Edge, KgGraph, Node};
-pub use write::{write_csv, write_graphml};
+pub use metrics::{compute_metrics, find, Metrics};
+pub use project::{project, Edge, Filter, Node, Projected, Projection};
+pub use write::{write_csv, write_gexf, write_graphml};
 
 use thiserror::Error;
 

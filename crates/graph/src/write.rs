@@ -1,17 +1,18 @@
-//! Writers: GraphML with typed keys, and Gephi's spreadsheet CSV (nodes and edges).
+//! Writers, streaming to any `Write`: GraphML with typed keys, GEXF 1.3 with time
+//! spells for Gephi's timeline, and Gephi's spreadsheet CSV (nodes and edges).
 
 use std::io::Write;
 use std::path::Path;
 
 use petgraph::visit::EdgeRef;
 
-use crate::project::KgGraph;
+use crate::project::{Node, Projected};
 use crate::GraphError;
 
 /// Node attributes written besides label and type, in this order.
 const NODE_ATTRIBUTES: [&str; 3] = ["kind", "code", "date"];
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values (drops characters XML forbids).
 fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -28,27 +29,41 @@ fn xml_escape(s: &str) -> String {
     out
 }
 
+/// The measures of a node as (name, GraphML/GEXF type, value).
+fn metric_values(n: &Node) -> [(&'static str, &'static str, String); 5] {
+    let m = &n.metrics;
+    [
+        ("degree", "int", m.degree.to_string()),
+        ("weighted_degree", "double", m.weighted_degree.to_string()),
+        ("betweenness", "double", m.betweenness.to_string()),
+        ("pagerank", "double", m.pagerank.to_string()),
+        ("component", "int", m.component.to_string()),
+    ]
+}
+
 /// Writes GraphML: every `<key>` declares `for`, `attr.name` and `attr.type`, which
 /// Gephi needs to keep the attribute; node ids are entity IRIs.
-pub fn write_graphml(graph: &KgGraph, mut out: impl Write) -> Result<(), GraphError> {
+pub fn write_graphml(p: &Projected, mut out: impl Write) -> Result<(), GraphError> {
+    let graph = &p.graph;
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
         r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
     )?;
-    writeln!(
-        out,
-        r#"  <key id="label" for="node" attr.name="label" attr.type="string"/>"#
-    )?;
-    writeln!(
-        out,
-        r#"  <key id="type" for="node" attr.name="type" attr.type="string"/>"#
-    )?;
-    for a in NODE_ATTRIBUTES {
+    let node_keys = ["label", "type", "kind", "code", "date", "start", "end"];
+    for k in node_keys {
         writeln!(
             out,
-            r#"  <key id="{a}" for="node" attr.name="{a}" attr.type="string"/>"#
+            r#"  <key id="{k}" for="node" attr.name="{k}" attr.type="string"/>"#
         )?;
+    }
+    if let Some(first) = graph.node_weights().next() {
+        for (k, ty, _) in metric_values(first) {
+            writeln!(
+                out,
+                r#"  <key id="{k}" for="node" attr.name="{k}" attr.type="{ty}"/>"#
+            )?;
+        }
     }
     writeln!(
         out,
@@ -62,23 +77,33 @@ pub fn write_graphml(graph: &KgGraph, mut out: impl Write) -> Result<(), GraphEr
         out,
         r#"  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#
     )?;
-    writeln!(out, r#"  <graph id="cadre" edgedefault="directed">"#)?;
+    writeln!(
+        out,
+        r#"  <key id="estart" for="edge" attr.name="start" attr.type="string"/>"#
+    )?;
+    writeln!(
+        out,
+        r#"  <key id="eend" for="edge" attr.name="end" attr.type="string"/>"#
+    )?;
+    let default = if p.directed { "directed" } else { "undirected" };
+    writeln!(out, r#"  <graph id="cadre" edgedefault="{default}">"#)?;
     for node in graph.node_weights() {
         writeln!(out, r#"    <node id="{}">"#, xml_escape(&node.id))?;
-        writeln!(
-            out,
-            r#"      <data key="label">{}</data>"#,
-            xml_escape(&node.label)
-        )?;
-        writeln!(
-            out,
-            r#"      <data key="type">{}</data>"#,
-            xml_escape(&node.node_type)
-        )?;
+        let data = |k: &str, v: &str| format!(r#"      <data key="{k}">{}</data>"#, xml_escape(v));
+        writeln!(out, "{}", data("label", &node.label))?;
+        writeln!(out, "{}", data("type", &node.node_type))?;
         for a in NODE_ATTRIBUTES {
             if let Some(v) = node.attributes.get(a) {
-                writeln!(out, r#"      <data key="{a}">{}</data>"#, xml_escape(v))?;
+                writeln!(out, "{}", data(a, v))?;
             }
+        }
+        for (k, v) in [("start", &node.start), ("end", &node.end)] {
+            if let Some(v) = v {
+                writeln!(out, "{}", data(k, v))?;
+            }
+        }
+        for (k, _, v) in metric_values(node) {
+            writeln!(out, "{}", data(k, &v))?;
         }
         writeln!(out, "    </node>")?;
     }
@@ -102,6 +127,12 @@ pub fn write_graphml(graph: &KgGraph, mut out: impl Write) -> Result<(), GraphEr
             xml_escape(&w.label)
         )?;
         writeln!(out, r#"      <data key="weight">{}</data>"#, w.weight)?;
+        if let Some(d) = &w.start {
+            writeln!(out, r#"      <data key="estart">{}</data>"#, xml_escape(d))?;
+        }
+        if let Some(d) = &w.end {
+            writeln!(out, r#"      <data key="eend">{}</data>"#, xml_escape(d))?;
+        }
         writeln!(out, "    </edge>")?;
     }
     writeln!(out, "  </graph>")?;
@@ -109,36 +140,182 @@ pub fn write_graphml(graph: &KgGraph, mut out: impl Write) -> Result<(), GraphEr
     Ok(())
 }
 
-/// Writes `nodes.csv` (Id, Label, type, kind, code, date) and `edges.csv` (Source,
-/// Target, Type, Label, Weight, relation) into `dir`, in Gephi's spreadsheet-import
-/// convention: `Type` is the edge direction ("Directed"), the relation is an attribute.
-pub fn write_csv(graph: &KgGraph, dir: &Path) -> Result<(), GraphError> {
+/// Writes GEXF 1.3 in dynamic mode: nodes and edges carry `start`/`end` dates (their
+/// first and last attestation), so Gephi's timeline replays careers.
+pub fn write_gexf(p: &Projected, mut out: impl Write) -> Result<(), GraphError> {
+    let graph = &p.graph;
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">"#
+    )?;
+    writeln!(
+        out,
+        r#"  <meta><creator>cadre</creator><description>Vietnamese political news knowledge graph</description></meta>"#
+    )?;
+    let default = if p.directed { "directed" } else { "undirected" };
+    writeln!(
+        out,
+        r#"  <graph mode="dynamic" defaultedgetype="{default}" timeformat="date">"#
+    )?;
+    writeln!(out, r#"    <attributes class="node" mode="static">"#)?;
+    let mut node_attrs: Vec<(&str, &str)> = vec![
+        ("type", "string"),
+        ("kind", "string"),
+        ("code", "string"),
+        ("date", "string"),
+    ];
+    if let Some(first) = graph.node_weights().next() {
+        node_attrs.extend(metric_values(first).iter().map(|(k, ty, _)| (*k, *ty)));
+    }
+    for (i, (name, ty)) in node_attrs.iter().enumerate() {
+        let ty = if *ty == "int" { "integer" } else { ty };
+        writeln!(
+            out,
+            r#"      <attribute id="n{i}" title="{name}" type="{ty}"/>"#
+        )?;
+    }
+    writeln!(out, "    </attributes>")?;
+    writeln!(out, r#"    <attributes class="edge" mode="static">"#)?;
+    writeln!(
+        out,
+        r#"      <attribute id="e0" title="relation" type="string"/>"#
+    )?;
+    writeln!(out, "    </attributes>")?;
+    let spell = |start: &Option<String>, end: &Option<String>| -> String {
+        let mut s = String::new();
+        if let Some(d) = start {
+            s.push_str(&format!(r#" start="{}""#, xml_escape(d)));
+        }
+        if let Some(d) = end {
+            s.push_str(&format!(r#" end="{}""#, xml_escape(d)));
+        }
+        s
+    };
+    writeln!(out, "    <nodes>")?;
+    for node in graph.node_weights() {
+        writeln!(
+            out,
+            r#"      <node id="{}" label="{}"{}>"#,
+            xml_escape(&node.id),
+            xml_escape(&node.label),
+            spell(&node.start, &node.end)
+        )?;
+        writeln!(out, "        <attvalues>")?;
+        let metrics = metric_values(node);
+        for (i, (name, _)) in node_attrs.iter().enumerate() {
+            let v = match *name {
+                "type" => Some(node.node_type.clone()),
+                other => node.attributes.get(other).cloned().or_else(|| {
+                    metrics
+                        .iter()
+                        .find(|(k, _, _)| k == name)
+                        .map(|(_, _, v)| v.clone())
+                }),
+            };
+            if let Some(v) = v {
+                writeln!(
+                    out,
+                    r#"          <attvalue for="n{i}" value="{}"/>"#,
+                    xml_escape(&v)
+                )?;
+            }
+        }
+        writeln!(out, "        </attvalues>")?;
+        writeln!(out, "      </node>")?;
+    }
+    writeln!(out, "    </nodes>")?;
+    writeln!(out, "    <edges>")?;
+    for (i, e) in graph.edge_references().enumerate() {
+        let w = e.weight();
+        writeln!(
+            out,
+            r#"      <edge id="e{i}" source="{}" target="{}" label="{}" weight="{}"{}>"#,
+            xml_escape(&graph[e.source()].id),
+            xml_escape(&graph[e.target()].id),
+            xml_escape(&w.label),
+            w.weight,
+            spell(&w.start, &w.end)
+        )?;
+        writeln!(
+            out,
+            r#"        <attvalues><attvalue for="e0" value="{}"/></attvalues>"#,
+            xml_escape(&w.relation)
+        )?;
+        writeln!(out, "      </edge>")?;
+    }
+    writeln!(out, "    </edges>")?;
+    writeln!(out, "  </graph>")?;
+    writeln!(out, "</gexf>")?;
+    Ok(())
+}
+
+/// Gephi's interval notation for a spreadsheet `timeset` column: `<[start, end]>`.
+fn timeset(start: &Option<String>, end: &Option<String>) -> String {
+    match (start, end) {
+        (Some(s), Some(e)) => format!("<[{s}, {e}]>"),
+        (Some(s), None) => format!("<[{s}, {s}]>"),
+        (None, Some(e)) => format!("<[{e}, {e}]>"),
+        (None, None) => String::new(),
+    }
+}
+
+/// Writes `nodes.csv` (Id, Label, type, kind, code, date, timeset, measures) and
+/// `edges.csv` (Source, Target, Type, Label, Weight, relation, timeset) into `dir`,
+/// in Gephi's spreadsheet-import convention: `Type` is the edge direction, the
+/// relation is an attribute. `bom` prepends a UTF-8 byte-order mark for spreadsheet
+/// programs that need it to read Vietnamese.
+pub fn write_csv(p: &Projected, dir: &Path, bom: bool) -> Result<(), GraphError> {
+    let graph = &p.graph;
     std::fs::create_dir_all(dir)?;
-    let mut nodes = csv::Writer::from_path(dir.join("nodes.csv"))?;
-    nodes.write_record(["Id", "Label", "type", "kind", "code", "date"])?;
+    let open = |name: &str| -> Result<csv::Writer<std::fs::File>, GraphError> {
+        let mut file = std::fs::File::create(dir.join(name))?;
+        if bom {
+            file.write_all("\u{FEFF}".as_bytes())?;
+        }
+        Ok(csv::Writer::from_writer(file))
+    };
+    let mut nodes = open("nodes.csv")?;
+    let mut header = vec!["Id", "Label", "type", "kind", "code", "date", "timeset"];
+    let metric_names = [
+        "degree",
+        "weighted_degree",
+        "betweenness",
+        "pagerank",
+        "component",
+    ];
+    header.extend(metric_names);
+    nodes.write_record(&header)?;
     for n in graph.node_weights() {
-        let attr = |k: &str| n.attributes.get(k).map_or("", String::as_str);
-        nodes.write_record([
-            n.id.as_str(),
-            n.label.as_str(),
-            n.node_type.as_str(),
+        let attr = |k: &str| n.attributes.get(k).cloned().unwrap_or_default();
+        let mut row = vec![
+            n.id.clone(),
+            n.label.clone(),
+            n.node_type.clone(),
             attr("kind"),
             attr("code"),
             attr("date"),
-        ])?;
+            timeset(&n.start, &n.end),
+        ];
+        row.extend(metric_values(n).into_iter().map(|(_, _, v)| v));
+        nodes.write_record(&row)?;
     }
     nodes.flush()?;
-    let mut edges = csv::Writer::from_path(dir.join("edges.csv"))?;
-    edges.write_record(["Source", "Target", "Type", "Label", "Weight", "relation"])?;
+    let mut edges = open("edges.csv")?;
+    edges.write_record([
+        "Source", "Target", "Type", "Label", "Weight", "relation", "timeset",
+    ])?;
+    let direction = if p.directed { "Directed" } else { "Undirected" };
     for e in graph.edge_references() {
         let w = e.weight();
         edges.write_record([
             graph[e.source()].id.as_str(),
             graph[e.target()].id.as_str(),
-            "Directed",
+            direction,
             w.label.as_str(),
             &w.weight.to_string(),
             w.relation.as_str(),
+            &timeset(&w.start, &w.end),
         ])?;
     }
     edges.flush()?;
@@ -156,5 +333,15 @@ mod tests {
             "Bí thư &lt;Huyện ủy&gt; &amp; &quot;x&quot;"
         );
         assert_eq!(xml_escape("a\u{1}b"), "ab");
+    }
+
+    #[test]
+    fn gephi_intervals() {
+        let d = |s: &str| Some(s.to_string());
+        assert_eq!(
+            timeset(&d("2021-12-22"), &d("2022-12-16")),
+            "<[2021-12-22, 2022-12-16]>"
+        );
+        assert_eq!(timeset(&None, &None), "");
     }
 }
