@@ -54,7 +54,8 @@ fn graphml_and_csv_agree_with_the_store_and_networkx() {
             "weighted_degree",
             "betweenness",
             "pagerank",
-            "component"
+            "component",
+            "community"
         ]
     );
     assert_eq!(nodes.records().count(), entities);
@@ -214,7 +215,9 @@ g = nx.read_gexf(sys.argv[1])
 label = {n: d["label"] for n, d in g.nodes(data=True)}
 edges = [(sorted([label[u], label[v]]), d["relation"], d["weight"]) for u, v, d in g.edges(data=True)]
 types = sorted({d.get("type") for _, d in g.nodes(data=True)})
-print(json.dumps({"edges": edges, "types": types, "directed": g.is_directed()}, ensure_ascii=False))
+community = {d["label"]: d["community"] for _, d in g.nodes(data=True)}
+print(json.dumps({"edges": edges, "types": types, "directed": g.is_directed(),
+                  "community": community}, ensure_ascii=False))
 "#;
     let r = run_python(script, &[s(&gexf)]);
     assert_eq!(r["types"], serde_json::json!(["Person"]));
@@ -229,6 +232,15 @@ print(json.dumps({"edges": edges, "types": types, "directed": g.is_directed()}, 
         })
         .unwrap_or_else(|| panic!("no co-chair edge: {}", r["edges"]));
     assert_eq!(co_chair[2], 2.0, "two articles report them co-chairing");
+    let c = &r["community"];
+    assert_eq!(
+        c["Phạm Quang Thịnh"], c["Đỗ Thị Minh Hằng"],
+        "Thanh Trì's leaders form one community"
+    );
+    assert_ne!(
+        c["Phạm Quang Thịnh"], c["Phan Đình Khang"],
+        "Nghệ An's leaders form another"
+    );
 }
 
 #[test]

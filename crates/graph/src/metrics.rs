@@ -22,6 +22,8 @@ pub struct Metrics {
     pub pagerank: f64,
     /// Connected component (0 is the component of the first node).
     pub component: usize,
+    /// Louvain community (weighted, fixed seed; 0 is the community of the first node).
+    pub community: usize,
 }
 
 /// Computes every measure and stores it on the nodes.
@@ -49,6 +51,7 @@ pub fn compute_metrics(p: &mut Projected) {
     let betweenness = brandes(&neighbours);
     let pagerank = pagerank(g, p.directed);
     let component = components(&neighbours);
+    let community = communities(g);
     for (i, node) in p.graph.node_weights_mut().enumerate() {
         node.metrics = Metrics {
             degree: degree[i],
@@ -56,6 +59,7 @@ pub fn compute_metrics(p: &mut Projected) {
             betweenness: betweenness[i],
             pagerank: pagerank.get(i).copied().unwrap_or(0.0),
             component: component[i],
+            community: community[i],
         };
     }
 }
@@ -142,6 +146,51 @@ fn components(adj: &[Vec<usize>]) -> Vec<usize> {
         next += 1;
     }
     comp
+}
+
+/// Louvain communities (graphrs, weighted, deterministic seed) on the undirected
+/// view, numbered in order of their first node; every node is its own community when
+/// the graph has no edge.
+fn communities(g: &DiGraph<crate::Node, crate::Edge>) -> Vec<usize> {
+    use std::collections::BTreeMap;
+    let n = g.node_count();
+    let mut pairs: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for e in g.edge_references() {
+        let (a, b) = (e.source().index(), e.target().index());
+        if a != b {
+            *pairs.entry((a.min(b), a.max(b))).or_default() += e.weight().weight;
+        }
+    }
+    let mut community: Vec<usize> = (0..n).collect();
+    if pairs.is_empty() {
+        return community;
+    }
+    let nodes = (0..n).map(graphrs::Node::<usize, ()>::from_name).collect();
+    let edges = pairs
+        .iter()
+        .map(|(&(a, b), &w)| graphrs::Edge::<usize, ()>::with_weight(a, b, w))
+        .collect();
+    let Ok(graph) =
+        graphrs::Graph::new_from_nodes_and_edges(nodes, edges, graphrs::GraphSpecs::undirected())
+    else {
+        return community;
+    };
+    let Ok(mut found) = graphrs::algorithms::community::louvain::louvain_communities(
+        &graph,
+        true,
+        None,
+        None,
+        Some(7),
+    ) else {
+        return community;
+    };
+    found.sort_by_key(|c| c.iter().min().copied());
+    for (id, members) in found.iter().enumerate() {
+        for &m in members {
+            community[m] = id;
+        }
+    }
+    community
 }
 
 /// The index of a node by IRI (tests and filters).

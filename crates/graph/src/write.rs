@@ -30,7 +30,7 @@ fn xml_escape(s: &str) -> String {
 }
 
 /// The measures of a node as (name, GraphML/GEXF type, value).
-fn metric_values(n: &Node) -> [(&'static str, &'static str, String); 5] {
+fn metric_values(n: &Node) -> [(&'static str, &'static str, String); 6] {
     let m = &n.metrics;
     [
         ("degree", "int", m.degree.to_string()),
@@ -38,6 +38,7 @@ fn metric_values(n: &Node) -> [(&'static str, &'static str, String); 5] {
         ("betweenness", "double", m.betweenness.to_string()),
         ("pagerank", "double", m.pagerank.to_string()),
         ("component", "int", m.component.to_string()),
+        ("community", "int", m.community.to_string()),
     ]
 }
 
@@ -277,14 +278,8 @@ pub fn write_csv(p: &Projected, dir: &Path, bom: bool) -> Result<(), GraphError>
     };
     let mut nodes = open("nodes.csv")?;
     let mut header = vec!["Id", "Label", "type", "kind", "code", "date", "timeset"];
-    let metric_names = [
-        "degree",
-        "weighted_degree",
-        "betweenness",
-        "pagerank",
-        "component",
-    ];
-    header.extend(metric_names);
+    let names = graph.node_weights().next().map(metric_values);
+    header.extend(names.iter().flatten().map(|(name, _, _)| *name));
     nodes.write_record(&header)?;
     for n in graph.node_weights() {
         let attr = |k: &str| n.attributes.get(k).cloned().unwrap_or_default();
