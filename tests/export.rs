@@ -312,3 +312,35 @@ fn filters_cut_by_place_time_and_weight_and_csv_has_bom_and_timeset() {
         );
     }
 }
+
+/// `UPDATE_GOLDEN=1 cargo test --release --test export` rewrites the golden exports.
+#[test]
+fn sample_exports_match_golden_files() {
+    let (dir, store) = sample_store();
+    let golden = root().join("tests/golden/exports");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let cases: [(&str, &[&str]); 3] = [
+        ("people.gexf", &["--graph", "people", "--format", "gexf"]),
+        (
+            "affiliation.graphml",
+            &["--graph", "affiliation", "--format", "graphml"],
+        ),
+        ("kg.graphml", &["--format", "graphml"]),
+    ];
+    for (name, args) in cases {
+        let out = dir.path().join(name);
+        let mut full = vec!["export", "--store", s(&store), "--out", s(&out)];
+        full.extend_from_slice(args);
+        ok(&full);
+        let got = std::fs::read_to_string(&out).unwrap();
+        if update {
+            std::fs::write(golden.join(name), &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(golden.join(name)).unwrap_or_default();
+        assert!(
+            got == want,
+            "{name} differs from tests/golden/exports/{name}"
+        );
+    }
+}
