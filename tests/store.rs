@@ -178,3 +178,91 @@ fn parameters_cannot_change_the_query() {
         "an injected name must match nothing: {rows:?}"
     );
 }
+
+#[test]
+fn person_prints_a_career_with_sources_and_lists_ambiguous_names() {
+    let (_dir, store) = sample_store();
+    let out = ok(&["person", "--store", s(&store), "phạm quang thịnh"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Phạm Quang Thịnh");
+    let secretary = lines
+        .iter()
+        .find(|l| l.contains("Bí thư Huyện ủy Thanh Trì"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(secretary.contains("2021-12-22 → 2024-04-12"), "{secretary}");
+    assert!(secretary.contains("(later: nguyên)"), "{secretary}");
+    assert!(secretary.contains("01-thanh-tri-hoi-nghi-8"), "{secretary}");
+    let deputy = lines
+        .iter()
+        .position(|l| l.contains("Phó Bí thư Tỉnh ủy Quảng Ninh"))
+        .unwrap();
+    let first = lines
+        .iter()
+        .position(|l| l.contains("Bí thư Huyện ủy Thanh Trì"))
+        .unwrap();
+    assert!(first < deputy, "one post per line in time order:\n{out}");
+
+    let ambiguous = cadre(&["person", "--store", s(&store), "Văn"]);
+    assert_eq!(ambiguous.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&ambiguous.stdout);
+    assert!(
+        text.contains("people match") && text.contains("Trịnh Văn Khải"),
+        "{text}"
+    );
+}
+
+#[test]
+fn dump_is_identical_whatever_the_order_and_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(sample())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    for (i, f) in files.iter().enumerate() {
+        let target = if i % 2 == 0 { &a } else { &b };
+        std::fs::copy(f, target.join(f.file_name().unwrap())).unwrap();
+    }
+    let dump = |name: &str, runs: &[&[&std::path::Path]]| -> Vec<u8> {
+        let store = dir.path().join(name);
+        for paths in runs {
+            let mut args = vec!["ingest", "--store", s(&store)];
+            args.extend(paths.iter().map(|p| s(p)));
+            ok(&args);
+        }
+        let out = dir.path().join(format!("{name}.nq"));
+        ok(&[
+            "export",
+            "--store",
+            s(&store),
+            "--format",
+            "nquads",
+            "--out",
+            s(&out),
+        ]);
+        std::fs::read(out).unwrap()
+    };
+    let ab = dump("ab", &[&[&a], &[&b]]);
+    let ba = dump("ba", &[&[&b], &[&a]]);
+    let both = dump("both", &[&[&a, &b]]);
+    assert!(!ab.is_empty());
+    assert!(ab == ba, "A then B differs from B then A");
+    assert!(ab == both, "two runs differ from one");
+    // Sharded extraction, merged, equals the store's dump.
+    let shard = |p: &std::path::Path| ok(&["extract", "--format", "nquads", s(p)]);
+    let mut lines: Vec<String> = shard(&a)
+        .lines()
+        .chain(shard(&b).lines())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    lines.sort();
+    lines.dedup();
+    assert!(
+        lines.concat().into_bytes() == both,
+        "two extract shards differ from one ingest"
+    );
+}

@@ -115,6 +115,15 @@ enum Command {
         #[arg(long = "min", value_parser = parse_min)]
         mins: Vec<(String, f64)>,
     },
+    /// A person's career: one post per line with first and last attestation and the
+    /// articles that say so; a name matching several people lists them.
+    Person {
+        /// Full name, or a part of it.
+        name: String,
+        /// Store folder.
+        #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
+        store: PathBuf,
+    },
     /// Ingest the bundled sample corpus and show what cadre does, end to end.
     Demo {
         /// Store folder.
@@ -286,6 +295,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo { store, out, corpus } => demo::run(&store, &out, &corpus),
+        Command::Person { name, store } => {
+            let store = open_store_read_only(&store)?;
+            person(&store, &name, &mut std::io::stdout().lock())
+        }
         Command::Eval {
             gold,
             paths,
@@ -475,6 +488,82 @@ fn print_query(
     };
     write_results(&result, results_format, out)?;
     Ok(())
+}
+
+/// People whose name contains `?needle` (case-insensitive), with their post count.
+const PEOPLE_NAMED: &str = r#"
+PREFIX cadre: <https://w3id.org/cadre/ontology#>
+SELECT ?name (COUNT(DISTINCT ?h) AS ?posts) WHERE {
+  ?p a cadre:Person ; cadre:name ?name .
+  FILTER (CONTAINS(LCASE(STR(?name)), LCASE(STR(?needle))))
+  OPTIONAL { ?h cadre:holder ?p }
+} GROUP BY ?name ORDER BY ?name
+"#;
+
+/// Prints a career timeline, or the candidates when the name is ambiguous.
+fn person(store: &CadreStore, name: &str, out: &mut impl Write) -> Result<ExitCode> {
+    let needle = [(
+        "needle".to_string(),
+        Term::from(Literal::new_simple_literal(name)),
+    )];
+    let found = store.select(PEOPLE_NAMED, &needle)?;
+    let names: Vec<String> = found.rows.iter().map(|r| table::cell(&r[0])).collect();
+    let exact = names
+        .iter()
+        .find(|n| cadre_text::fold_key(n) == cadre_text::fold_key(name));
+    let chosen = match (exact, names.as_slice()) {
+        (Some(n), _) => n.clone(),
+        (None, [only]) => only.clone(),
+        (None, []) => bail!("no person named {name:?} in the store"),
+        (None, _) => {
+            writeln!(
+                out,
+                "{} people match {name:?}; give the full name:",
+                names.len()
+            )?;
+            for r in &found.rows {
+                writeln!(
+                    out,
+                    "  {}  ({} posts)",
+                    table::cell(&r[0]),
+                    table::cell(&r[1])
+                )?;
+            }
+            return Ok(ExitCode::from(EXIT_SKIPPED));
+        }
+    };
+    let q = queries::saved("career").expect("saved query");
+    let bound = [(
+        "name".to_string(),
+        Term::from(Literal::new_simple_literal(&chosen)),
+    )];
+    let career = store.select(q.sparql, &bound)?;
+    writeln!(out, "{chosen}")?;
+    for r in &career.rows {
+        let first = Some(table::cell(&r[2]))
+            .filter(|d| d != "~")
+            .unwrap_or_default();
+        let last = table::cell(&r[3]);
+        let span = if first == last {
+            first
+        } else {
+            format!("{first} → {last}")
+        };
+        let former = if table::cell(&r[4]) == "1" {
+            " (later: nguyên)"
+        } else {
+            ""
+        };
+        let mut sources: Vec<String> = table::cell(&r[5]).split(", ").map(str::to_string).collect();
+        sources.sort();
+        writeln!(
+            out,
+            "  {span:<25} {}{former}   [{}]",
+            table::cell(&r[1]),
+            sources.join(", ")
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn export(

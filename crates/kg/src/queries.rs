@@ -48,6 +48,10 @@ pub const SAVED: &[SavedQuery] = &[
         sparql: include_str!("../../../queries/meeting-chairs.rq"),
     },
     SavedQuery {
+        name: "career",
+        sparql: include_str!("../../../queries/career.rq"),
+    },
+    SavedQuery {
         name: "leadership",
         sparql: include_str!("../../../queries/leadership.rq"),
     },
