@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build and test cadre: Debian's libclang-dev
-# (Oxigraph's RocksDB is built through bindgen), xmllint and Python networkx and
-# igraph (export tests read the files back with them). Rust itself must be there.
+# (Oxigraph's RocksDB is built through bindgen), xmllint, rapper and Python networkx
+# and igraph (tests read the exports back with them). Rust itself must be there.
 set -euo pipefail
 
 # libclang itself (libclang.so / libclang-N.so), not libclang-cpp, which a fresh
@@ -32,13 +32,17 @@ if ! have_libclang; then
   fi
 fi
 
-if ! command -v xmllint >/dev/null 2>&1; then
+# Independent checkers of the exports: xmllint (XML well-formedness) and rapper (RDF).
+missing=()
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing xmllint (libxml2-utils, for the export tests)"
+    echo "setup: installing ${missing[*]} (for the export tests)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "setup: xmllint is missing (Debian: apt-get install libxml2-utils)" >&2
+    echo "setup: missing ${missing[*]} (Debian: apt-get install ${missing[*]})" >&2
     exit 1
   fi
 fi

@@ -84,7 +84,8 @@ enum Command {
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
         store: PathBuf,
     },
-    /// Write the graph for Gephi (csv, graphml) or as RDF (nquads, trig).
+    /// Write the graph for Gephi (csv, graphml, gexf) or as RDF (nquads and trig keep
+    /// one named graph per article; turtle is their union).
     Export {
         /// Output format.
         #[arg(long, value_enum)]
@@ -198,6 +199,7 @@ enum ExportFormat {
     Gexf,
     Nquads,
     Trig,
+    Turtle,
 }
 
 fn parse_param(s: &str) -> Result<(String, String), String> {
@@ -604,6 +606,7 @@ fn export(
         ExportFormat::Gexf => cadre_graph::write_gexf(&network()?, file()?)?,
         ExportFormat::Nquads => file()?.write_all(store.sorted_nquads()?.as_bytes())?,
         ExportFormat::Trig => store.dump(RdfFormat::TriG, file()?)?,
+        ExportFormat::Turtle => store.dump_union_turtle(file()?)?,
     }
     Ok(())
 }

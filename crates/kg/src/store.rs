@@ -182,6 +182,28 @@ impl CadreStore {
         Ok(())
     }
 
+    /// Writes the union of all article graphs as Turtle (each triple once, sorted),
+    /// with the `cadre:` and `rdfs:` prefixes: the knowledge graph without provenance
+    /// graphs, for tools that read triples only.
+    pub fn dump_union_turtle(&self, out: impl Write) -> Result<(), StoreError> {
+        let mut triples = std::collections::BTreeMap::new();
+        for quad in self.store.iter() {
+            let triple = oxigraph::model::Triple::from(quad?);
+            triples.insert(triple.to_string(), triple);
+        }
+        let serializer = RdfSerializer::from_format(RdfFormat::Turtle)
+            .with_prefix("cadre", iri::ONTOLOGY)
+            .and_then(|s| s.with_prefix("id", iri::ID))
+            .and_then(|s| s.with_prefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#"))
+            .map_err(|e| StoreError::Serialize(e.to_string()))?;
+        let mut writer = serializer.for_writer(out);
+        for t in triples.values() {
+            writer.serialize_triple(t)?;
+        }
+        writer.finish()?;
+        Ok(())
+    }
+
     /// Number of named graphs (articles).
     pub fn article_count(&self) -> Result<usize, StoreError> {
         let mut n = 0;
