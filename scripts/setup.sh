@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build and test cadre: Debian's libclang-dev
-# (Oxigraph's RocksDB is built through bindgen), xmllint, rapper and Python networkx
-# and igraph (tests read the exports back with them). Rust itself must be there.
+# (Oxigraph's RocksDB is built through bindgen); with the argument `test`, also
+# xmllint, rapper and Python networkx and igraph (tests read the exports back with
+# them). Rust itself must be there.
 set -euo pipefail
 
 # libclang itself (libclang.so / libclang-N.so), not libclang-cpp, which a fresh
@@ -31,6 +32,9 @@ if ! have_libclang; then
     exit 1
   fi
 fi
+
+# The rest is for the tests only (`scripts/setup.sh test`).
+[ "${1:-}" = test ] || exit 0
 
 # Independent checkers of the exports: xmllint (XML well-formedness) and rapper (RDF).
 missing=()
