@@ -705,7 +705,9 @@ impl Doc {
                 end += 1;
             }
             let text = &self.text[t.start..toks[end - 1].end];
-            let is_place = !gaz.find(text).is_empty();
+            let is_place = !gaz
+                .find_folded(&cadre_text::fold_normalized(text))
+                .is_empty();
             let blocked = (1..=3).any(|len| {
                 i >= len
                     && self

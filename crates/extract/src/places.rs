@@ -82,7 +82,7 @@ pub fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Vec<PlaceId>, us
         if !last.is_word {
             continue;
         }
-        let found = gaz.find(&text[first.start..last.end]);
+        let found = gaz.find_folded(&cadre_text::fold_normalized(&text[first.start..last.end]));
         if !found.is_empty() {
             best = Some((found.to_vec(), len));
         }
@@ -104,7 +104,9 @@ pub fn place_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
                 && t.key.chars().all(|c| c.is_ascii_digit());
             if numbered {
                 let name = format!("{} {}", &text[toks[j - len].start..toks[j - 1].end], t.key);
-                mention.candidates = Gazetteer::global().find(&name).to_vec();
+                mention.candidates = Gazetteer::global()
+                    .find_folded(&cadre_text::fold_normalized(&name))
+                    .to_vec();
                 return (mention, j + 1 - i);
             }
         }

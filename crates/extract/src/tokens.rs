@@ -1,6 +1,6 @@
 //! Word tokens with byte spans, the unit of every extraction rule.
 
-use cadre_text::fold_key;
+use cadre_text::fold_normalized;
 
 /// A token: a run of letters and digits, or one punctuation character.
 #[derive(Debug, Clone)]
@@ -24,7 +24,8 @@ impl AsRef<str> for Token {
     }
 }
 
-/// Tokenises `text[start..end]`, keeping offsets relative to the whole text.
+/// Tokenises `text[start..end]` of a normalised text, keeping offsets relative to the
+/// whole text.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let slice = &text[start..end];
@@ -67,7 +68,7 @@ fn word(text: &str, start: usize, end: usize) -> Token {
     Token {
         start,
         end,
-        key: fold_key(s),
+        key: fold_normalized(s),
         is_word: true,
         is_capitalised: s.chars().next().is_some_and(char::is_uppercase),
     }

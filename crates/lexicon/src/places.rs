@@ -232,6 +232,12 @@ impl Gazetteer {
             .map_or(&[][..], Vec::as_slice)
     }
 
+    /// Like [`find`](Self::find) for a name already folded (`cadre_text::fold_key` or
+    /// `fold_normalized`): no normalisation on the hot path.
+    pub fn find_folded(&self, key: &str) -> &[PlaceId] {
+        self.names.get(key).map_or(&[][..], Vec::as_slice)
+    }
+
     /// Like [`find`](Self::find), keeping only the places in force on `iso_date` when a
     /// date is given (e.g. the article's date).
     pub fn find_valid_on(&self, name: &str, iso_date: Option<&str>) -> Vec<PlaceId> {

@@ -11,6 +11,6 @@ pub mod sentences;
 pub use dates::{find_dates, DateMatch};
 pub use decode::{decode, DecodeError};
 pub use markup::strip_markup;
-pub use normalize::{ascii_slug, fold_key, normalize_text};
+pub use normalize::{ascii_slug, fold_key, fold_normalized, normalize_text};
 pub use numerals::{parse_ordinal, parse_roman, to_roman};
 pub use sentences::split_sentences;

@@ -171,10 +171,31 @@ mod tests {
     }
 
     #[test]
+    fn fold_normalized_agrees_with_fold_key_on_normalised_text() {
+        for s in ["Thành Uỷ  Viên ", "Huyện ủy Thanh Trì", "TP.HCM", "Quận 8"] {
+            assert_eq!(fold_normalized(&normalize_text(s)), fold_key(s));
+        }
+    }
+
+    #[test]
     fn fold_key_unifies_case_tone_and_space() {
         assert_eq!(fold_key("Thành Uỷ  Viên "), fold_key("thành ủy viên"));
         assert_eq!(fold_key("Khánh Hoà"), "khánh hòa");
     }
+}
+
+/// [`fold_key`] for text that has already been through [`normalize_text`] (the
+/// article text the extractor works on): lower case and whitespace collapsed only,
+/// without normalising again. The extractor's hot path.
+pub fn fold_normalized(normalized: &str) -> String {
+    let mut out = String::with_capacity(normalized.len());
+    for word in normalized.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 /// ASCII slug for identifiers: diacritics removed (đ → d), lower case, every run of
