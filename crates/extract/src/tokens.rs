@@ -85,8 +85,8 @@ mod tests {
 
     #[test]
     fn words_and_punctuation() {
-        let t = "Đồng chí Lê Tiến Nhật - Thành uỷ viên, Bí thư";
-        let toks = tokenize(t, 0, t.len());
+        let t = cadre_text::normalize_text("Đồng chí Lê Tiến Nhật - Thành uỷ viên, Bí thư");
+        let toks = tokenize(&t, 0, t.len());
         let keys: Vec<_> = toks.iter().map(|t| t.key.as_str()).collect();
         assert_eq!(
             keys,
