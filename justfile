@@ -11,13 +11,11 @@ test:
 # Formatting and clippy only.
 lint:
     cargo fmt --all --check
-    cargo clippy --release --all-targets -- -D warnings
+    cargo clippy --release --workspace --all-targets -- -D warnings
 
-# Extraction scores on the development set (needs ../shared).
-eval:
-    cargo build --release
-    rm -rf target/eval && target/release/cadre extract --format eval-json --out target/eval ../shared/eval/dev/*.txt
-    python3 ../shared/eval/score.py ../shared/eval/dev target/eval
+# Extraction scores on the development set (needs ../shared); add --errors for a list.
+eval *ARGS:
+    cargo run --release --quiet -- eval ../shared/eval/dev {{ARGS}}
 
 # Extraction throughput on the dev set plus the sample corpus (see BENCHMARKS.md).
 bench:
