@@ -17,7 +17,7 @@ lint:
 eval *ARGS:
     cargo run --release --quiet -- eval ../shared/eval/dev {{ARGS}}
 
-# Extraction throughput on the dev set plus the sample corpus (see BENCHMARKS.md).
+# Extraction throughput (writes BENCHMARKS.md).
 bench:
     cargo build --release
     scripts/bench.sh

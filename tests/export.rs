@@ -1,4 +1,5 @@
-//! Gephi exports read back by a real reader (Python networkx) and compared with the store.
+//! Gephi exports read back by real readers (Python networkx and igraph, xmllint) and
+//! compared with the store.
 
 mod common;
 
@@ -80,16 +81,7 @@ print(json.dumps({
   "weights": sorted({type(d["weight"]).__name__ for _, _, d in g.edges(data=True)}),
 }, ensure_ascii=False))
 "#;
-    let out = Command::new("python3")
-        .args(["-c", script, s(&graphml)])
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "networkx could not read the GraphML (is networkx installed? .ci/run installs it): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = run_python(script, &[s(&graphml)]);
     assert_eq!(report["nodes"], entities);
     assert_eq!(report["edges"], edge_rows.len());
     let labels = strings(&report["labels"]);

@@ -97,25 +97,6 @@ pub const FIELDS: [&str; 9] = [
     "published",
 ];
 
-/// Old-style tone placement → new style, exactly as the shared scorer folds it.
-const SCORER_TONE_MOVES: [(&str, &str); 15] = [
-    ("uỷ", "ủy"),
-    ("uý", "úy"),
-    ("uỳ", "ùy"),
-    ("uỹ", "ũy"),
-    ("uỵ", "ụy"),
-    ("oà", "òa"),
-    ("oá", "óa"),
-    ("oả", "ỏa"),
-    ("oã", "õa"),
-    ("oạ", "ọa"),
-    ("oè", "òe"),
-    ("oé", "óe"),
-    ("oẻ", "ỏe"),
-    ("oẽ", "õe"),
-    ("oẹ", "ọe"),
-];
-
 /// A value normalised the way `score.py` does: NFC, lower case, tone placement
 /// unified, whitespace collapsed; numbers as integers; `None` for null.
 fn norm(v: &Value) -> Option<String> {
@@ -129,7 +110,8 @@ fn norm(v: &Value) -> Option<String> {
         ),
         Value::String(s) => {
             let mut s = s.nfc().collect::<String>().to_lowercase();
-            for (old, new) in SCORER_TONE_MOVES {
+            // The shared scorer moves tone marks wherever the pair occurs.
+            for (old, new) in cadre_text::normalize::TONE_MOVES {
                 s = s.replace(old, new);
             }
             Some(s.split_whitespace().collect::<Vec<_>>().join(" "))

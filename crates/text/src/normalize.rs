@@ -9,7 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Old-style tone placement on the glide (`uỷ`, `hoà`) and the new-style equivalent
 /// (`ủy`, `hòa`). Party texts use the new style, so keys are folded towards it.
-const TONE_MOVES: [(&str, &str); 15] = [
+pub const TONE_MOVES: [(&str, &str); 15] = [
     ("uỷ", "ủy"),
     ("uý", "úy"),
     ("uỳ", "ùy"),
