@@ -266,3 +266,54 @@ fn dump_is_identical_whatever_the_order_and_batches() {
         "two extract shards differ from one ingest"
     );
 }
+
+#[test]
+fn saved_queries_for_colleagues_posts_transfers_documents_terms_and_meetings() {
+    let (_dir, store) = sample_store();
+    let co = saved(&store, "co-chairs", &["name=Phạm Quang Thịnh"]);
+    let hang = co
+        .iter()
+        .find(|r| r[0] == "Đỗ Thị Minh Hằng")
+        .expect("co-chair");
+    assert_eq!(hang[1], "2");
+
+    let concurrent = saved(&store, "concurrent-posts", &[]);
+    assert!(
+        concurrent
+            .iter()
+            .any(|r| r[0] == "Lưu Đức Thành" && r[1] == "01-thanh-tri-hoi-nghi-8" && r[2] == "2"),
+        "{concurrent:?}"
+    );
+
+    let transfers = saved(&store, "transfers", &[]);
+    let thinh = transfers
+        .iter()
+        .find(|r| r[0] == "Phạm Quang Thịnh")
+        .expect("transfer");
+    assert_eq!(thinh[1], "2", "Hà Nội and Quảng Ninh");
+
+    let docs = saved(
+        &store,
+        "body-documents",
+        &["body=Quận ủy Ninh Kiều", "year=2022"],
+    );
+    assert_eq!(docs[1][0], "09-NQ/QU");
+    assert_eq!(docs[1][2], "2022-03-17");
+
+    let terms = saved(&store, "body-terms", &["body=Đảng bộ Thanh Trì"]);
+    assert!(
+        terms
+            .iter()
+            .any(|r| r[0] == "XXIV" && r[1] == "2020" && r[2] == "2025"),
+        "{terms:?}"
+    );
+
+    let meetings = saved(&store, "meetings-per-year", &[]);
+    assert!(
+        meetings.iter().any(|r| r[0] == "HĐND Nghệ An"
+            && r[1] == "2022"
+            && r[2] == "Kỳ họp HĐND"
+            && r[3] == "1"),
+        "{meetings:?}"
+    );
+}

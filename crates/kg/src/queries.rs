@@ -52,6 +52,30 @@ pub const SAVED: &[SavedQuery] = &[
         sparql: include_str!("../../../queries/career.rq"),
     },
     SavedQuery {
+        name: "co-chairs",
+        sparql: include_str!("../../../queries/co-chairs.rq"),
+    },
+    SavedQuery {
+        name: "concurrent-posts",
+        sparql: include_str!("../../../queries/concurrent-posts.rq"),
+    },
+    SavedQuery {
+        name: "transfers",
+        sparql: include_str!("../../../queries/transfers.rq"),
+    },
+    SavedQuery {
+        name: "body-documents",
+        sparql: include_str!("../../../queries/body-documents.rq"),
+    },
+    SavedQuery {
+        name: "body-terms",
+        sparql: include_str!("../../../queries/body-terms.rq"),
+    },
+    SavedQuery {
+        name: "meetings-per-year",
+        sparql: include_str!("../../../queries/meetings-per-year.rq"),
+    },
+    SavedQuery {
         name: "leadership",
         sparql: include_str!("../../../queries/leadership.rq"),
     },
