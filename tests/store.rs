@@ -317,3 +317,31 @@ fn saved_queries_for_colleagues_posts_transfers_documents_terms_and_meetings() {
         "{meetings:?}"
     );
 }
+
+#[test]
+fn saved_queries_for_claim_evidence_and_higher_officials() {
+    let (_dir, store) = sample_store();
+    let ev = saved(
+        &store,
+        "claim-evidence",
+        &["name=Phạm Quang Thịnh", "post=Bí thư Huyện ủy Thanh Trì"],
+    );
+    assert_eq!(ev[0], ["article", "published", "start", "end", "sentence"]);
+    assert_eq!(ev[1][0], "01-thanh-tri-hoi-nghi-8");
+    let text = std::fs::read_to_string(sample().join("01-thanh-tri-hoi-nghi-8.txt")).unwrap();
+    let (start, end): (usize, usize) = (ev[1][2].parse().unwrap(), ev[1][3].parse().unwrap());
+    let span: String = text.chars().skip(start).take(end - start).collect();
+    assert_eq!(
+        span, "Bí thư Huyện ủy",
+        "offsets point at the post in the article text"
+    );
+    assert!(ev[1][4].contains("Phạm Quang Thịnh"));
+
+    let higher = saved(&store, "higher-officials", &[]);
+    assert!(
+        higher.iter().any(|r| r[0].contains("Đảng bộ Nghi Lộc")
+            && r[2] == "Trương Công Đạt"
+            && r[3] == "Phó Bí thư Thường trực Tỉnh ủy Nghệ An"),
+        "{higher:?}"
+    );
+}

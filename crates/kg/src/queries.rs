@@ -76,6 +76,14 @@ pub const SAVED: &[SavedQuery] = &[
         sparql: include_str!("../../../queries/meetings-per-year.rq"),
     },
     SavedQuery {
+        name: "claim-evidence",
+        sparql: include_str!("../../../queries/claim-evidence.rq"),
+    },
+    SavedQuery {
+        name: "higher-officials",
+        sparql: include_str!("../../../queries/higher-officials.rq"),
+    },
+    SavedQuery {
         name: "leadership",
         sparql: include_str!("../../../queries/leadership.rq"),
     },
