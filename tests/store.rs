@@ -345,3 +345,22 @@ fn saved_queries_for_claim_evidence_and_higher_officials() {
         "{higher:?}"
     );
 }
+
+#[test]
+fn successions_link_holdings_with_replaces() {
+    let (_dir, store) = sample_store();
+    let rows = saved(&store, "successions", &[]);
+    assert!(
+        rows.iter().any(|r| r[0] == "Bí thư Huyện ủy Thanh Trì"
+            && r[1] == "Phạm Quang Thịnh"
+            && r[2] == "Đỗ Thị Minh Hằng"
+            && r[4] == "11-quang-ninh-pho-bi-thu"),
+        "{rows:?}"
+    );
+    let inverse = query_csv(
+        &store,
+        &["PREFIX cadre: <https://w3id.org/cadre/ontology#>
+           SELECT (COUNT(*) AS ?n) WHERE { ?a cadre:replaces ?b . FILTER NOT EXISTS { ?b cadre:replacedBy ?a } }"],
+    );
+    assert_eq!(inverse[1][0], "0", "every replaces has its replacedBy");
+}

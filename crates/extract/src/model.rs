@@ -56,6 +56,8 @@ pub struct Position {
     pub former: bool,
     /// "quyền …".
     pub acting: bool,
+    /// The person this holder succeeded in the post ("…, thay đồng chí X").
+    pub replaces: Option<String>,
     /// Where the post was read.
     pub evidence: Evidence,
 }

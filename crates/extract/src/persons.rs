@@ -6,6 +6,8 @@
 //! ",", "-", "kiêm", "và") or right before it ("Bí thư Quận ủy Thanh Xuân Bùi Huyền
 //! Mai"); a post directly followed by a name belongs to that name.
 
+use std::collections::HashMap;
+
 use cadre_lexicon::places::{Gazetteer, Level, PlaceKind};
 
 use crate::article::Doc;
@@ -118,7 +120,16 @@ impl Doc {
                     held[n].push((p, posts[p].former));
                 }
             }
-            self.assign_by_verb(s, &mut posts, &names, &mut claimed, &mut held);
+            let mut replaced: HashMap<usize, usize> = HashMap::new();
+            self.assign_by_verb(
+                s,
+                &mut posts,
+                &names,
+                &mut claimed,
+                &mut held,
+                &mut replaced,
+            );
+            let name_text = |n: &NameSpan| &self.text[toks[n.start].start..toks[n.end - 1].end];
             for (n, name) in names.iter().enumerate() {
                 if held[n].is_empty() && !name.honorific {
                     continue;
@@ -130,6 +141,10 @@ impl Doc {
                         body: post.body.clone(),
                         former,
                         acting: post.acting,
+                        replaces: replaced
+                            .get(&p)
+                            .filter(|_| !former)
+                            .map(|&r| name_text(&names[r]).to_string()),
                         evidence: self.evidence(s, toks[post.start].start, toks[post.end - 1].end),
                     }
                 });
@@ -153,11 +168,16 @@ impl Doc {
                 let person = &mut persons[idx];
                 person.mentions.push(evidence);
                 for pos in positions {
-                    let known = person.positions.iter().any(|q| {
+                    let known = person.positions.iter_mut().find(|q| {
                         q.role == pos.role && q.body == pos.body && q.former == pos.former
                     });
-                    if !known {
-                        person.positions.push(pos);
+                    match known {
+                        Some(q) => {
+                            if q.replaces.is_none() {
+                                q.replaces = pos.replaces;
+                            }
+                        }
+                        None => person.positions.push(pos),
                     }
                 }
             }
@@ -262,6 +282,7 @@ impl Doc {
         names: &[NameSpan],
         claimed: &mut [bool],
         held: &mut [Vec<(usize, bool)>],
+        replaced: &mut HashMap<usize, usize>,
     ) {
         let toks = &self.tokens[s];
         let cues = &self.vocab.cues;
@@ -316,8 +337,15 @@ impl Doc {
                     held[n].push((p, posts[p].former || once));
                 }
             }
-            // "…, thay (thế) (ông|bà|đồng chí) X"
+            // "… [nhiệm kỳ 2020-2025 | khóa XII], thay (thế) (ông|bà|đồng chí) X"
             let mut j = posts[*chain.last().expect("non-empty")].end;
+            if toks
+                .get(j)
+                .is_some_and(|t| t.key == "nhiệm" || t.key == "khóa")
+            {
+                let comma = toks[j..].iter().take(8).position(|t| t.key == ",");
+                j += comma.unwrap_or(0);
+            }
             if toks.get(j).is_some_and(|t| t.key == ",") {
                 j += 1;
             }
@@ -330,6 +358,7 @@ impl Doc {
                 if held[n].is_empty() {
                     held[n].extend(chain.iter().map(|&p| (p, true)));
                 }
+                replaced.extend(chain.iter().map(|&p| (p, n)));
             }
         }
     }

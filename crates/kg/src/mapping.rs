@@ -164,6 +164,13 @@ pub fn article_quads(x: &Extraction) -> Vec<Quad> {
             if pos.acting {
                 q.literal(&holding, &term("acting"), "true", "boolean");
             }
+            if let Some(predecessor) = &pos.replaces {
+                let mut key: Vec<&str> = vec![predecessor];
+                key.extend(post_key.iter());
+                let before = entity("holding", &key);
+                q.link(&holding, &term("replaces"), &before);
+                q.link(&before, &term("replacedBy"), &holding);
+            }
             let ev = evidence(&mut q, &pos.evidence);
             q.link(&holding, &term("evidence"), &ev);
         }

@@ -84,6 +84,10 @@ pub const SAVED: &[SavedQuery] = &[
         sparql: include_str!("../../../queries/higher-officials.rq"),
     },
     SavedQuery {
+        name: "successions",
+        sparql: include_str!("../../../queries/successions.rq"),
+    },
+    SavedQuery {
         name: "leadership",
         sparql: include_str!("../../../queries/leadership.rq"),
     },
