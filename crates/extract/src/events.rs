@@ -228,7 +228,7 @@ impl Doc {
                 let after = &sentence[whole.end()..];
                 let years = mandate_re().captures(after).and_then(|m| {
                     let gap = &after[..m.get(0).expect("match").start()];
-                    (gap.trim_matches(|c: char| c == ',' || c == ' ' || c == '(')
+                    (gap.trim_matches(|c: char| matches!(c, ',' | ' ' | '(' | ')'))
                         .is_empty())
                     .then(|| {
                         used_mandates.push(whole.end() + m.get(0).expect("m").start());
