@@ -5,7 +5,7 @@ mod metrics;
 mod project;
 mod write;
 
-pub use metrics::{compute_metrics, find, Metrics};
+pub use metrics::{compute_metrics, Metrics};
 pub use project::{project, Edge, Filter, Node, Projected, Projection};
 pub use write::{write_csv, write_gexf, write_graphml};
 

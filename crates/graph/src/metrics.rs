@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 
-use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::graph::DiGraph;
 use petgraph::visit::EdgeRef;
 
 use crate::project::Projected;
@@ -191,11 +191,6 @@ fn communities(g: &DiGraph<crate::Node, crate::Edge>) -> Vec<usize> {
         }
     }
     community
-}
-
-/// The index of a node by IRI (tests and filters).
-pub fn find(p: &Projected, id: &str) -> Option<NodeIndex> {
-    p.graph.node_indices().find(|i| p.graph[*i].id == id)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use cadre_extract::Extraction;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{Literal, NamedNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::Store;
@@ -73,13 +73,6 @@ impl CadreStore {
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
         Ok(Self {
             store: Store::open_read_only(path)?,
-        })
-    }
-
-    /// An in-memory store (tests, `extract --format nquads`).
-    pub fn in_memory() -> Result<Self, StoreError> {
-        Ok(Self {
-            store: Store::new()?,
         })
     }
 
@@ -212,22 +205,6 @@ impl CadreStore {
             n += 1;
         }
         Ok(n)
-    }
-
-    /// Whether the article graph exists.
-    pub fn has_article(&self, id: &str) -> Result<bool, StoreError> {
-        let iri = iri::article(id);
-        Ok(self
-            .store
-            .contains_named_graph(NamedNodeRef::new_unchecked(&iri))?)
-    }
-
-    /// Quads of the default graph (should stay empty: every fact lives in an article).
-    pub fn default_graph_len(&self) -> Result<usize, StoreError> {
-        Ok(self
-            .store
-            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
-            .count())
     }
 }
 
