@@ -3,22 +3,23 @@
 //! Lexicon entries are phrases of several words ("phó bí thư thường trực"). Text is
 //! tokenised into folded word keys by the extractor; a [`PhraseTable`] finds the
 //! longest entry starting at a given word in time proportional to the candidates that
-//! share the first word.
+//! share the first word. Keys are hashed with FxHash: the tables are looked up at
+//! every token, and the keys are short trusted lexicon words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use cadre_text::fold_key;
 
 /// A table of phrases, each a sequence of folded words, with a payload.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         Self {
-            by_first: HashMap::new(),
+            by_first: FxHashMap::default(),
         }
     }
 }
