@@ -77,6 +77,8 @@ impl Doc {
     /// Every named official of the article with their posts, merged by name.
     pub fn persons(&self) -> Vec<Person> {
         let mut persons: Vec<Person> = Vec::new();
+        // Folded names of `persons`, index for index.
+        let mut keys: Vec<String> = Vec::new();
         for s in 0..self.tokens.len() {
             let mut posts = self.posts_in(s);
             self.share_written_places(s, &mut posts);
@@ -150,13 +152,11 @@ impl Doc {
                 });
                 let text = &self.text[toks[name.start].start..toks[name.end - 1].end];
                 let evidence = self.evidence(s, toks[name.start].start, toks[name.end - 1].end);
-                let key = cadre_text::fold_key(text);
-                let idx = match persons
-                    .iter()
-                    .position(|p| cadre_text::fold_key(&p.name) == key)
-                {
+                let key = cadre_text::fold_normalized(text);
+                let idx = match keys.iter().position(|k| *k == key) {
                     Some(i) => i,
                     None => {
+                        keys.push(key);
                         persons.push(Person {
                             name: text.to_string(),
                             positions: Vec::new(),
