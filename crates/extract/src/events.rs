@@ -428,16 +428,33 @@ impl Doc {
                     }
                 }
             }
-            let chair_at = (0..keys.len()).find(|&i| v.cues.chair.longest_at(&keys[i..]).is_some());
-            if let (Some(c), Some(k)) = (chair_at, last_meeting.or((!out.is_empty()).then_some(0)))
-            {
-                let before = self.spans[s].0..toks[c].start;
+            // "X … chủ trì hội nghị": the officials before the verb; "cùng điều hành có
+            // đồng chí Y và đồng chí Z", "chủ trì là …": the officials after it.
+            let Some(k) = last_meeting.or((!out.is_empty()).then_some(0)) else {
+                continue;
+            };
+            let (ss, se) = self.spans[s];
+            let mut ranges = Vec::new();
+            for c in 0..keys.len() {
+                let Some((len, _)) = v.cues.chair.longest_at(&keys[c..]) else {
+                    continue;
+                };
+                let names_follow = keys
+                    .get(c + len)
+                    .is_some_and(|t| matches!(t.key.as_str(), "có" | "là" | ":"));
+                if names_follow {
+                    ranges.push(toks[c].start..se);
+                } else if ranges.is_empty() {
+                    ranges.push(ss..toks[c].start);
+                }
+            }
+            for range in ranges {
+                let (from, to) = (self.char_offset(range.start), self.char_offset(range.end));
                 for p in persons {
-                    let chaired = p.mentions.iter().any(|e| {
-                        e.sentence == s
-                            && self.char_offset(before.start) <= e.start
-                            && e.end <= self.char_offset(before.end)
-                    });
+                    let chaired = p
+                        .mentions
+                        .iter()
+                        .any(|e| e.sentence == s && from <= e.start && e.end <= to);
                     if chaired && !out[k].chairs.contains(&p.name) {
                         out[k].chairs.push(p.name.clone());
                     }
