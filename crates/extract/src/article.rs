@@ -676,4 +676,24 @@ mod tests {
              Đại hội XIII của Đảng.");
         assert!(x.meetings.is_empty(), "{:?}", meetings(&x));
     }
+
+    #[test]
+    fn chairs_named_after_the_verb_and_central_boards() {
+        let x = run(
+            "Tin\n10:00 05/10/2022\n\nNgày 5/10, Quận ủy Ninh Kiều tổ chức Hội nghị lần thứ 14. \
+             Đồng chí Huỳnh Văn Trí - Bí thư Quận ủy chủ trì hội nghị; cùng điều hành có đồng chí \
+             Lâm Thị Bích - Phó Bí thư Quận ủy. Đồng chí Hà Văn Đức - Phó Trưởng Ban Tổ chức Trung \
+             ương dự.",
+        );
+        assert_eq!(x.meetings[0].chairs, vec!["Huỳnh Văn Trí", "Lâm Thị Bích"]);
+        let duc = posts(person(&x, "Hà Văn Đức"));
+        assert_eq!(
+            duc[0],
+            (
+                "Phó Trưởng ban".into(),
+                "Ban Tổ chức Trung ương".into(),
+                None
+            )
+        );
+    }
 }
