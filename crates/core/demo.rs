@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use cadre_kg::queries;
+use cadre_kg::{queries, QueryLimits};
 
 use crate::{
     export, ingest, open_store, print_query, table, ExportFormat, GraphKind, GraphOptions,
@@ -48,12 +48,20 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
     println!("{summary}\n");
     let mut stdout = std::io::stdout().lock();
     println!("== What the graph holds");
-    print_query(&store, COUNTS, &[], QueryFormat::Table, &mut stdout)?;
+    print_query(
+        &store,
+        COUNTS,
+        &[],
+        &QueryLimits::default(),
+        QueryFormat::Table,
+        &mut stdout,
+    )?;
     println!("\n== Leadership (current posts, first and last attestation)");
     print_query(
         &store,
         queries::saved("leadership").expect("saved").sparql,
         &[],
+        &QueryLimits::default(),
         QueryFormat::Table,
         &mut stdout,
     )?;
@@ -65,6 +73,7 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
             &store,
             q.sparql,
             &[("name".into(), name)],
+            &QueryLimits::default(),
             QueryFormat::Table,
             &mut stdout,
         )?;
@@ -77,12 +86,20 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
         ("role".to_string(), "Bí thư".to_string()),
         ("place".to_string(), "Thanh Trì".to_string()),
     ];
-    print_query(&store, q.sparql, &params, QueryFormat::Table, &mut stdout)?;
+    print_query(
+        &store,
+        q.sparql,
+        &params,
+        &QueryLimits::default(),
+        QueryFormat::Table,
+        &mut stdout,
+    )?;
     println!("\n== cadre query --saved meeting-chairs");
     print_query(
         &store,
         queries::saved("meeting-chairs").expect("saved").sparql,
         &[],
+        &QueryLimits::default(),
         QueryFormat::Table,
         &mut stdout,
     )?;

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use cadre_extract::{extract, ArticleInput, Extraction};
 use cadre_kg::store::write_results;
-use cadre_kg::{queries, CadreStore};
+use cadre_kg::{queries, CadreStore, QueryLimits};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oxigraph::io::RdfFormat;
@@ -80,6 +80,13 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
+        /// Cancel the query after this many seconds (0: never).
+        #[arg(long, default_value_t = 60.0)]
+        timeout: f64,
+        /// Print at most this many rows (a note on standard error says when rows
+        /// were left out).
+        #[arg(long)]
+        limit: Option<usize>,
         /// Store folder.
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
         store: PathBuf,
@@ -237,10 +244,23 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", error_chain(&e));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes joined by ": ", leaving out a cause that its wrapper's
+/// message already quotes (library errors often repeat their source).
+fn error_chain(e: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !parts.last().is_some_and(|p| p.ends_with(&text)) {
+            parts.push(text);
+        }
+    }
+    parts.join(": ")
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -259,6 +279,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             params,
             list,
             format,
+            timeout,
+            limit,
             store,
         } => {
             if list {
@@ -289,9 +311,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 _ => bail!("give a SPARQL query, -f FILE or --saved NAME"),
             };
+            let limits = QueryLimits {
+                timeout: seconds(timeout)?,
+                max_rows: limit,
+            };
             let store = open_store_read_only(&store)?;
             let stdout = std::io::stdout();
-            print_query(&store, &text, &params, format, &mut stdout.lock())?;
+            print_query(&store, &text, &params, &limits, format, &mut stdout.lock())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export {
@@ -469,11 +495,20 @@ fn output(out: Option<&Path>) -> Result<Box<dyn Write>> {
     })
 }
 
+/// A timeout in seconds as a duration; 0 means none.
+fn seconds(s: f64) -> Result<Option<std::time::Duration>> {
+    if !s.is_finite() || s < 0.0 {
+        bail!("--timeout must be a number of seconds ≥ 0, got {s}");
+    }
+    Ok((s > 0.0).then(|| std::time::Duration::from_secs_f64(s)))
+}
+
 /// Runs a query and prints it in `format`.
 fn print_query(
     store: &CadreStore,
     sparql: &str,
     params: &[(String, String)],
+    limits: &QueryLimits,
     format: QueryFormat,
     out: &mut impl Write,
 ) -> Result<()> {
@@ -481,7 +516,13 @@ fn print_query(
         .iter()
         .map(|(k, v)| (k.clone(), Literal::new_simple_literal(v).into()))
         .collect();
-    let result = store.select(sparql, &bound)?;
+    let result = store.query(sparql, &bound, limits)?;
+    if result.truncated {
+        eprintln!(
+            "note: stopped after {} rows (--limit); more results exist",
+            result.rows.len()
+        );
+    }
     let results_format = match format {
         QueryFormat::Table => {
             let rows: Vec<Vec<String>> = result

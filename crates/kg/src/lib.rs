@@ -3,9 +3,12 @@
 //! store (ingest, query, dump).
 
 pub mod iri;
+pub mod lock;
 pub mod mapping;
 pub mod queries;
 pub mod store;
 
 pub use mapping::article_quads;
-pub use store::{CadreStore, IngestStats, QueryOutput, StoreError};
+pub use store::{
+    CadreStore, IngestStats, QueryLimits, QueryOutput, ResultKind, StoreError, SyntaxError,
+};

@@ -11,11 +11,16 @@ use cadre_extract::Extraction;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Literal, NamedNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, Variable,
+};
 use oxigraph::store::Store;
+use std::sync::mpsc;
+use std::time::Duration;
 use thiserror::Error;
 
 use crate::iri;
+use crate::lock::{Access, LockError, StoreLock};
 use crate::mapping::article_quads;
 
 /// Errors of the store layer.
@@ -25,8 +30,8 @@ pub enum StoreError {
     #[error("store: {0}")]
     Storage(#[from] oxigraph::store::StorageError),
     /// The SPARQL text does not parse.
-    #[error("SPARQL syntax error: {0}")]
-    Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
+    #[error("SPARQL syntax error {0}")]
+    Syntax(SyntaxError),
     /// The query failed while running.
     #[error("query failed: {0}")]
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
@@ -36,6 +41,70 @@ pub enum StoreError {
     /// Serialising RDF failed.
     #[error("writing RDF: {0}")]
     Serialize(String),
+    /// The query ran longer than its timeout and was cancelled.
+    #[error("query cancelled after {0:?} (raise --timeout, or narrow the query)")]
+    Timeout(Duration),
+    /// Another process holds the store, or its lock could not be taken.
+    #[error(transparent)]
+    Lock(#[from] LockError),
+}
+
+/// A SPARQL syntax error with its position and the offending line, caret below.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// 1-based line of the error, when the parser gave one.
+    pub line: Option<usize>,
+    /// 1-based column (in characters) of the error.
+    pub column: Option<usize>,
+    /// The parser's message without its position prefix.
+    pub message: String,
+    /// The query line and a caret under the column.
+    pub excerpt: String,
+}
+
+impl SyntaxError {
+    /// Reads the position out of a parser message ("error at 3:14: expected …")
+    /// and quotes the line of `sparql` it points to.
+    pub fn new(sparql: &str, parser_message: &str) -> Self {
+        let position = parser_message
+            .strip_prefix("error at ")
+            .and_then(|rest| rest.split_once(": "))
+            .and_then(|(pos, msg)| {
+                let (l, c) = pos.split_once(':')?;
+                Some((l.parse::<usize>().ok()?, c.parse::<usize>().ok()?, msg))
+            });
+        match position {
+            Some((line, column, msg)) => {
+                let text = sparql.lines().nth(line.saturating_sub(1)).unwrap_or("");
+                let caret = " ".repeat(column.saturating_sub(1)) + "^";
+                Self {
+                    line: Some(line),
+                    column: Some(column),
+                    message: msg.to_string(),
+                    excerpt: format!("{text}\n{caret}"),
+                }
+            }
+            None => Self {
+                line: None,
+                column: None,
+                message: parser_message.to_string(),
+                excerpt: String::new(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(
+                f,
+                "at line {l}, column {c}: {}\n{}",
+                self.message, self.excerpt
+            ),
+            _ => write!(f, ": {}", self.message),
+        }
+    }
 }
 
 /// What one ingest call did.
@@ -50,29 +119,90 @@ pub struct IngestStats {
 /// A table of query results: variable names and rows of terms (`None` = unbound).
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryOutput {
+    /// What the query returned: solutions, a boolean (one `ask` cell) or triples
+    /// (rows of subject, predicate, object).
+    pub kind: ResultKind,
     /// Column names.
     pub variables: Vec<String>,
     /// Rows.
     pub rows: Vec<Vec<Option<Term>>>,
+    /// Whether rows were left out because of [`QueryLimits::max_rows`].
+    pub truncated: bool,
 }
 
-/// The embedded store.
+/// The form of a query's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultKind {
+    /// SELECT: a table.
+    Solutions,
+    /// ASK: one boolean.
+    Boolean,
+    /// CONSTRUCT or DESCRIBE: triples.
+    Graph,
+}
+
+/// Bounds on one query: a wall-clock timeout and a maximum number of rows read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QueryLimits {
+    /// Cancel the query after this long.
+    pub timeout: Option<Duration>,
+    /// Stop reading results after this many rows.
+    pub max_rows: Option<usize>,
+}
+
+/// Cancels a query when its time is up; stopping it (drop) ends the thread at once.
+struct Watchdog {
+    stop: Option<mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Watchdog {
+    fn start(timeout: Duration, token: CancellationToken) -> Self {
+        let (stop, wait) = mpsc::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(timeout) {
+                token.cancel();
+            }
+        });
+        Self {
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// The embedded store, with the cross-process lock that guards it (see [`crate::lock`]).
 pub struct CadreStore {
     store: Store,
+    _lock: StoreLock,
 }
 
 impl CadreStore {
-    /// Opens (or creates) a read-write store in `path`.
+    /// Opens (or creates) a read-write store in `path`; fails at once when another
+    /// process uses it.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let lock = StoreLock::acquire(path, Access::Write)?;
         Ok(Self {
             store: Store::open(path)?,
+            _lock: lock,
         })
     }
 
-    /// Opens an existing store read-only.
+    /// Opens an existing store read-only; fails at once when a writer holds it.
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let lock = StoreLock::acquire(path, Access::Read)?;
         Ok(Self {
             store: Store::open_read_only(path)?,
+            _lock: lock,
         })
     }
 
@@ -103,19 +233,50 @@ impl CadreStore {
         Ok(self.store.is_empty()?)
     }
 
-    /// Runs a SELECT, ASK or CONSTRUCT query over the union of all article graphs,
-    /// binding `params` as variables: the values join the WHERE pattern as a `VALUES`
-    /// table built from terms, never spliced into the query text, so a name with
-    /// quotes or braces cannot change the query.
+    /// Runs a SELECT, ASK, CONSTRUCT or DESCRIBE query over the union of all article
+    /// graphs without limits; see [`CadreStore::query`].
     pub fn select(
         &self,
         sparql: &str,
         params: &[(String, Term)],
     ) -> Result<QueryOutput, StoreError> {
-        let parsed = spargebra::SparqlParser::new().parse_query(sparql)?;
-        let mut prepared = SparqlEvaluator::new().for_query(bind_params(parsed, params));
+        self.query(sparql, params, &QueryLimits::default())
+    }
+
+    /// Runs a query over the union of all article graphs, binding `params` as
+    /// variables: the values join the WHERE pattern as a `VALUES` table built from
+    /// terms, never spliced into the query text, so a name with quotes or braces
+    /// cannot change the query. The query is cancelled once `limits.timeout` has
+    /// passed, and at most `limits.max_rows` rows are read (`truncated` says so).
+    /// `SERVICE` calls to other endpoints are not made.
+    pub fn query(
+        &self,
+        sparql: &str,
+        params: &[(String, Term)],
+        limits: &QueryLimits,
+    ) -> Result<QueryOutput, StoreError> {
+        let parsed = spargebra::SparqlParser::new()
+            .parse_query(sparql)
+            .map_err(|e| StoreError::Syntax(SyntaxError::new(sparql, &e.to_string())))?;
+        let token = CancellationToken::new();
+        let _watchdog = limits.timeout.map(|t| Watchdog::start(t, token.clone()));
+        let mut prepared = SparqlEvaluator::new()
+            .with_cancellation_token(token)
+            .for_query(bind_params(parsed, params));
         prepared.dataset_mut().set_default_graph_as_union();
-        match prepared.on_store(&self.store).execute()? {
+        let timed_out = |e: QueryEvaluationError| match e {
+            QueryEvaluationError::Cancelled => {
+                StoreError::Timeout(limits.timeout.unwrap_or_default())
+            }
+            other => StoreError::Evaluation(other),
+        };
+        let max = limits.max_rows.unwrap_or(usize::MAX);
+        let mut truncated = false;
+        match prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(timed_out)?
+        {
             QueryResults::Solutions(solutions) => {
                 let variables: Vec<String> = solutions
                     .variables()
@@ -124,7 +285,11 @@ impl CadreStore {
                     .collect();
                 let mut rows = Vec::new();
                 for solution in solutions {
-                    let solution = solution?;
+                    if rows.len() == max {
+                        truncated = true;
+                        break;
+                    }
+                    let solution = solution.map_err(timed_out)?;
                     rows.push(
                         variables
                             .iter()
@@ -132,16 +297,27 @@ impl CadreStore {
                             .collect(),
                     );
                 }
-                Ok(QueryOutput { variables, rows })
+                Ok(QueryOutput {
+                    kind: ResultKind::Solutions,
+                    variables,
+                    rows,
+                    truncated,
+                })
             }
             QueryResults::Boolean(b) => Ok(QueryOutput {
+                kind: ResultKind::Boolean,
                 variables: vec!["ask".into()],
                 rows: vec![vec![Some(Literal::from(b).into())]],
+                truncated,
             }),
             QueryResults::Graph(triples) => {
                 let mut rows = Vec::new();
                 for t in triples {
-                    let t = t?;
+                    if rows.len() == max {
+                        truncated = true;
+                        break;
+                    }
+                    let t = t.map_err(timed_out)?;
                     rows.push(vec![
                         Some(t.subject.into()),
                         Some(t.predicate.into()),
@@ -149,8 +325,10 @@ impl CadreStore {
                     ]);
                 }
                 Ok(QueryOutput {
+                    kind: ResultKind::Graph,
                     variables: vec!["subject".into(), "predicate".into(), "object".into()],
                     rows,
+                    truncated,
                 })
             }
         }
@@ -351,4 +529,120 @@ pub fn write_results(
     }
     ser.finish()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cadre_extract::{extract, ArticleInput};
+
+    fn article(id: &str, name: &str) -> Extraction {
+        let text = format!(
+            "Ngày 5/3/2024, đồng chí {name}, Bí thư Huyện ủy Thanh Trì chủ trì Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 12."
+        );
+        extract(&ArticleInput {
+            id,
+            text: &text,
+            url: None,
+            published: None,
+        })
+    }
+
+    fn count(store: &CadreStore) -> usize {
+        let out = store
+            .select(
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                &[],
+            )
+            .unwrap();
+        match &out.rows[0][0] {
+            Some(Term::Literal(l)) => l.value().parse().unwrap(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn syntax_errors_point_at_line_and_column() {
+        let e = SyntaxError::new("SELECT *\nWHERE { ?s ?p }", "error at 2:15: expected ?o");
+        assert_eq!((e.line, e.column), (Some(2), Some(15)));
+        assert_eq!(
+            e.to_string(),
+            "at line 2, column 15: expected ?o\nWHERE { ?s ?p }\n              ^"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let store = CadreStore::open(dir.path()).unwrap();
+        match store.select("SELECT * WHERE { ?s ?p }", &[]) {
+            Err(StoreError::Syntax(e)) => assert_eq!((e.line, e.column), (Some(1), Some(25))),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn limits_cut_rows_and_cancel_slow_queries() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = CadreStore::open(dir.path()).unwrap();
+        store
+            .ingest(&[article("a", "Nguyễn Văn An"), article("b", "Trần Thị Bình")])
+            .unwrap();
+        let limits = QueryLimits {
+            timeout: None,
+            max_rows: Some(3),
+        };
+        let out = store
+            .query("SELECT * WHERE { ?s ?p ?o }", &[], &limits)
+            .unwrap();
+        assert_eq!(out.rows.len(), 3);
+        assert!(out.truncated);
+        let limits = QueryLimits {
+            timeout: Some(Duration::from_millis(50)),
+            max_rows: None,
+        };
+        let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+        assert!(matches!(
+            store.query(slow, &[], &limits),
+            Err(StoreError::Timeout(_))
+        ));
+    }
+
+    /// Queries running while another thread ingests see either the store before a
+    /// batch or after it, never a part of a batch.
+    #[test]
+    fn concurrent_queries_see_whole_batches() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = CadreStore::open(dir.path()).unwrap();
+        let batches: Vec<Vec<Extraction>> = (0..20)
+            .map(|i| {
+                (0..5)
+                    .map(|j| article(&format!("a{i}-{j}"), "Nguyễn Văn An"))
+                    .collect()
+            })
+            .collect();
+        let per_batch: usize = batches[0].iter().map(|x| article_quads(x).len()).sum();
+        assert!(per_batch > 0);
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(|| {
+                for b in &batches {
+                    store.ingest(b).unwrap();
+                }
+            });
+            let readers: Vec<_> = (0..2)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut seen = Vec::new();
+                        for _ in 0..40 {
+                            seen.push(count(&store));
+                        }
+                        seen
+                    })
+                })
+                .collect();
+            writer.join().unwrap();
+            for r in readers {
+                for n in r.join().unwrap() {
+                    assert_eq!(n % per_batch, 0, "a query saw {n} quads, part of a batch");
+                }
+            }
+        });
+        assert_eq!(count(&store), per_batch * 20);
+    }
 }
