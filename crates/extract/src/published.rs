@@ -51,9 +51,25 @@ fn metadata_stamp(line: &str) -> Option<&str> {
     let rest = line.strip_prefix("date ")?;
     let stamp = rest.split_whitespace().next()?;
     let b = stamp.as_bytes();
-    let well_formed = (stamp.len() == 7 || stamp.len() == 10)
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-';
+    let number = |at: usize, len: usize| -> Option<u32> {
+        let digits = b.get(at..at + len)?;
+        digits
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    let year = number(0, 4)?;
+    let month = number(5, 2).filter(|m| (1..=12).contains(m))?;
+    let year_month = b[4] == b'-';
+    let well_formed = match stamp.len() {
+        7 => year_month,
+        // Only a real calendar date: the stamp becomes the article's `published`.
+        10 => {
+            let days = cadre_text::dates::days_in_month(Some(year as i32), month);
+            year_month && b[7] == b'-' && number(8, 2).is_some_and(|d| (1..=days).contains(&d))
+        }
+        _ => false,
+    };
     well_formed.then_some(stamp)
 }
 
@@ -134,6 +150,21 @@ mod tests {
         let t = " date 2023-12 Sáng nay 18/12, Huyện ủy họp.";
         assert_eq!(find_published(t), None);
         assert_eq!(reference_year(t, None), Some(2023));
+        // Found by the `extract` fuzz target: malformed stamps were taken verbatim.
+        for bad in [
+            "2021-11-\u{10}2",
+            "2021-13-01",
+            "2023-02-29",
+            "2021-1x-05",
+            "2021-11-+2",
+        ] {
+            let t = format!("date {bad}\nTin");
+            assert_eq!(find_published(&t), None, "{bad}");
+        }
+        assert_eq!(
+            find_published("date 2024-02-29\nTin").as_deref(),
+            Some("2024-02-29")
+        );
     }
 
     #[test]

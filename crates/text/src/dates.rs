@@ -27,10 +27,12 @@ pub struct DateMatch {
 }
 
 impl DateMatch {
-    /// ISO `YYYY-MM-DD`, taking `fallback_year` when the text gave none.
+    /// ISO `YYYY-MM-DD`, taking `fallback_year` when the text gave none; `None` when
+    /// there is no year or the day does not exist in it (29 February, common year).
     pub fn iso(&self, fallback_year: Option<i32>) -> Option<String> {
         let year = self.year.or(fallback_year)?;
-        Some(format!("{year:04}-{:02}-{:02}", self.month, self.day))
+        (self.day <= days_in_month(Some(year), self.month))
+            .then(|| format!("{year:04}-{:02}-{:02}", self.month, self.day))
     }
 }
 
@@ -118,7 +120,8 @@ fn push_valid(
     day: u32,
 ) {
     let valid_year = year.is_none_or(|y| (1930..=2100).contains(&y));
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !valid_year {
+    if !(1..=12).contains(&month) || !(1..=days_in_month(year, month)).contains(&day) || !valid_year
+    {
         return;
     }
     let window_start = floor_char(s, start.saturating_sub(10));
@@ -136,6 +139,19 @@ fn push_valid(
         with_time,
         with_weekday,
     });
+}
+
+/// Days in `month` (1..=12, else 31); February has 29 when the year is not known (the
+/// caller's year may be a leap year).
+pub fn days_in_month(year: Option<i32>, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        _ => 31,
+    }
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -203,5 +219,16 @@ mod tests {
     fn invalid_dates_are_dropped() {
         assert!(isos("ngày 35/13/2022").is_empty());
         assert!(isos("ngày 5/10/1800").is_empty());
+        // Found by the `dates` fuzz target: day 31 was accepted in every month.
+        assert!(isos("ngày 31/4/2023").is_empty());
+        assert!(isos("ngày 30 tháng 2 năm 2024").is_empty());
+        assert!(isos("ngày 29/2/2023").is_empty());
+        assert_eq!(isos("ngày 29/2/2024"), vec!["2024-02-29"]);
+        // Without a year 29 February is kept, but it is no date in a common year.
+        let leap_day = find_dates("Sáng 29/2, Tỉnh ủy");
+        assert_eq!(leap_day.len(), 1);
+        assert_eq!(leap_day[0].iso(Some(2024)).as_deref(), Some("2024-02-29"));
+        assert_eq!(leap_day[0].iso(Some(1999)), None);
+        assert!(isos("Sáng 30/2, Tỉnh ủy").is_empty());
     }
 }
