@@ -9,7 +9,7 @@ use cadre_kg::{queries, QueryLimits};
 
 use crate::{
     export, ingest, open_store, print_query, table, ExportFormat, GraphKind, GraphOptions,
-    QueryFormat,
+    InputLimits, QueryFormat,
 };
 
 const COUNTS: &str = r##"
@@ -44,7 +44,7 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
         store_path.display()
     );
     let store = open_store(store_path)?;
-    let (summary, skipped) = ingest(&store, &[corpus.to_path_buf()])?;
+    let (summary, skipped) = ingest(&store, &[corpus.to_path_buf()], &InputLimits::default())?;
     println!("{summary}\n");
     let mut stdout = std::io::stdout().lock();
     println!("== What the graph holds");

@@ -8,7 +8,7 @@ use cadre_extract::eval::{score, to_eval_json, FIELDS};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::{extract_one, read_inputs, report};
+use crate::{extract_one, read_inputs, report, InputLimits};
 
 /// Runs the evaluation; returns false when a `--min` floor is not met.
 pub fn run(
@@ -29,7 +29,7 @@ pub fn run(
     } else {
         paths.to_vec()
     };
-    let (articles, skipped) = read_inputs(&inputs);
+    let (articles, skipped) = read_inputs(&inputs, &InputLimits::default());
     report(&skipped);
     let predictions: Vec<(String, Value)> = articles
         .par_iter()

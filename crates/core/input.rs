@@ -37,74 +37,149 @@ struct Record {
     published: Option<String>,
 }
 
-/// Files under `paths`: files as given, folders walked recursively for `.txt` and
-/// `.jsonl`, each folder's entries sorted so runs are reproducible.
-pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    for p in paths {
-        walk(p, true, &mut files, &mut skipped, 0);
-    }
-    (files, skipped)
+/// Bounds on what one input may cost.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest text file (or JSONL record) read, in bytes.
+    pub max_bytes: u64,
 }
 
-fn walk(
-    p: &Path,
-    explicit: bool,
-    files: &mut Vec<PathBuf>,
-    skipped: &mut Vec<Skipped>,
-    depth: usize,
-) {
-    if depth > 64 {
-        skipped.push(Skipped {
-            source: p.display().to_string(),
-            reason: "folder nesting deeper than 64 levels (symlink loop?)".into(),
-        });
-        return;
+/// Files under `paths`: files as given, folders walked recursively for `.txt` and
+/// `.jsonl`, each folder's entries sorted so runs are reproducible. A folder or file
+/// reached twice (a symbolic-link loop, or the same file given twice) is read once.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let mut walk = Walk::default();
+    for p in paths {
+        walk.visit(p, true);
     }
-    match std::fs::metadata(p) {
-        Err(e) => skipped.push(Skipped {
+    (walk.files, walk.skipped)
+}
+
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    skipped: Vec<Skipped>,
+    seen: std::collections::HashMap<PathBuf, PathBuf>,
+}
+
+impl Walk {
+    fn skip(&mut self, p: &Path, reason: String) {
+        self.skipped.push(Skipped {
             source: p.display().to_string(),
-            reason: format!("cannot read: {e}"),
-        }),
-        Ok(m) if m.is_dir() => match std::fs::read_dir(p) {
-            Err(e) => skipped.push(Skipped {
-                source: p.display().to_string(),
-                reason: format!("cannot list folder: {e}"),
-            }),
+            reason,
+        });
+    }
+
+    fn visit(&mut self, p: &Path, explicit: bool) {
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) => return self.skip(p, format!("cannot read: {e}")),
+        };
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !meta.is_dir() && !explicit && ext != "txt" && ext != "jsonl" {
+            return;
+        }
+        let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        if let Some(first) = self.seen.get(&real) {
+            let what = if meta.is_dir() {
+                "folder already read (a symbolic-link loop?)"
+            } else {
+                "file already read"
+            };
+            let reason = format!("{what} as {}", first.display());
+            return self.skip(p, reason);
+        }
+        self.seen.insert(real, p.to_path_buf());
+        if !meta.is_dir() {
+            self.files.push(p.to_path_buf());
+            return;
+        }
+        match std::fs::read_dir(p) {
+            Err(e) => self.skip(p, format!("cannot list folder: {e}")),
             Ok(entries) => {
                 let mut children: Vec<PathBuf> =
                     entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
                 children.sort();
                 for c in children {
-                    walk(&c, false, files, skipped, depth + 1);
+                    self.visit(&c, false);
                 }
-            }
-        },
-        Ok(_) => {
-            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if explicit || ext == "txt" || ext == "jsonl" {
-                files.push(p.to_path_buf());
             }
         }
     }
 }
 
-/// Reads one file into articles (several for JSONL), reporting what was skipped.
-pub fn read_file(path: &Path) -> (Vec<Article>, Vec<Skipped>) {
+/// Drops articles whose id an earlier article of the batch already has (they would
+/// replace each other's graph) or whose text is the same as an earlier one's (the
+/// same article saved under two names), saying which one was kept.
+pub fn drop_duplicates(articles: Vec<(String, Article)>) -> (Vec<Article>, Vec<Skipped>) {
+    use std::collections::hash_map::{DefaultHasher, Entry, HashMap};
+    use std::hash::{Hash, Hasher};
+    let mut ids: HashMap<String, String> = HashMap::new();
+    let mut texts: HashMap<u64, (String, String)> = HashMap::new();
+    let mut kept = Vec::new();
+    let mut skipped = Vec::new();
+    for (source, a) in articles {
+        let mut h = DefaultHasher::new();
+        a.text.trim().hash(&mut h);
+        let digest = h.finish();
+        let reason = match (ids.entry(a.id.clone()), texts.get(&digest)) {
+            (Entry::Occupied(first), _) => Some(format!(
+                "id {:?} is already used by {}; rename one of them",
+                a.id,
+                first.get()
+            )),
+            (_, Some((first, text))) if *text == a.text.trim() => {
+                Some(format!("same text as {first} (a duplicate article)"))
+            }
+            (Entry::Vacant(v), _) => {
+                v.insert(source.clone());
+                texts
+                    .entry(digest)
+                    .or_insert_with(|| (source.clone(), a.text.trim().to_string()));
+                None
+            }
+        };
+        match reason {
+            Some(reason) => skipped.push(Skipped { source, reason }),
+            None => kept.push(a),
+        }
+    }
+    (kept, skipped)
+}
+
+/// Reads one file into articles (several for JSONL), each with its source (file, or
+/// file:line), reporting what was skipped.
+pub fn read_file(path: &Path, limits: &Limits) -> (Vec<(String, Article)>, Vec<Skipped>) {
     let source = path.display().to_string();
+    let fail = |reason: String| {
+        (
+            vec![],
+            vec![Skipped {
+                source: source.clone(),
+                reason,
+            }],
+        )
+    };
+    if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
+        return match std::fs::File::open(path) {
+            Ok(f) => read_jsonl(&source, std::io::BufReader::new(f), limits),
+            Err(e) => fail(format!("cannot read: {e}")),
+        };
+    }
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > limits.max_bytes {
+        return fail(format!(
+            "{} bytes, above the limit of {} (raise --max-file-size if it is one article)",
+            size, limits.max_bytes
+        ));
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => {
-            return (
-                vec![],
-                vec![Skipped {
-                    source,
-                    reason: format!("cannot read: {e}"),
-                }],
-            );
-        }
+        Err(e) => return fail(format!("cannot read: {e}")),
     };
+    if let Some(kind) = binary_kind(&bytes) {
+        return fail(format!("{kind}, not text (extract its text first)"));
+    }
     let text = match cadre_text::decode(&bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -117,9 +192,6 @@ pub fn read_file(path: &Path) -> (Vec<Article>, Vec<Skipped>) {
             )
         }
     };
-    if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
-        return read_jsonl(&source, &text);
-    }
     let id = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -127,46 +199,131 @@ pub fn read_file(path: &Path) -> (Vec<Article>, Vec<Skipped>) {
         .to_string();
     match check_article(&text) {
         Ok(()) => (
-            vec![Article {
-                id,
-                text,
-                url: None,
-                published: None,
-            }],
+            vec![(
+                source,
+                Article {
+                    id,
+                    text,
+                    url: None,
+                    published: None,
+                },
+            )],
             vec![],
         ),
-        Err(reason) => (vec![], vec![Skipped { source, reason }]),
+        Err(reason) => fail(reason),
     }
 }
 
-fn read_jsonl(source: &str, text: &str) -> (Vec<Article>, Vec<Skipped>) {
+/// The kind of a binary file recognised by its first bytes.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF document"),
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
+}
+
+/// Reads JSONL records line by line (a large file is never held whole), each line
+/// bounded by `limits.max_bytes`.
+fn read_jsonl(
+    source: &str,
+    mut reader: impl std::io::BufRead,
+    limits: &Limits,
+) -> (Vec<(String, Article)>, Vec<Skipped>) {
+    use std::io::{BufRead, Read};
     let mut articles = Vec::new();
     let mut skipped = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
+    let mut line = Vec::new();
+    for n in 1.. {
+        line.clear();
+        let read = (&mut reader)
+            .take(limits.max_bytes + 1)
+            .read_until(b'\n', &mut line);
+        let at = format!("{source}:{n}");
+        match read {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                skipped.push(Skipped {
+                    source: at,
+                    reason: format!("cannot read: {e}"),
+                });
+                break;
+            }
+        }
+        if line.len() as u64 > limits.max_bytes && !line.ends_with(b"\n") {
+            skipped.push(Skipped {
+                source: at,
+                reason: format!(
+                    "record longer than the limit of {} bytes (--max-file-size)",
+                    limits.max_bytes
+                ),
+            });
+            let mut rest = Vec::new();
+            if reader.read_until(b'\n', &mut rest).is_err() {
+                break;
+            }
             continue;
         }
-        let at = format!("{source}:{}", n + 1);
-        match serde_json::from_str::<Record>(line) {
+        let Ok(text) = std::str::from_utf8(&line) else {
+            skipped.push(Skipped {
+                source: at,
+                reason: "bad JSONL record: not UTF-8".into(),
+            });
+            continue;
+        };
+        let text = text.trim_start_matches('\u{feff}');
+        if text.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Record>(text) {
             Err(e) => skipped.push(Skipped {
                 source: at,
                 reason: format!("bad JSONL record: {e}"),
             }),
-            Ok(r) => match check_article(&r.text) {
+            Ok(r) => match check_id(&r.id).and_then(|()| check_article(&r.text)) {
                 Err(reason) => skipped.push(Skipped { source: at, reason }),
-                Ok(()) => articles.push(Article {
-                    id: r.id,
-                    text: r.text,
-                    url: r.url,
-                    published: r
-                        .published
-                        .filter(|p| p.len() >= 10)
-                        .map(|p| p[..10].to_string()),
-                }),
+                Ok(()) => articles.push((
+                    at,
+                    Article {
+                        id: r.id,
+                        text: r.text,
+                        url: r.url,
+                        published: r
+                            .published
+                            .filter(|p| p.len() >= 10 && p.is_char_boundary(10))
+                            .map(|p| p[..10].to_string()),
+                    },
+                )),
             },
         }
     }
     (articles, skipped)
+}
+
+/// An id names output files and IRIs: 1–200 characters, no path separator, no
+/// control character, not "." or "..".
+fn check_id(id: &str) -> Result<(), String> {
+    let bad = id.is_empty()
+        || id.chars().count() > 200
+        || id == "."
+        || id == ".."
+        || id.chars().any(|c| c == '/' || c == '\\' || c.is_control());
+    if bad {
+        return Err(format!(
+            "bad JSONL record: id {:?} must be 1–200 characters without '/', '\\' or control characters",
+            id.chars().take(60).collect::<String>()
+        ));
+    }
+    Ok(())
 }
 
 /// An article needs some words: at least 20 letters.
