@@ -2,7 +2,8 @@
 # Installs what a fresh machine lacks to build and test cadre: Debian's libclang-dev
 # (Oxigraph's RocksDB is built through bindgen); with the argument `test`, also
 # xmllint, rapper and Python networkx and igraph (tests read the exports back with
-# them). Rust itself must be there.
+# them), curl, Python SPARQLWrapper (tests read `cadre serve` with them) and OpenLink
+# Virtuoso (tests push to it). Rust itself must be there.
 set -euo pipefail
 
 # libclang itself (libclang.so / libclang-N.so), not libclang-cpp, which a fresh
@@ -40,9 +41,11 @@ fi
 missing=()
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing ${missing[*]} (for the export tests)"
+    echo "setup: installing ${missing[*]} (for the export, serve and push tests)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
@@ -51,10 +54,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# Independent readers of the exports: networkx (GraphML, GEXF) and python-igraph.
-for module in networkx igraph; do
+# Independent readers of the exports: networkx (GraphML, GEXF) and python-igraph;
+# a SPARQL client library for the endpoint: SPARQLWrapper.
+for module in networkx igraph SPARQLWrapper; do
   if ! python3 -c "import $module" >/dev/null 2>&1; then
-    echo "setup: installing Python $module (for the export tests)"
+    echo "setup: installing Python $module (for the export and serve tests)"
     python3 -m pip install --quiet "$module" 2>/dev/null \
       || python3 -m pip install --quiet --break-system-packages "$module"
   fi

@@ -23,6 +23,9 @@ use rayon::prelude::*;
 
 use crate::input::{collect_files, read_file, Article, Skipped};
 
+/// The environment variable that holds the password of `cadre push`.
+const PASSWORD_VAR: &str = "CADRE_PUSH_PASSWORD";
+
 /// Exit code when some inputs were skipped but the rest was processed.
 const EXIT_SKIPPED: u8 = 2;
 
@@ -51,6 +54,8 @@ enum Command {
         /// (standard output when absent).
         #[arg(long)]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        limits: InputLimits,
     },
     /// Load articles into the store (one named graph per article; re-running replaces).
     Ingest {
@@ -60,6 +65,8 @@ enum Command {
         /// Store folder.
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
         store: PathBuf,
+        #[command(flatten)]
+        limits: InputLimits,
     },
     /// Run SPARQL over the store (the default graph is the union of all article graphs).
     Query {
@@ -132,6 +139,42 @@ enum Command {
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
         store: PathBuf,
     },
+    /// Serve the store as a SPARQL 1.1 Protocol endpoint (GET/POST /query; results
+    /// as JSON, XML, CSV or TSV by the Accept header). Read-only unless --writable.
+    Serve {
+        /// Store folder.
+        #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
+        store: PathBuf,
+        /// Address and port to listen on (loopback by default; 0.0.0.0:PORT opens it
+        /// to the network).
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+        /// Cancel a query after this many seconds.
+        #[arg(long, default_value_t = 30.0)]
+        timeout: f64,
+        /// Accept SPARQL Update on POST /update (takes the store's write lock).
+        #[arg(long)]
+        writable: bool,
+    },
+    /// Upload every article graph to an external store with the SPARQL 1.1 Graph
+    /// Store Protocol (one PUT per graph: re-running replaces, never duplicates).
+    Push {
+        /// The Graph Store endpoint, e.g.
+        /// http://localhost:8890/sparql-graph-crud-auth (Virtuoso),
+        /// http://localhost:3030/DATASET/data (Fuseki).
+        url: String,
+        /// User name when the endpoint asks for credentials (basic or digest); the
+        /// password is read from CADRE_PUSH_PASSWORD only, so it never shows in `ps`
+        /// or shell history.
+        #[arg(long, env = "CADRE_PUSH_USER")]
+        user: Option<String>,
+        /// Give up on a request after this many seconds.
+        #[arg(long, default_value_t = 120.0)]
+        timeout: f64,
+        /// Store folder.
+        #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
+        store: PathBuf,
+    },
     /// Ingest the bundled sample corpus and show what cadre does, end to end.
     Demo {
         /// Store folder.
@@ -144,6 +187,27 @@ enum Command {
         #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"))]
         corpus: PathBuf,
     },
+}
+
+/// Bounds on what one input may cost: a file too large, or an article yielding an
+/// absurd number of facts, is skipped with a message.
+#[derive(clap::Args, Clone, Copy, Debug)]
+pub(crate) struct InputLimits {
+    /// Skip text files (and JSONL records) larger than this many MiB.
+    #[arg(long, default_value_t = 16)]
+    max_file_size: u64,
+    /// Skip an article that yields more facts (posts, documents, terms, meetings).
+    #[arg(long, default_value_t = 5000)]
+    max_facts: usize,
+}
+
+impl Default for InputLimits {
+    fn default() -> Self {
+        Self {
+            max_file_size: 16,
+            max_facts: 5000,
+        }
+    }
 }
 
 /// Which network to export, and how to cut it (graph formats only).
@@ -234,12 +298,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        // A reader that stopped early (`cadre query … | head`) is not a failure.
+        // A reader that stopped early (`cadre query … | head`) is not a failure; a
+        // network peer that closed the connection is.
         Err(e)
             if e.chain().any(|c| {
                 c.downcast_ref::<std::io::Error>()
                     .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) =>
+            }) && !e
+                .chain()
+                .any(|c| c.downcast_ref::<cadre_protocol::PushError>().is_some()) =>
         {
             ExitCode::SUCCESS
         }
@@ -265,10 +332,19 @@ fn error_chain(e: &anyhow::Error) -> String {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Extract { paths, format, out } => cmd_extract(&paths, format, out.as_deref()),
-        Command::Ingest { paths, store } => {
+        Command::Extract {
+            paths,
+            format,
+            out,
+            limits,
+        } => cmd_extract(&paths, format, out.as_deref(), &limits),
+        Command::Ingest {
+            paths,
+            store,
+            limits,
+        } => {
             let store_handle = open_store(&store)?;
-            let (summary, skipped) = ingest(&store_handle, &paths)?;
+            let (summary, skipped) = ingest(&store_handle, &paths, &limits)?;
             println!("{summary}");
             Ok(exit_for(&skipped))
         }
@@ -332,6 +408,63 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo { store, out, corpus } => demo::run(&store, &out, &corpus),
+        Command::Serve {
+            store,
+            bind,
+            timeout,
+            writable,
+        } => {
+            let handle = if writable {
+                open_store(&store)?
+            } else {
+                open_store_read_only(&store)?
+            };
+            let config = cadre_protocol::EndpointConfig {
+                timeout: seconds(timeout)?.context("--timeout must be above 0")?,
+                writable,
+                ..Default::default()
+            };
+            cadre_protocol::serve(std::sync::Arc::new(handle), bind, config, || {
+                eprintln!(
+                    "serving {} at http://{bind}/query ({}; Ctrl-C stops)",
+                    store.display(),
+                    if writable { "read-write" } else { "read-only" }
+                );
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Push {
+            url,
+            user,
+            timeout,
+            store,
+        } => {
+            let credentials = match user {
+                Some(user) => Some(cadre_protocol::Credentials {
+                    user,
+                    password: std::env::var(PASSWORD_VAR).with_context(|| {
+                        format!("--user is given but {PASSWORD_VAR} is not set")
+                    })?,
+                }),
+                None => None,
+            };
+            let handle = open_store_read_only(&store)?;
+            let total = handle.article_count()?;
+            let bar = progress(total, "push");
+            let stats = cadre_protocol::push(
+                &handle,
+                &url,
+                credentials.as_ref(),
+                seconds(timeout)?.context("--timeout must be above 0")?,
+                |done, _| bar.set_position(done as u64),
+            )?;
+            bar.finish_and_clear();
+            println!(
+                "pushed {} graphs ({} bytes of N-Triples) to {url}",
+                stats.graphs, stats.bytes
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Person { name, store } => {
             let store = open_store_read_only(&store)?;
             person(&store, &name, &mut std::io::stdout().lock())
@@ -381,16 +514,24 @@ fn report(skipped: &[Skipped]) {
     }
 }
 
-/// Reads every input in parallel; returns articles in input order plus what was skipped.
-fn read_inputs(paths: &[PathBuf]) -> (Vec<Article>, Vec<Skipped>) {
+/// Reads every input in parallel; returns articles in input order (without
+/// duplicates) plus what was skipped.
+fn read_inputs(paths: &[PathBuf], limits: &InputLimits) -> (Vec<Article>, Vec<Skipped>) {
     let (files, mut skipped) = collect_files(paths);
-    let results: Vec<(Vec<Article>, Vec<Skipped>)> =
-        files.par_iter().map(|f| read_file(f)).collect();
-    let mut articles = Vec::new();
+    let file_limits = input::Limits {
+        max_bytes: limits.max_file_size.saturating_mul(1 << 20),
+    };
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|f| read_file(f, &file_limits))
+        .collect();
+    let mut sourced = Vec::new();
     for (a, s) in results {
-        articles.extend(a);
+        sourced.extend(a);
         skipped.extend(s);
     }
+    let (articles, duplicates) = input::drop_duplicates(sourced);
+    skipped.extend(duplicates);
     (articles, skipped)
 }
 
@@ -401,6 +542,45 @@ fn extract_one(a: &Article) -> Extraction {
         url: a.url.as_deref(),
         published: a.published.as_deref(),
     })
+}
+
+/// Extracts `articles` in parallel, setting aside (as skipped) any article that
+/// yields more than `max_facts` facts: a list or table, not news, that would bloat
+/// the store.
+fn extract_all(articles: &[Article], max_facts: usize) -> (Vec<Extraction>, Vec<Skipped>) {
+    let results: Vec<Result<Extraction, Skipped>> = articles
+        .par_iter()
+        .map(|a| {
+            let x = extract_one(a);
+            let facts = x
+                .persons
+                .iter()
+                .map(|p| p.positions.len().max(1))
+                .sum::<usize>()
+                + x.documents.len()
+                + x.terms.len()
+                + x.meetings.len();
+            if facts > max_facts {
+                Err(Skipped {
+                    source: a.id.clone(),
+                    reason: format!(
+                        "{facts} facts in one article, above the limit of {max_facts} (--max-facts)"
+                    ),
+                })
+            } else {
+                Ok(x)
+            }
+        })
+        .collect();
+    let mut kept = Vec::new();
+    let mut skipped = Vec::new();
+    for r in results {
+        match r {
+            Ok(x) => kept.push(x),
+            Err(s) => skipped.push(s),
+        }
+    }
+    (kept, skipped)
 }
 
 fn progress(len: usize, what: &str) -> ProgressBar {
@@ -420,24 +600,32 @@ fn progress(len: usize, what: &str) -> ProgressBar {
 }
 
 /// Extracts and loads `paths` into `store` in whole-article batches; returns a summary.
-fn ingest(store: &CadreStore, paths: &[PathBuf]) -> Result<(String, Vec<Skipped>)> {
+fn ingest(
+    store: &CadreStore,
+    paths: &[PathBuf],
+    limits: &InputLimits,
+) -> Result<(String, Vec<Skipped>)> {
     const BATCH: usize = 256;
-    let (articles, skipped) = read_inputs(paths);
+    let (articles, mut skipped) = read_inputs(paths, limits);
     report(&skipped);
     let before = store.len()?;
     let bar = progress(articles.len(), "ingest");
     let mut written = 0;
+    let mut ingested = 0;
     for chunk in articles.chunks(BATCH) {
-        let extractions: Vec<Extraction> = chunk.par_iter().map(extract_one).collect();
+        let (extractions, too_big) = extract_all(chunk, limits.max_facts);
+        report(&too_big);
+        skipped.extend(too_big);
         let stats = store.ingest(&extractions).context("writing to the store")?;
         written += stats.quads;
+        ingested += stats.articles;
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
     let after = store.len()?;
     let summary = format!(
         "ingested {} articles ({} quads written, store {} → {} quads, {} articles in store); {} skipped",
-        articles.len(),
+        ingested,
         written,
         before,
         after,
@@ -447,10 +635,16 @@ fn ingest(store: &CadreStore, paths: &[PathBuf]) -> Result<(String, Vec<Skipped>
     Ok((summary, skipped))
 }
 
-fn cmd_extract(paths: &[PathBuf], format: ExtractFormat, out: Option<&Path>) -> Result<ExitCode> {
-    let (articles, skipped) = read_inputs(paths);
+fn cmd_extract(
+    paths: &[PathBuf],
+    format: ExtractFormat,
+    out: Option<&Path>,
+    limits: &InputLimits,
+) -> Result<ExitCode> {
+    let (articles, mut skipped) = read_inputs(paths, limits);
+    let (extractions, too_big) = extract_all(&articles, limits.max_facts);
+    skipped.extend(too_big);
     report(&skipped);
-    let extractions: Vec<Extraction> = articles.par_iter().map(extract_one).collect();
     match format {
         ExtractFormat::EvalJson => {
             let dir = out.context("--format eval-json needs --out DIR")?;
