@@ -261,7 +261,7 @@ impl Gen {
     }
 
     /// Writes the whole page.
-    fn run(mut self) -> SynthArticle {
+    fn run(&mut self) -> SynthArticle {
         let ids = &self.t.ids;
         let k = self.kind as usize;
         let target = self.rng.range(MIN_BYTES as u64, MAX_BYTES as u64) as usize;
@@ -955,5 +955,255 @@ fn push_grouped(n: u64, out: &mut String) {
         let _ = write!(out, "{}.{:03}", n / 1000, n % 1000);
     } else {
         let _ = write!(out, "{n}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cadre_lexicon::phrases::split_words;
+    use cadre_lexicon::places::Gazetteer;
+    use cadre_text::fold_key;
+    use unicode_normalization::is_nfc;
+
+    /// FNV-1a of the text, a stable fingerprint for the golden test.
+    fn fnv(text: &str) -> u64 {
+        text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    fn generated(seed: u64, index: u64) -> (SynthArticle, Gen) {
+        let mut gen = Gen::new(seed, index);
+        (gen.run(), gen)
+    }
+
+    #[test]
+    fn same_seed_and_index_give_the_same_bytes() {
+        let a = article(1, 0);
+        assert_eq!(a, article(1, 0));
+        assert_eq!(a.id, "synth-000000");
+        assert_eq!(article(1, 42).id, "synth-000042");
+        assert_eq!(article(1, 1_234_567).id, "synth-1234567");
+        assert_eq!((a.text.len(), fnv(&a.text)), GOLDEN);
+        assert!(a.text.starts_with(GOLDEN_PREFIX), "{}", &a.text[..200]);
+    }
+
+    /// Seed 1, index 0: length and FNV-1a. Changing templates, names, the gazetteer
+    /// or the generator changes it; update it then, on purpose.
+    const GOLDEN: (usize, u64) = (7915, 4_728_341_934_455_175_855);
+    const GOLDEN_PREFIX: &str =
+        "Đồng chí Hờ Diệu Nhung giữ chức Trưởng Ban Tổ chức Đảng ủy xã Hậu Mỹ\n11:00 14/12/2025\n";
+
+    #[test]
+    fn indices_and_seeds_give_different_articles() {
+        let texts: Vec<String> = (0..50).map(|i| article(7, i).text).collect();
+        for (i, a) in texts.iter().enumerate() {
+            assert!(texts[i + 1..].iter().all(|b| a != b));
+        }
+        assert!((0..50).all(|i| article(8, i).text != texts[i as usize]));
+    }
+
+    #[test]
+    fn sizes_stay_within_bounds_and_spread() {
+        let sizes: Vec<usize> = (0..600).map(|i| article(3, i).text.len()).collect();
+        assert!(sizes.iter().all(|&n| (MIN_BYTES..=MAX_BYTES).contains(&n)));
+        assert!(sizes.iter().filter(|&&n| n < 4_500).count() > 60);
+        assert!(sizes.iter().filter(|&&n| n > 8_500).count() > 60);
+    }
+
+    #[test]
+    fn text_is_nfc_and_capitalised() {
+        for i in 0..300 {
+            let a = article(11, i);
+            assert!(is_nfc(&a.text), "{}", a.id);
+            for line in a.text.lines().filter(|l| !l.is_empty()) {
+                let first = line.chars().next().unwrap();
+                assert!(!first.is_lowercase(), "{}: {line}", a.id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_sentence_kind_occurs() {
+        let mut sections = 0u128;
+        let mut all = String::new();
+        let mut kinds = [0; 5];
+        for i in 0..400 {
+            let (a, gen) = generated(5, i);
+            sections |= gen.sections;
+            kinds[gen.kind as usize] += 1;
+            all.push_str(&a.text);
+        }
+        assert!(kinds.iter().all(|&n| n > 20), "{kinds:?}");
+        let ids = &Templates::global().ids;
+        let needed = [
+            ids.headline.as_slice(),
+            &ids.lead,
+            &ids.body,
+            &[
+                ids.body_appoint_state,
+                ids.elected,
+                ids.reelected,
+                ids.elected_new,
+                ids.chair,
+                ids.chair_council,
+                ids.attend,
+                ids.concurrent,
+                ids.former,
+                ids.citation,
+                ids.economy,
+                ids.weather,
+                ids.filler,
+                ids.conclusion,
+                ids.stamp,
+                ids.boiler_top,
+                ids.boiler_bottom,
+                ids.byline,
+                ids.prior,
+                ids.date_open,
+                ids.date_view,
+                ids.doc_cite,
+                ids.doc_title,
+                ids.hamlet,
+            ],
+        ]
+        .concat();
+        for id in needed {
+            assert!(sections & (1 << id) != 0, "section {id} never rendered");
+        }
+        for needle in [
+            "Hội nghị lần thứ",
+            "Ban Chấp hành Đảng bộ",
+            "Đại hội đại biểu Đảng bộ",
+            "tái đắc cử",
+            "được bầu giữ chức Bí thư",
+            "Kỳ họp thứ",
+            "/NQ-HĐND",
+            "/QĐ-UBND",
+            "-QĐ/TU",
+            "-NQ/HU",
+            "-KL/TW",
+            "thay đồng chí",
+            "nghỉ hưu",
+            " kiêm ",
+            "nguyên Bí thư",
+            "quyền Chủ tịch",
+            "chủ trì",
+            "chủ tọa",
+            "Dự ",
+            "nhiệm kỳ 2020-2025",
+            "nhiệm kỳ 2025-2030",
+            " tháng ",
+            "Trang chủ",
+            "Lượt xem",
+            "Thứ ",
+            "Đảng ủy xã",
+            "Quận ủy",
+        ] {
+            assert!(all.contains(needle), "{needle:?} never written");
+        }
+    }
+
+    #[test]
+    fn places_are_nested_and_of_the_article_era() {
+        let g = Gazetteer::global();
+        for i in 0..400 {
+            let (a, gen) = generated(13, i);
+            let ids: Vec<_> = gen.units.iter().filter_map(|u| u.place).collect();
+            for pair in ids.windows(2) {
+                assert_eq!(g.place(pair[0]).parent, Some(pair[1]), "{}", a.id);
+            }
+            let (y, m, d) = gen.day.ymd();
+            let iso = format!("{y:04}-{m:02}-{d:02}");
+            assert!(
+                ids.iter().all(|&id| g.place(id).is_valid_on(&iso)),
+                "{}",
+                a.id
+            );
+            assert!(a.text.contains(gen.units[0].name), "{}", a.id);
+        }
+    }
+
+    #[test]
+    fn the_cast_repeats_across_articles_of_a_place() {
+        let mut by_place: std::collections::HashMap<(&str, i64), Vec<String>> =
+            std::collections::HashMap::new();
+        for i in 0..3000 {
+            let mut gen = Gen::new(21, i);
+            gen.run();
+            if gen.units[0].tier == Tier::Province {
+                let sec = gen.person(Slot::Home("sec"));
+                by_place
+                    .entry((gen.units[0].code, gen.term))
+                    .or_default()
+                    .push(gen.people[sec].1.name.clone());
+            }
+        }
+        let repeated = by_place.values().filter(|names| names.len() > 1).count();
+        assert!(repeated > 20, "{repeated}");
+        // Within a place and term, at most two secretaries (one replacement).
+        for names in by_place.values() {
+            let mut distinct = names.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert!(distinct.len() <= 2, "{names:?}");
+        }
+    }
+
+    #[test]
+    fn posts_start_with_a_vocabulary_role() {
+        let vocab = Vocabulary::global();
+        for i in 0..200 {
+            let (_, mut gen) = generated(17, i);
+            for p in 0..gen.people.len() {
+                let mut posts = String::new();
+                gen.write_posts(p, false, &mut posts);
+                for post in posts.split(", ").flat_map(|s| s.split(" kiêm ")) {
+                    let post = post.strip_prefix("nguyên ").unwrap_or(post);
+                    let words = split_words(&fold_key(post));
+                    assert!(vocab.roles.longest_at(&words).is_some(), "{post:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn departments_are_in_the_vocabulary() {
+        let vocab = Vocabulary::global();
+        let text = include_str!("../../../data/synth/templates.txt");
+        let section = text.split("[department]\n").nth(1).unwrap();
+        for line in section.lines().take_while(|l| !l.is_empty()) {
+            let name = line
+                .strip_prefix('?')
+                .map_or(line, |l| l.split_once(' ').unwrap().1);
+            let words = split_words(&fold_key(name));
+            assert_eq!(
+                vocab.departments.longest_at(&words).map(|(n, _)| n),
+                Some(words.len()),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_post_has_a_variant_at_every_level() {
+        let t = Templates::global();
+        for (tier, reformed) in [
+            (Tier::Province, false),
+            (Tier::District, false),
+            (Tier::Commune, false),
+            (Tier::Province, true),
+            (Tier::Commune, true),
+        ] {
+            for key in template::HOME_SLOTS {
+                assert!(
+                    t.cast
+                        .iter()
+                        .any(|c| c.key == key && c.filter.allows(tier, reformed)),
+                    "{key} {tier:?} {reformed}"
+                );
+            }
+        }
     }
 }
