@@ -17,7 +17,6 @@ lint:
 eval *ARGS:
     cargo run --release --quiet -- eval ../shared/eval/dev {{ARGS}}
 
-# Extraction throughput (writes BENCHMARKS.md).
-bench:
-    cargo build --release
-    scripts/bench.sh
+# The benchmark at 10k and 100k synthetic articles (writes BENCHMARKS.md); sizes may be given.
+bench *SIZES:
+    scripts/bench.sh {{SIZES}}

@@ -1,6 +1,7 @@
 //! `cadre`: Vietnamese political news → knowledge graph. Argument parsing and output
 //! only; the work is done by the library crates.
 
+mod bench;
 mod demo;
 mod eval_cmd;
 mod input;
@@ -38,6 +39,34 @@ const EXIT_SKIPPED: u8 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// What `cadre bench` does.
+#[derive(Subcommand)]
+enum BenchTask {
+    /// Write a deterministic synthetic corpus (3–10 KB Vietnamese articles built from
+    /// the lexicons and the gazetteer), one <id>.txt per article.
+    Gen {
+        /// How many articles.
+        #[arg(long)]
+        articles: u64,
+        /// The corpus seed: the same seed gives the same bytes.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Time every saved query on a store (parameters picked from the store), inside
+    /// one process: median and 95th percentile in milliseconds.
+    Queries {
+        /// Runs per query after one warm-up run.
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+        /// Store folder.
+        #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
+        store: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -129,6 +158,12 @@ enum Command {
         /// Fail (exit 1) when a field's F1 is below a floor: FIELD=F1.
         #[arg(long = "min", value_parser = parse_min)]
         mins: Vec<(String, f64)>,
+    },
+    /// Benchmark tools: a synthetic corpus, saved-query latencies (scripts/bench.sh
+    /// runs the whole benchmark).
+    Bench {
+        #[command(subcommand)]
+        task: BenchTask,
     },
     /// A person's career: one post per line with first and last attestation and the
     /// articles that say so; a name matching several people lists them.
@@ -465,6 +500,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Bench { task } => match task {
+            BenchTask::Gen {
+                articles,
+                seed,
+                out,
+            } => {
+                let bytes = bench::generate(&out, articles, seed)?;
+                println!(
+                    "wrote {articles} articles ({bytes} bytes) to {}",
+                    out.display()
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            BenchTask::Queries { runs, store } => {
+                let store = open_store_read_only(&store)?;
+                let mut out = std::io::stdout().lock();
+                writeln!(out, "query\trows\tp50_ms\tp95_ms")?;
+                for t in bench::time_queries(&store, runs)? {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{:.2}\t{:.2}",
+                        t.name, t.rows, t.p50_ms, t.p95_ms
+                    )?;
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+        },
         Command::Person { name, store } => {
             let store = open_store_read_only(&store)?;
             person(&store, &name, &mut std::io::stdout().lock())

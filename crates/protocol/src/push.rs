@@ -443,7 +443,14 @@ mod tests {
         };
         // Large enough that the hang-up breaks the upload.
         let body = vec![b'#'; 8 << 20];
-        let result = put(&client, &base, &graph, body, Some(&credentials), &mut Auth::None);
+        let result = put(
+            &client,
+            &base,
+            &graph,
+            body,
+            Some(&credentials),
+            &mut Auth::None,
+        );
         server.join().unwrap();
         assert!(
             matches!(&result, Err(PushError::Refused { user, .. }) if user == "cadre"),

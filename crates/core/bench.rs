@@ -1,0 +1,125 @@
+//! `cadre bench`: the pieces of the benchmark that need cadre itself — writing the
+//! synthetic corpus and timing the saved queries inside one process (so that the
+//! figures are query latencies, not process start-up). `scripts/bench.sh` drives them.
+
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use cadre_kg::{queries, CadreStore};
+use oxigraph::model::{Literal, Term};
+use rayon::prelude::*;
+
+/// Writes `articles` synthetic articles (`<id>.txt`) into `out`, in parallel; the
+/// bytes depend only on `seed` and each article's index.
+pub fn generate(out: &Path, articles: u64, seed: u64) -> Result<u64> {
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    (0..articles)
+        .into_par_iter()
+        .map(|index| {
+            let a = cadre_synth::article(seed, index);
+            let path = out.join(format!("{}.txt", a.id));
+            std::fs::write(&path, a.text.as_bytes())
+                .with_context(|| format!("writing {}", path.display()))?;
+            Ok(a.text.len() as u64)
+        })
+        .sum()
+}
+
+/// One saved query's timings.
+pub struct QueryTiming {
+    /// The saved query's name.
+    pub name: &'static str,
+    /// Rows of its answer.
+    pub rows: usize,
+    /// Median latency in milliseconds.
+    pub p50_ms: f64,
+    /// 95th-percentile latency in milliseconds.
+    pub p95_ms: f64,
+}
+
+/// Runs every saved query `runs` times (after one warm-up run) with parameters
+/// picked from the store itself, and returns the latency percentiles.
+pub fn time_queries(store: &CadreStore, runs: usize) -> Result<Vec<QueryTiming>> {
+    let params = sample_params(store)?;
+    let mut timings = Vec::new();
+    for q in queries::SAVED {
+        let bound: Vec<(String, Term)> = q
+            .params()
+            .iter()
+            .map(|p| {
+                let value = params
+                    .iter()
+                    .find(|(k, _)| k == p)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default();
+                (
+                    p.to_string(),
+                    Term::from(Literal::new_simple_literal(value)),
+                )
+            })
+            .collect();
+        let rows = store
+            .select(q.sparql, &bound)
+            .with_context(|| format!("saved query {}", q.name))?
+            .rows
+            .len();
+        let mut ms: Vec<f64> = (0..runs.max(1))
+            .map(|_| {
+                let start = Instant::now();
+                store.select(q.sparql, &bound).map(|_| ())?;
+                Ok(start.elapsed().as_secs_f64() * 1000.0)
+            })
+            .collect::<Result<_, cadre_kg::StoreError>>()?;
+        ms.sort_by(f64::total_cmp);
+        timings.push(QueryTiming {
+            name: q.name,
+            rows,
+            p50_ms: percentile(&ms, 0.50),
+            p95_ms: percentile(&ms, 0.95),
+        });
+    }
+    Ok(timings)
+}
+
+/// The nearest-rank percentile of sorted values.
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let rank = (p * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+/// Parameter values that exist in the store: the person with the most post
+/// holdings, one of their posts with its role, body and place, and a year in which
+/// that body issued a document.
+fn sample_params(store: &CadreStore) -> Result<Vec<(String, String)>> {
+    let top = store.select(include_str!("bench_top_holder.rq"), &[])?;
+    let Some(Some(person)) = top.rows.first().and_then(|row| row.first()) else {
+        return Ok(Vec::new());
+    };
+    let details = store.select(
+        include_str!("bench_params.rq"),
+        &[("p".to_string(), person.clone())],
+    )?;
+    let mut params = Vec::new();
+    if let Some(row) = details.rows.first() {
+        for (variable, value) in details.variables.iter().zip(row) {
+            if let Some(Term::Literal(l)) = value {
+                params.push((variable.clone(), l.value().to_string()));
+            }
+        }
+    }
+    Ok(params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percentile;
+
+    #[test]
+    fn percentiles_are_nearest_rank() {
+        let v: Vec<f64> = (1..=20).map(f64::from).collect();
+        assert_eq!(percentile(&v, 0.50), 10.0);
+        assert_eq!(percentile(&v, 0.95), 19.0);
+        assert_eq!(percentile(&[7.0], 0.95), 7.0);
+    }
+}
