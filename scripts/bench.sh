@@ -13,7 +13,8 @@
 # and, when ../shared/eval/dev is present, underthesea's NER (PyPI, in a virtualenv
 # this script makes) over the real dev texts: speed and person F1 beside cadre's.
 # Extraction timings are medians of RUNS runs (default 3 up to 20,000 articles, 1
-# above). Results and the machine description go to BENCHMARKS.md.
+# above); each saved query runs QUERY_RUNS times (default 20). Results and the
+# machine description go to BENCHMARKS.md.
 # Needs: python3 with venv and pip (PyPI reachable on the first run), GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,7 @@ work=${BENCH_WORK:-$(mktemp -d)}
 [ -n "${BENCH_WORK:-}" ] || trap 'rm -rf "$work"' EXIT
 mkdir -p "$work"
 venv=${BENCH_VENV:-$HOME/.cache/cadre-bench/venv}
+query_runs=${QUERY_RUNS:-20}
 oxigraph_version=$(awk '$0 == "name = \"oxigraph\"" {getline; gsub(/"/, "", $3); print $3}' Cargo.lock)
 
 log() { echo "bench: $*" >&2; }
@@ -85,7 +87,7 @@ for n in "${sizes[@]}"; do
   ingest_rows+=("| $n | $(calc "$ing_s" .1f) | $(calc "$n / $ing_s" .0f) | $(calc "$quads / $ing_s" .0f) | $(calc "$ing_rss / 1024" .0f) | $store_mb | $(calc "$nq_s + $oxi_s" .1f) ($(calc "$nq_s" .1f) + $(calc "$oxi_s" .1f)) | $(calc "$oxi_rss / 1024" .0f) | $oxi_mb | $(calc "$ing_s / ($nq_s + $oxi_s)" .2f) | $(calc "$ing_s / $oxi_s" .2f) |")
 
   log "N=$n: saved queries"
-  "$bin" bench queries --store "$work/store" --runs 20 >"$work/queries.tsv"
+  "$bin" bench queries --store "$work/store" --runs "$query_runs" >"$work/queries.tsv"
   while IFS=$'\t' read -r name rows p50 p95; do
     [ "$name" = query ] && continue
     query_rows+=("| $n | $name | $rows | $p50 | $p95 |")
@@ -157,7 +159,7 @@ fi
   fi
   echo "## Saved queries"
   echo
-  echo "\`cadre bench queries\`: each saved query run 20 times in one process after a"
+  echo "\`cadre bench queries\`: each saved query run $query_runs times in one process after a"
   echo "warm-up, with parameters picked from the store (the person with most holdings, one"
   echo "of their posts, its body, place and a year of its documents). Milliseconds."
   echo
