@@ -480,7 +480,6 @@ fn rows<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Instant;
 
     fn g() -> &'static Gazetteer {
         Gazetteer::global()
@@ -690,16 +689,9 @@ mod tests {
     }
 
     #[test]
-    fn parsing_is_fast() {
-        let start = Instant::now();
+    fn the_bundled_gazetteer_parses_whole() {
         let gz = Gazetteer::parse(UNITS_TSV, CONVERSION_TSV, ALIASES_TSV).unwrap();
-        let took = start.elapsed();
-        eprintln!(
-            "parsed {} places, {} keys in {took:?}",
-            gz.len(),
-            gz.names.len()
-        );
-        let limit_ms = if cfg!(debug_assertions) { 2_000 } else { 100 };
-        assert!(took.as_millis() < limit_ms, "took {took:?}");
+        assert_eq!(gz.len(), UNITS_TSV.lines().count() - 1);
+        assert!(gz.names.len() > 5_000, "{} name keys", gz.names.len());
     }
 }

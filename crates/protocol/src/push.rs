@@ -107,6 +107,9 @@ pub fn push(
         .expect("valid user agent");
     let graphs = store.graph_names()?;
     let mut auth = Auth::None;
+    if let (Some(c), Some(first)) = (credentials, graphs.first()) {
+        learn_auth(&client, &base, first, c, &mut auth)?;
+    }
     let mut stats = PushStats::default();
     for (i, graph) in graphs.iter().enumerate() {
         let body = store.graph_ntriples(graph)?;
@@ -116,6 +119,56 @@ pub fn push(
         progress(i + 1, graphs.len());
     }
     Ok(stats)
+}
+
+/// Learns the server's authentication before the first upload with a body-less
+/// HEAD, answered with the credentials if the server challenges it. A server may
+/// hang up on a refused PUT before reading its body (Virtuoso does), which would
+/// leave no answer to read; a HEAD's refusal arrives whole. A server that does not
+/// challenge a HEAD is left to challenge the first PUT.
+fn learn_auth(
+    client: &oxhttp::Client,
+    base: &url::Url,
+    graph: &NamedNode,
+    credentials: &Credentials,
+    auth: &mut Auth,
+) -> Result<(), PushError> {
+    let mut target = base.clone();
+    target
+        .query_pairs_mut()
+        .append_pair("graph", graph.as_str());
+    let http = |source| PushError::Http {
+        graph: graph.as_str().into(),
+        url: base.to_string(),
+        source,
+    };
+    for _ in 0..2 {
+        let mut request = Request::builder().method(Method::HEAD).uri(target.as_str());
+        if let Some(value) = authorization(auth, Some(credentials), &target, "HEAD") {
+            request = request.header(AUTHORIZATION, value);
+        }
+        let request = request
+            .body(Body::default())
+            .map_err(|e| http(std::io::Error::other(e)))?;
+        let response = client.request(request).map_err(http)?;
+        if response.status() != StatusCode::UNAUTHORIZED {
+            return Ok(());
+        }
+        if !matches!(auth, Auth::None) {
+            return Err(PushError::Refused {
+                url: base.to_string(),
+                user: credentials.user.clone(),
+            });
+        }
+        let challenges: Vec<String> = response
+            .headers()
+            .get_all(WWW_AUTHENTICATE)
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_string))
+            .collect();
+        *auth = choose_auth(&challenges);
+    }
+    Ok(())
 }
 
 /// The authentication learnt from the server's first challenge, reused for the
@@ -153,7 +206,7 @@ fn put(
             .method(Method::PUT)
             .uri(target.as_str())
             .header(CONTENT_TYPE, "application/n-triples");
-        if let Some(value) = authorization(auth, credentials, &target) {
+        if let Some(value) = authorization(auth, credentials, &target, "PUT") {
             request = request.header(AUTHORIZATION, value);
         }
         let request = request
@@ -232,6 +285,7 @@ fn authorization(
     auth: &mut Auth,
     credentials: Option<&Credentials>,
     target: &url::Url,
+    method: &str,
 ) -> Option<HeaderValue> {
     let credentials = credentials?;
     let value = match auth {
@@ -252,7 +306,7 @@ fn authorization(
                 challenge.count
             )))[..16]
                 .to_string();
-            challenge.answer("PUT", &uri, credentials, &cnonce)
+            challenge.answer(method, &uri, credentials, &cnonce)
         }
     };
     HeaderValue::from_str(&value).ok()
