@@ -976,4 +976,55 @@ mod tests {
              quê thành phố Vĩnh Yên.");
         assert!(x.home_district.is_none(), "{:?}", x.home_district);
     }
+
+    #[test]
+    fn members_elected_in_a_list_and_named_in_a_committee() {
+        let x = run("Tin\n10:00 05/10/2024\n\nHội nghị đã hiệp thương cử 3 vị tham gia Ủy ban Trung \
+             ương MTTQ Việt Nam.\nTrong đó, chuyên trách gồm 1 vị: Bà Lê Thị Thu, Phó Bí thư Tỉnh ủy Hà \
+             Nam.\nÔng Trần Văn Bảo, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Hà Nam.\nCác đại biểu thảo \
+             luận.\nTrong Ban Chấp hành Đảng bộ tỉnh Hà Nam có đồng chí Phạm Thị Yến, Phó Chủ tịch \
+             phụ trách Hội LHPN tỉnh Hà Nam.");
+        assert!(has(&x, "Lê Thị Thu", "Ủy viên", "UBMTTQ", None));
+        assert!(has(&x, "Trần Văn Bảo", "Ủy viên", "UBMTTQ", None));
+        assert!(has(
+            &x,
+            "Phạm Thị Yến",
+            "Ủy viên Ban Chấp hành",
+            "Tỉnh ủy",
+            Some("Hà Nam")
+        ));
+        assert!(has(
+            &x,
+            "Phạm Thị Yến",
+            "Phó Chủ tịch",
+            "Hội LHPN",
+            Some("Hà Nam")
+        ));
+        assert!(!has(&x, "Phạm Thị Yến", "Ủy viên", "UBMTTQ", None));
+    }
+
+    #[test]
+    fn a_chaired_sitting_of_a_body_is_a_meeting() {
+        let x = run(
+            "Tin\n10:00 20/07/2021\n\nÔng Lê Văn Tâm, Phó Bí thư Tỉnh ủy đã chủ trì họp Đoàn \
+             ĐBQH tỉnh Hà Nam chiều 19/7.",
+        );
+        assert_eq!(
+            meetings(&x),
+            vec![(
+                "Hội nghị".into(),
+                None,
+                Some("Hà Nam".into()),
+                Some("2021-07-19".into())
+            )]
+        );
+        assert_eq!(x.meetings[0].chairs, vec!["Lê Văn Tâm"]);
+    }
+
+    #[test]
+    fn a_meeting_without_a_known_place_keeps_its_chairs() {
+        let x = run("Dự Hội nghị có lãnh đạo các ban. Đồng chí Lê Văn Tâm, Bí thư Huyện ủy chủ trì Hội nghị.");
+        assert_eq!(x.meetings.len(), 1);
+        assert_eq!(x.meetings[0].chairs, vec!["Lê Văn Tâm"]);
+    }
 }

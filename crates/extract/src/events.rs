@@ -615,9 +615,16 @@ impl Doc {
                 })
             });
         }
+        // With no body written and no home place, the meeting is still reported: its
+        // chairs are known even when its place is not.
         let body = body
             .or_else(|| subject.map(|(_, b)| b))
-            .or_else(|| self.implied_body_at_home())?;
+            .or_else(|| self.implied_body_at_home())
+            .unwrap_or_else(|| BodyRef {
+                org: "Đảng bộ".into(),
+                kind: "party_org".into(),
+                place: None,
+            });
         let org_body = match body.kind.as_str() {
             "party_committee" | "party_org" => BodyRef {
                 org: "Đảng bộ".into(),
