@@ -148,15 +148,13 @@ impl Doc {
             self.members_named_in(s, &mut posts, &names, &mut held);
             claimed.resize(posts.len(), true);
             let mut replaced: HashMap<usize, usize> = HashMap::new();
-            let mut pronoun = Vec::new();
-            self.assign_by_verb(
+            let pronoun = self.assign_by_verb(
                 s,
                 &mut posts,
                 &names,
                 &mut claimed,
                 &mut held,
                 &mut replaced,
-                &mut pronoun,
             );
             // Posts of a pronoun go to the official named last before it.
             let last_named = persons
@@ -414,6 +412,7 @@ impl Doc {
     /// "làm", "tham gia") go to the subject: the nearest name before the verb and the
     /// names listed with it. A person replaced in the same breath ("thay ông X") held
     /// those posts before: X gets them as former posts when X has none of their own.
+    /// Returns the posts whose subject is a pronoun ("ông từng giữ …").
     fn assign_by_verb(
         &self,
         s: usize,
@@ -422,10 +421,10 @@ impl Doc {
         claimed: &mut [bool],
         held: &mut [Vec<(usize, bool)>],
         replaced: &mut HashMap<usize, usize>,
-        pronoun: &mut Vec<(usize, bool)>,
-    ) {
+    ) -> Vec<(usize, bool)> {
         let toks = &self.tokens[s];
         let cues = &self.vocab.cues;
+        let mut pronoun = Vec::new();
         let mut previous: Option<(Vec<usize>, usize)> = None;
         for i in 0..toks.len() {
             let Some((len, _)) = cues.assign.longest_at(self.keys(s, i)) else {
@@ -528,6 +527,7 @@ impl Doc {
                 replaced.extend(chain.iter().map(|&p| (p, n)));
             }
         }
+        pronoun
     }
 
     /// Whether the subject of the verb at token `verb` is a pronoun: "ông" or "bà" not
