@@ -248,15 +248,19 @@ impl Doc {
                 .copied()
         };
         // An article about a province names the province far more often than a district
-        // it mentions in passing (a birthplace, a guest's unit).
-        let district = best_at(Level::District).filter(|d| {
-            let own = own_province.get(&gaz.province_of(*d)).copied().unwrap_or(0);
-            votes[d] * 3 > own
-        });
+        // or commune it mentions in passing (a birthplace, a guest's unit).
+        let about = |id: &PlaceId| {
+            let own = own_province
+                .get(&gaz.province_of(*id))
+                .copied()
+                .unwrap_or(0);
+            votes[id] * 3 > own
+        };
+        let district = best_at(Level::District).filter(about);
         let province = district
             .map(|d| gaz.province_of(d))
             .or_else(|| best_at(Level::Province));
-        let commune = best_at(Level::Commune).filter(|c| {
+        let commune = best_at(Level::Commune).filter(about).filter(|c| {
             district.is_none_or(|d| gaz.contains(d, *c))
                 && province.is_none_or(|p| gaz.contains(p, *c))
         });
