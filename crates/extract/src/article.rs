@@ -136,20 +136,31 @@ impl Doc {
             let mut i = 0;
             while i < toks.len() {
                 let keys = self.keys(s, i);
-                let body_len = self
+                let body = self
                     .vocab
                     .bodies
                     .longest_at(keys)
                     .filter(|(_, b)| b.kind == BodyKind::PartyCommittee)
-                    .map(|(len, _)| len);
-                let mention = match body_len {
-                    Some(len) => name_at(&self.text, toks, i + len).map(|(c, l)| {
+                    .map(|(len, b)| (len, b.level));
+                let mention = match body {
+                    Some((len, level)) => name_at(&self.text, toks, i + len).map(|(c, l)| {
                         let below_province: Vec<_> = c
                             .iter()
                             .copied()
                             .filter(|id| gaz.place(*id).level() != Level::Commune)
                             .collect();
-                        (below_province, len + l)
+                        // "Tỉnh ủy Nam Định" names the province, not its city.
+                        let fitting: Vec<_> = below_province
+                            .iter()
+                            .copied()
+                            .filter(|id| committee_fits(level, gaz.place(*id).kind))
+                            .collect();
+                        let cands = if fitting.is_empty() {
+                            below_province
+                        } else {
+                            fitting
+                        };
+                        (cands, len + l)
                     }),
                     None => {
                         let (m, len) = place_at(&self.text, toks, i);
@@ -191,12 +202,21 @@ impl Doc {
                 order.push(id);
             }
         }
+        // Mentions of a province itself, to weigh a district against.
+        let mut own_province: HashMap<PlaceId, usize> = HashMap::new();
         for cands in mentions.iter().filter(|c| c.len() == 1) {
             let id = cands[0];
             vote(id, &mut votes, &mut order);
             let prov = gaz.province_of(id);
             if prov != id {
                 vote(prov, &mut votes, &mut order);
+            } else {
+                *own_province.entry(id).or_default() += 1;
+            }
+            // A commune tells its district too ("Đảng bộ xã Trần Hợi" → its huyện).
+            let parent = gaz.place(id).parent.filter(|p| *p != prov);
+            if let Some(district) = parent.filter(|_| gaz.place(id).level() == Level::Commune) {
+                vote(district, &mut votes, &mut order);
             }
         }
         let top_province = order
@@ -213,6 +233,13 @@ impl Doc {
                 }
             }
         }
+        // A district's name standing alone ("Thanh Hà đã phát triển …") votes once the
+        // province is known, when it names one district of that province.
+        if let Some(prov) = top_province {
+            for ids in self.bare_districts(prov) {
+                vote(ids, &mut votes, &mut order);
+            }
+        }
         let best_at = |level: Level| {
             order
                 .iter()
@@ -220,11 +247,20 @@ impl Doc {
                 .max_by_key(|id| (votes[id], std::cmp::Reverse(order_of(&order, **id))))
                 .copied()
         };
-        let district = best_at(Level::District);
+        // An article about a province names the province far more often than a district
+        // or commune it mentions in passing (a birthplace, a guest's unit).
+        let about = |id: &PlaceId| {
+            let own = own_province
+                .get(&gaz.province_of(*id))
+                .copied()
+                .unwrap_or(0);
+            votes[id] * 3 > own
+        };
+        let district = best_at(Level::District).filter(about);
         let province = district
             .map(|d| gaz.province_of(d))
             .or_else(|| best_at(Level::Province));
-        let commune = best_at(Level::Commune).filter(|c| {
+        let commune = best_at(Level::Commune).filter(about).filter(|c| {
             district.is_none_or(|d| gaz.contains(d, *c))
                 && province.is_none_or(|p| gaz.contains(p, *c))
         });
@@ -240,6 +276,48 @@ impl Doc {
             ranked,
             ..self.home.clone()
         }
+    }
+
+    /// Districts of `province` named by a capitalised run of words that is exactly
+    /// their name, with no level word or committee before it (those vote already).
+    fn bare_districts(&self, province: PlaceId) -> Vec<PlaceId> {
+        let gaz = Gazetteer::global();
+        let mut out = Vec::new();
+        for toks in &self.tokens {
+            let mut i = 0;
+            while i < toks.len() {
+                if !(toks[i].is_word && toks[i].is_capitalised) {
+                    i += 1;
+                    continue;
+                }
+                let mut end = i + 1;
+                while end < toks.len()
+                    && toks[end].is_word
+                    && toks[end].is_capitalised
+                    && crate::tokens::adjacent(&self.text, &toks[end - 1], &toks[end])
+                {
+                    end += 1;
+                }
+                let placed = i > 0
+                    && (toks[i - 1].is_capitalised
+                        || self.vocab.cues.placed.longest_at(&toks[i - 1..i]).is_some());
+                let name = &self.text[toks[i].start..toks[end - 1].end];
+                let found = gaz.find_folded(&cadre_text::fold_normalized(name));
+                let inside: Vec<PlaceId> = self
+                    .home
+                    .era_only(found.to_vec())
+                    .into_iter()
+                    .filter(|id| {
+                        gaz.place(*id).level() == Level::District && gaz.contains(province, *id)
+                    })
+                    .collect();
+                if !placed && end - i >= 2 && inside.len() == 1 {
+                    out.push(inside[0]);
+                }
+                i = end;
+            }
+        }
+        out
     }
 
     /// Parses a body at token `i` of sentence `s` (a department, a party board with its
@@ -392,6 +470,18 @@ impl Doc {
 /// own tokens; it must read at least one word of its own.
 fn past_shared<T>(shared: usize, found: Option<(usize, T)>) -> Option<(usize, T)> {
     found.and_then(|(len, x)| (len > shared).then(|| (len - shared, x)))
+}
+
+/// Whether a unit is of the kind a committee's level names ("Tỉnh ủy" → a province,
+/// "Thành ủy" → a city, "Huyện ủy" → a district).
+fn committee_fits(level: BodyLevel, kind: cadre_lexicon::places::PlaceKind) -> bool {
+    use cadre_lexicon::places::PlaceKind as K;
+    match level {
+        BodyLevel::Province => kind == K::Province,
+        BodyLevel::City => matches!(kind, K::CentralCity | K::ProvincialCity),
+        BodyLevel::District => kind.level() == Level::District,
+        _ => true,
+    }
 }
 
 fn order_of(order: &[PlaceId], id: PlaceId) -> usize {
@@ -695,5 +785,250 @@ mod tests {
                 None
             )
         );
+    }
+
+    fn has(x: &Extraction, name: &str, role: &str, org: &str, place: Option<&str>) -> bool {
+        posts(person(x, name)).contains(&(role.into(), org.into(), place.map(str::to_string)))
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_read_as_one_sentence() {
+        let x = run("Tin\n10:00 05/10/2022\n\nDự hội nghị có đồng\nchí Trần Văn Khải, Bí thư Tỉnh\nủy Nam Định,\nChủ tịch HĐND tỉnh.");
+        assert!(has(
+            &x,
+            "Trần Văn Khải",
+            "Bí thư",
+            "Tỉnh ủy",
+            Some("Nam Định")
+        ));
+        assert!(has(
+            &x,
+            "Trần Văn Khải",
+            "Chủ tịch",
+            "HĐND",
+            Some("Nam Định")
+        ));
+    }
+
+    #[test]
+    fn passive_agent_is_not_the_subject() {
+        let x = run(
+            "Tin\n10:00 05/10/2022\n\nÔng Lê Văn Sơn, Phó Chủ tịch UBND huyện Yên Thế được Chủ \
+             tịch tỉnh Ngô Văn Tuấn quyết định giao giữ chức quyền Chủ tịch UBND huyện Yên Thế.",
+        );
+        assert!(has(&x, "Lê Văn Sơn", "Chủ tịch", "UBND", Some("Yên Thế")));
+        assert!(!has(
+            &x,
+            "Ngô Văn Tuấn",
+            "Chủ tịch",
+            "UBND",
+            Some("Yên Thế")
+        ));
+    }
+
+    #[test]
+    fn joined_verbs_share_their_subject() {
+        let x = run(
+            "Tin\n10:00 05/10/2022\n\nÔng Phan Văn Hùng thôi giữ chức Phó Bí thư Tỉnh ủy Hà Nam \
+             nhiệm kỳ 2020-2025 để giữ chức Phó Bí thư Tỉnh ủy Ninh Bình.",
+        );
+        assert!(has(
+            &x,
+            "Phan Văn Hùng",
+            "Phó Bí thư",
+            "Tỉnh ủy",
+            Some("Hà Nam")
+        ));
+        assert!(has(
+            &x,
+            "Phan Văn Hùng",
+            "Phó Bí thư",
+            "Tỉnh ủy",
+            Some("Ninh Bình")
+        ));
+        assert_eq!(x.terms[0].body.org, "Đảng bộ");
+    }
+
+    #[test]
+    fn subject_after_a_later_doi_voi() {
+        let x = run(
+            "Tin\n10:00 05/10/2022\n\nHĐND huyện miễn nhiệm chức danh Chủ tịch HĐND huyện Mường \
+             Ảng, cho thôi làm nhiệm vụ đại biểu khóa VI đối với đồng chí Lò Văn Tỉnh.",
+        );
+        assert!(has(
+            &x,
+            "Lò Văn Tỉnh",
+            "Chủ tịch",
+            "HĐND",
+            Some("Mường Ảng")
+        ));
+    }
+
+    #[test]
+    fn titles_joined_by_a_dash_or_roi_share_the_body() {
+        let x = run(
+            "Tin\n10:00 05/10/2022\n\nBà Trần Thị Mai, Phó Chủ tịch - Tổng Thư ký Ủy ban Trung \
+             ương MTTQ Việt Nam phát biểu. Ông Vũ Đức Lâm từng giữ các chức vụ: Phó Chủ tịch rồi \
+             Chủ tịch UBND tỉnh Hà Nam.",
+        );
+        assert!(has(&x, "Trần Thị Mai", "Phó Chủ tịch", "UBMTTQ", None));
+        assert!(has(&x, "Trần Thị Mai", "Tổng Thư ký", "UBMTTQ", None));
+        assert!(has(
+            &x,
+            "Vũ Đức Lâm",
+            "Phó Chủ tịch",
+            "UBND",
+            Some("Hà Nam")
+        ));
+        assert!(person(&x, "Vũ Đức Lâm").positions.iter().all(|p| p.former));
+    }
+
+    #[test]
+    fn given_names_and_pronouns_name_the_official_before() {
+        let x = run(
+            "Tin\n10:00 05/10/2022\n\nÔng Đinh Văn Lộc, Bí thư Huyện ủy Kim Bảng dự. Trước \
+             đó, ông Lộc là Chủ tịch UBND huyện Kim Bảng. Ông từng kinh qua các chức vụ: Chánh Văn \
+             phòng Tỉnh ủy Hà Nam.",
+        );
+        assert_eq!(x.persons.len(), 1, "{:?}", x.persons);
+        assert!(has(
+            &x,
+            "Đinh Văn Lộc",
+            "Chủ tịch",
+            "UBND",
+            Some("Kim Bảng")
+        ));
+        let office = person(&x, "Đinh Văn Lộc")
+            .positions
+            .iter()
+            .find(|p| p.role == "Chánh Văn phòng")
+            .expect("office");
+        assert!(office.former);
+    }
+
+    #[test]
+    fn holders_listed_after_their_title() {
+        let x = run(
+            "Tin\n10:00 05/10/2022\n\nHiện nay, Tỉnh ủy Hà Nam có 3 phó bí thư gồm: đồng chí \
+             Lê Văn An, đồng chí Trần Thị Bình và đồng chí Phạm Văn Cường.",
+        );
+        for name in ["Lê Văn An", "Trần Thị Bình", "Phạm Văn Cường"] {
+            assert!(
+                has(&x, name, "Phó Bí thư", "Tỉnh ủy", Some("Hà Nam")),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn announced_congresses_with_days_and_national_sessions() {
+        let x = run(
+            "Tin\n10:00 05/03/2015\n\nTheo đó, dự kiến ngày 26 và 27-3-2015 tiến hành Đại hội \
+             Đảng bộ xã Bảo Quang và ngày 30, 31-3, Đại hội Đảng bộ xã Hàng Gòn. Đoàn sẽ dự Kỳ họp \
+             thứ nhất, Quốc hội khóa XIV khai mạc sáng 20/7.",
+        );
+        let m = meetings(&x);
+        assert!(
+            m.contains(&(
+                "Đại hội".into(),
+                None,
+                Some("Bảo Quang".into()),
+                Some("2015-03-26".into())
+            )),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&(
+                "Đại hội".into(),
+                None,
+                Some("Hàng Gòn".into()),
+                Some("2015-03-30".into())
+            )),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&("Hội nghị".into(), Some(1), None, Some("2015-07-20".into()))),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn another_committee_on_another_day_is_another_meeting() {
+        let x = run("Tin\n10:00 15/11/2025\n\nSáng 15/11, Tỉnh ủy Thái Nguyên tổ chức hội nghị công bố \
+             quyết định. Trước đó, ngày 14/11, Tỉnh ủy Bắc Ninh đã tổ chức hội nghị công bố quyết định.");
+        let m = meetings(&x);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(m[1].2.as_deref(), Some("Bắc Ninh"));
+        assert_eq!(m[1].3.as_deref(), Some("2025-11-14"));
+    }
+
+    #[test]
+    fn a_commune_tells_its_district_and_a_passing_district_is_not_home() {
+        let x = run(
+            "Tin\n10:00 05/10/2020\n\nĐảng bộ xã Trần Hợi tổ chức đại hội. Đồng chí Lê Văn Hai, \
+             Bí thư Huyện ủy dự.",
+        );
+        assert!(has(
+            &x,
+            "Lê Văn Hai",
+            "Bí thư",
+            "Huyện ủy",
+            Some("Trần Văn Thời")
+        ));
+        let x = run("Tin\n10:00 05/10/2020\n\nTỉnh ủy Vĩnh Phúc họp. Tỉnh ủy Vĩnh Phúc bầu. Tỉnh ủy \
+             Vĩnh Phúc ra mắt. Đồng chí Lê Văn Hai, Ủy viên Ban Chấp hành Đảng bộ nhiệm kỳ 2020-2025, \
+             quê thành phố Vĩnh Yên.");
+        assert!(x.home_district.is_none(), "{:?}", x.home_district);
+    }
+
+    #[test]
+    fn members_elected_in_a_list_and_named_in_a_committee() {
+        let x = run("Tin\n10:00 05/10/2024\n\nHội nghị đã hiệp thương cử 3 vị tham gia Ủy ban Trung \
+             ương MTTQ Việt Nam.\nTrong đó, chuyên trách gồm 1 vị: Bà Lê Thị Thu, Phó Bí thư Tỉnh ủy Hà \
+             Nam.\nÔng Trần Văn Bảo, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Hà Nam.\nCác đại biểu thảo \
+             luận.\nTrong Ban Chấp hành Đảng bộ tỉnh Hà Nam có đồng chí Phạm Thị Yến, Phó Chủ tịch \
+             phụ trách Hội LHPN tỉnh Hà Nam.");
+        assert!(has(&x, "Lê Thị Thu", "Ủy viên", "UBMTTQ", None));
+        assert!(has(&x, "Trần Văn Bảo", "Ủy viên", "UBMTTQ", None));
+        assert!(has(
+            &x,
+            "Phạm Thị Yến",
+            "Ủy viên Ban Chấp hành",
+            "Tỉnh ủy",
+            Some("Hà Nam")
+        ));
+        assert!(has(
+            &x,
+            "Phạm Thị Yến",
+            "Phó Chủ tịch",
+            "Hội LHPN",
+            Some("Hà Nam")
+        ));
+        assert!(!has(&x, "Phạm Thị Yến", "Ủy viên", "UBMTTQ", None));
+    }
+
+    #[test]
+    fn a_chaired_sitting_of_a_body_is_a_meeting() {
+        let x = run(
+            "Tin\n10:00 20/07/2021\n\nÔng Lê Văn Tâm, Phó Bí thư Tỉnh ủy đã chủ trì họp Đoàn \
+             ĐBQH tỉnh Hà Nam chiều 19/7.",
+        );
+        assert_eq!(
+            meetings(&x),
+            vec![(
+                "Hội nghị".into(),
+                None,
+                Some("Hà Nam".into()),
+                Some("2021-07-19".into())
+            )]
+        );
+        assert_eq!(x.meetings[0].chairs, vec!["Lê Văn Tâm"]);
+    }
+
+    #[test]
+    fn a_meeting_without_a_known_place_keeps_its_chairs() {
+        let x = run("Dự Hội nghị có lãnh đạo các ban. Đồng chí Lê Văn Tâm, Bí thư Huyện ủy chủ trì Hội nghị.");
+        assert_eq!(x.meetings.len(), 1);
+        assert_eq!(x.meetings[0].chairs, vec!["Lê Văn Tâm"]);
     }
 }

@@ -77,7 +77,12 @@ impl Doc {
     /// (within `window` tokens), as (token index, body).
     /// The longest reading wins: "Ủy ban Trung ương MTTQ Việt Nam" over its tail
     /// "MTTQ Việt Nam".
-    fn body_before(&self, s: usize, before: usize, window: usize) -> Option<(usize, BodyRef)> {
+    pub(crate) fn body_before(
+        &self,
+        s: usize,
+        before: usize,
+        window: usize,
+    ) -> Option<(usize, BodyRef)> {
         let from = before.saturating_sub(window);
         let fits = |i: usize| {
             let (body, len, _) = self.body_at(s, i, &[])?;
@@ -261,9 +266,18 @@ impl Doc {
                     continue;
                 };
                 let plural = self.keys(s, bi).iter().take(i - bi).any(|k| k.key == "các");
-                let Some(org) = term_org(&body) else { continue };
+                let Some(mut org) = term_org(&body) else {
+                    continue;
+                };
                 if plural {
                     continue;
+                }
+                // Party terms run 2020-2025, 2025-2030; councils and committees of the
+                // state 2016-2021, 2021-2026. "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh B
+                // nhiệm kỳ 2025-2030" is the term of the party organisation.
+                let state = matches!(org.as_str(), "UBND" | "HĐND");
+                if state && years.is_some_and(|(y1, _)| y1 % 5 == 0) {
+                    org = "Đảng bộ".into();
                 }
                 let kind = if org == "Đảng bộ" {
                     BodyKind::PartyOrganisation.as_str().to_string()
@@ -311,14 +325,24 @@ impl Doc {
         for (s, toks) in self.tokens.iter().enumerate() {
             let keys = self.keys(s, 0);
             let verb_at = |k: usize| v.cues.report.longest_at(&keys[k..]).is_some();
+            let mut reported_here = false;
             for i in 0..keys.len().saturating_sub(1) {
                 let kind = match (keys[i].key.as_str(), keys[i + 1].key.as_str()) {
                     ("hội", "nghị") => "Hội nghị",
                     ("đại", "hội") => "Đại hội",
                     ("kỳ", "họp") => "Kỳ họp HĐND",
                     ("phiên" | "cuộc", "họp") => "Hội nghị",
+                    // "X chủ trì họp Đoàn ĐBQH tỉnh …": chairing a sitting of a body.
+                    ("trì", "họp")
+                        if i > 0
+                            && keys[i - 1].key == "chủ"
+                            && self.body_at(s, i + 2, &[]).is_some() =>
+                    {
+                        "Hội nghị"
+                    }
                     _ => continue,
                 };
+                let chaired_sitting = keys[i].key == "trì";
                 // Reported: "… tổ chức Hội nghị", or the sentence opens with the meeting
                 // (after an optional date) and a report verb follows.
                 let verb_before = (i.saturating_sub(4)..i).any(verb_at);
@@ -350,7 +374,18 @@ impl Doc {
                         .longest_at(&keys[k..])
                         .is_some_and(|(l, _)| k + l == i)
                 });
-                let reported = !refers_back && (verb_before || opens && verb_after);
+                // "…, và ngày 30, 31-3, Đại hội …": a clause that opens with its own date
+                // shares the report verb of a meeting reported earlier in the sentence.
+                let shared_verb = reported_here && clause_opens(&toks[..i]);
+                // "tại Hội nghị lần thứ 5 … (diễn ra ngày 6-5-2016)": taking part in a
+                // meeting that a dated report verb follows.
+                let dated = self.event_date(s, toks[i].start).is_some();
+                let reported = !refers_back
+                    && (verb_before
+                        || chaired_sitting
+                        || opens && verb_after
+                        || attended && verb_after && dated
+                        || shared_verb);
                 if !(reported || attended) {
                     continue;
                 }
@@ -382,7 +417,15 @@ impl Doc {
                 let generic =
                     m.ordinal.is_none() && m.kind == kind && self.body_at(s, i + 2, &[]).is_none();
                 let base = |k: &str| k.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
-                if generic {
+                // "Trước đó, ngày 14/11, Tỉnh ủy B đã tổ chức hội nghị …": a body of its
+                // own and a day of its own make another meeting, not a re-mention.
+                let own_subject = reported
+                    && m.date.is_some()
+                    && self
+                        .body_before(s, i, 8)
+                        .is_some_and(|(_, b)| b.place.is_some())
+                    && !out.iter().any(|o| o.body.place == m.body.place);
+                if generic && !own_subject {
                     // A bare "Hội nghị" names the meeting already reported, if any; it
                     // is the article's own event only when it opens the article.
                     if let Some(k) = out.iter().rposition(|o| base(&o.kind) == base(kind)) {
@@ -405,9 +448,12 @@ impl Doc {
                     if !(out.is_empty() && s < 3) || plural {
                         continue;
                     }
-                } else if !reported || (kind == "Đại hội" && m.ordinal.is_none()) {
+                } else if !reported || (kind == "Đại hội" && m.ordinal.is_none() && !dated) {
+                    // A congress without its number is an event only with a day of its
+                    // own ("dự kiến ngày 26-3 tiến hành Đại hội Đảng bộ xã …").
                     continue;
                 }
+                reported_here = true;
                 let date = m.date.clone();
                 let same = out.iter().position(|o| {
                     o.kind == m.kind
@@ -545,6 +591,21 @@ impl Doc {
                 kind = "Hội nghị Ban Chấp hành".into();
             }
         }
+        // "Kỳ họp thứ nhất, Quốc hội khóa XV": a session of the National Assembly is
+        // not a people's council session.
+        let national_session = kind == "Kỳ họp HĐND"
+            && (j..toks.len().min(j + 8)).any(|k| {
+                self.body_at(s, k, &[])
+                    .is_some_and(|(b, _, _)| b.org == "Quốc hội")
+            });
+        if national_session {
+            kind = "Hội nghị".into();
+            body = Some(BodyRef {
+                org: "Quốc hội".into(),
+                kind: BodyKind::National.as_str().into(),
+                place: None,
+            });
+        }
         if kind == "Kỳ họp HĐND" {
             body = body.filter(|b| b.org == "HĐND").or_else(|| {
                 (i..toks.len()).find_map(|k| {
@@ -554,9 +615,16 @@ impl Doc {
                 })
             });
         }
+        // With no body written and no home place, the meeting is still reported: its
+        // chairs are known even when its place is not.
         let body = body
             .or_else(|| subject.map(|(_, b)| b))
-            .or_else(|| self.implied_body_at_home())?;
+            .or_else(|| self.implied_body_at_home())
+            .unwrap_or_else(|| BodyRef {
+                org: "Đảng bộ".into(),
+                kind: "party_org".into(),
+                place: None,
+            });
         let org_body = match body.kind.as_str() {
             "party_committee" | "party_org" => BodyRef {
                 org: "Đảng bộ".into(),
@@ -625,6 +693,24 @@ impl Doc {
             place: Some(place_ref(place)),
         })
     }
+}
+
+/// Whether the clause before a meeting's name (from the last "và" or ";") holds only
+/// its date: "và ngày 30, 31-3, Đại hội …".
+fn clause_opens(before: &[Token]) -> bool {
+    let from = before
+        .iter()
+        .rposition(|t| t.key == "và" || t.key == ";")
+        .map_or(0, |k| k + 1);
+    let clause = &before[from..];
+    clause
+        .iter()
+        .any(|t| t.key.chars().all(|c| c.is_ascii_digit()))
+        && clause.iter().all(|t| {
+            !t.is_word
+                || t.key.chars().all(|c| c.is_ascii_digit())
+                || matches!(t.key.as_str(), "ngày" | "sáng" | "chiều" | "tối" | "trưa")
+        })
 }
 
 /// Whether `phrase` occurs in `keys`.

@@ -30,6 +30,9 @@ struct PostSpan {
     /// A committee title written without its committee ("Ủy viên BTV, Chủ nhiệm
     /// UBKT Tỉnh ủy"): the body comes from the next post of the chain.
     needs_body: bool,
+    /// A title joined to the next one by "-" or "rồi" ("Phó Chủ tịch - Tổng Thư ký
+    /// Ủy ban …", "Phó Chủ tịch rồi Chủ tịch UBND tỉnh"): it shares that post's body.
+    shares_body: bool,
 }
 
 /// A name read in a sentence: tokens `start..end`.
@@ -38,10 +41,13 @@ struct NameSpan {
     start: usize,
     end: usize,
     honorific: bool,
+    /// A given name alone after an honorific ("bà Nga"): it names the official of
+    /// the article whose full name ends with it.
+    short: bool,
 }
 
 /// Separators inside a chain of posts.
-const CHAIN_SEPARATORS: [&str; 6] = [",", "-", "–", "kiêm", "và", "("];
+const CHAIN_SEPARATORS: [&str; 7] = [",", "-", "–", "kiêm", "và", "(", "rồi"];
 /// Separators between a name and the posts after it.
 const APPOSITION: [&str; 5] = ["-", "–", ",", "(", ":"];
 
@@ -70,6 +76,22 @@ fn committee_of_organisation(body: BodyRef) -> BodyRef {
         org: org.into(),
         kind: BodyKind::PartyCommittee.as_str().into(),
         ..body
+    }
+}
+
+/// Adds a post to a person unless it is known (same role, body and tense).
+fn add_position(person: &mut Person, pos: Position) {
+    let known = person
+        .positions
+        .iter_mut()
+        .find(|q| q.role == pos.role && q.body == pos.body && q.former == pos.former);
+    match known {
+        Some(q) => {
+            if q.replaces.is_none() {
+                q.replaces = pos.replaces;
+            }
+        }
+        None => person.positions.push(pos),
     }
 }
 
@@ -122,8 +144,11 @@ impl Doc {
                     held[n].push((p, posts[p].former));
                 }
             }
+            self.listed_holders(s, &mut posts, &names, &mut held);
+            self.members_named_in(s, &mut posts, &names, &mut held);
+            claimed.resize(posts.len(), true);
             let mut replaced: HashMap<usize, usize> = HashMap::new();
-            self.assign_by_verb(
+            let pronoun = self.assign_by_verb(
                 s,
                 &mut posts,
                 &names,
@@ -131,6 +156,27 @@ impl Doc {
                 &mut held,
                 &mut replaced,
             );
+            // Posts of a pronoun go to the official named last before it.
+            let last_named = persons
+                .iter()
+                .enumerate()
+                .filter_map(|(k, p)| p.mentions.last().map(|e| (e.sentence, e.start, k)))
+                .max()
+                .map(|(_, _, k)| k);
+            if let Some(k) = last_named.filter(|_| names.is_empty()) {
+                for &(p, former) in &pronoun {
+                    let post = &posts[p];
+                    let pos = Position {
+                        role: post.role.clone(),
+                        body: post.body.clone(),
+                        former,
+                        acting: post.acting,
+                        replaces: None,
+                        evidence: self.evidence(s, toks[post.start].start, toks[post.end - 1].end),
+                    };
+                    add_position(&mut persons[k], pos);
+                }
+            }
             let name_text = |n: &NameSpan| &self.text[toks[n.start].start..toks[n.end - 1].end];
             for (n, name) in names.iter().enumerate() {
                 if held[n].is_empty() && !name.honorific {
@@ -150,15 +196,27 @@ impl Doc {
                         evidence: self.evidence(s, toks[post.start].start, toks[post.end - 1].end),
                     }
                 });
-                let text = &self.text[toks[name.start].start..toks[name.end - 1].end];
+                let mut text = &self.text[toks[name.start].start..toks[name.end - 1].end];
                 let evidence = self.evidence(s, toks[name.start].start, toks[name.end - 1].end);
-                let key = cadre_text::fold_normalized(text);
+                if name.short {
+                    let last_word = toks[name.start].key.as_str();
+                    let mut known = keys
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, k)| k.rsplit(' ').next() == Some(last_word));
+                    match (known.next(), known.next()) {
+                        (Some((k, _)), None) => text = &persons[k].name,
+                        _ => continue,
+                    }
+                }
+                let text = text.to_string();
+                let key = cadre_text::fold_normalized(&text);
                 let idx = match keys.iter().position(|k| *k == key) {
                     Some(i) => i,
                     None => {
                         keys.push(key);
                         persons.push(Person {
-                            name: text.to_string(),
+                            name: text,
                             positions: Vec::new(),
                             mentions: Vec::new(),
                         });
@@ -168,21 +226,100 @@ impl Doc {
                 let person = &mut persons[idx];
                 person.mentions.push(evidence);
                 for pos in positions {
-                    let known = person.positions.iter_mut().find(|q| {
-                        q.role == pos.role && q.body == pos.body && q.former == pos.former
-                    });
-                    match known {
-                        Some(q) => {
-                            if q.replaces.is_none() {
-                                q.replaces = pos.replaces;
-                            }
-                        }
-                        None => person.positions.push(pos),
-                    }
+                    add_position(person, pos);
                 }
             }
         }
+        self.elected_lists(&mut persons);
         persons
+    }
+
+    /// "… bầu (cử) 23 vị tham gia Ủy ban …", then the elected listed line by line (or
+    /// under "gồm N vị:" headings): each listed official becomes a member of the body.
+    fn elected_lists(&self, persons: &mut [Person]) {
+        let toks_of = |s: usize| &self.tokens[s];
+        let mut s = 0;
+        while s < self.tokens.len() {
+            let Some(body) = self.election_of_members(s) else {
+                s += 1;
+                continue;
+            };
+            let (role, body) = match body.org.strip_prefix("Ban Thường vụ ") {
+                Some(committee) => (
+                    "Ủy viên Ban Thường vụ",
+                    BodyRef {
+                        org: committee.to_string(),
+                        ..body.clone()
+                    },
+                ),
+                None => ("Ủy viên", body),
+            };
+            let mut item = s + 1;
+            while item < self.tokens.len() {
+                let toks = toks_of(item);
+                let heading = toks.windows(3).any(|w| {
+                    w[0].key == "gồm"
+                        && w[1].key.chars().all(|c| c.is_ascii_digit())
+                        && matches!(w[2].key.as_str(), "vị" | "đồng" | "người")
+                });
+                let lead_end = toks
+                    .get(4)
+                    .map_or(usize::MAX, |t| self.char_offset(t.start));
+                let opens_with_name = persons.iter().any(|p| {
+                    p.mentions
+                        .iter()
+                        .any(|e| e.sentence == item && e.start <= lead_end)
+                });
+                if !(heading || opens_with_name) {
+                    break;
+                }
+                for p in persons.iter_mut() {
+                    let Some(e) = p.mentions.iter().find(|e| e.sentence == item) else {
+                        continue;
+                    };
+                    let evidence = e.clone();
+                    add_position(
+                        p,
+                        Position {
+                            role: role.to_string(),
+                            body: body.clone(),
+                            former: false,
+                            acting: false,
+                            replaces: None,
+                            evidence,
+                        },
+                    );
+                }
+                item += 1;
+            }
+            s = item;
+        }
+    }
+
+    /// The body of "bầu/cử N vị (đồng chí, người) tham gia (vào) BODY" in sentence `s`.
+    fn election_of_members(&self, s: usize) -> Option<BodyRef> {
+        let toks = &self.tokens[s];
+        (1..toks.len().saturating_sub(3)).find_map(|n| {
+            let elects =
+                (n.saturating_sub(3)..n).any(|k| matches!(toks[k].key.as_str(), "bầu" | "cử"));
+            let counted = toks[n].key.chars().all(|c| c.is_ascii_digit())
+                && matches!(toks[n + 1].key.as_str(), "vị" | "người");
+            if !(elects && counted) {
+                return None;
+            }
+            let mut j = n + 2;
+            if toks.get(j).is_some_and(|t| t.key == "tham")
+                && toks.get(j + 1).is_some_and(|t| t.key == "gia")
+            {
+                j += 2;
+            } else if toks.get(j).is_some_and(|t| t.key == "vào") {
+                j += 1;
+            } else {
+                return None;
+            }
+            self.body_at(s, j, &[])
+                .map(|(b, _, _)| committee_of_organisation(b))
+        })
     }
 
     /// In a chain of posts the written place of a later post also places the earlier
@@ -275,6 +412,7 @@ impl Doc {
     /// "làm", "tham gia") go to the subject: the nearest name before the verb and the
     /// names listed with it. A person replaced in the same breath ("thay ông X") held
     /// those posts before: X gets them as former posts when X has none of their own.
+    /// Returns the posts whose subject is a pronoun ("ông từng giữ …").
     fn assign_by_verb(
         &self,
         s: usize,
@@ -283,9 +421,11 @@ impl Doc {
         claimed: &mut [bool],
         held: &mut [Vec<(usize, bool)>],
         replaced: &mut HashMap<usize, usize>,
-    ) {
+    ) -> Vec<(usize, bool)> {
         let toks = &self.tokens[s];
         let cues = &self.vocab.cues;
+        let mut pronoun = Vec::new();
+        let mut previous: Option<(Vec<usize>, usize)> = None;
         for i in 0..toks.len() {
             let Some((len, _)) = cues.assign.longest_at(self.keys(s, i)) else {
                 continue;
@@ -300,24 +440,50 @@ impl Doc {
             if chain.is_empty() {
                 continue;
             }
-            // "miễn nhiệm chức danh Chủ tịch UBND huyện đối với đồng chí X": the subject
-            // follows the post.
+            // "miễn nhiệm chức danh Chủ tịch HĐND huyện(, cho thôi làm nhiệm vụ đại biểu …)
+            // đối với đồng chí X": the subject follows, after the first "đối với" of the
+            // clause.
             let after_chain = posts[*chain.last().expect("non-empty")].end;
-            let named_after = (toks.get(after_chain).map(|t| t.key.as_str()) == Some("đối")
-                && toks.get(after_chain + 1).map(|t| t.key.as_str()) == Some("với"))
-            .then(|| {
-                let j = after_chain + 2;
-                let j = j + self.honorific_at(s, j);
+            let doi_voi = (after_chain..toks.len().min(after_chain + 40))
+                .take_while(|&k| !matches!(toks[k].key.as_str(), ";" | "." | ":"))
+                .find(|&k| toks[k].key == "đối" && toks.get(k + 1).is_some_and(|t| t.key == "với"));
+            let named_after = doi_voi.and_then(|k| {
+                let j = k + 2 + self.honorific_at(s, k + 2);
                 names.iter().position(|n| n.start == j)
-            })
-            .flatten();
-            let subjects = match named_after {
+            });
+            let mut subjects = match named_after {
                 Some(n) => vec![n],
                 None => self.subjects_before(s, i, names, posts, held),
             };
+            // "… thôi giữ chức A … để tham gia B và giữ chức C": the verbs of one
+            // subject, joined without another name between them.
             if subjects.is_empty() {
+                if let Some((prev, end)) = &previous {
+                    let between = &toks[*end..i];
+                    let free = between.len() <= 12
+                        && !names.iter().any(|n| *end <= n.start && n.start < i)
+                        && between
+                            .iter()
+                            .all(|t| t.is_word || matches!(t.key.as_str(), "," | "-" | "–"));
+                    if free {
+                        subjects.clone_from(prev);
+                    }
+                }
+            }
+            if subjects.is_empty() {
+                // "Ông từng kinh qua các chức vụ: …": a pronoun for the official last named.
+                if self.pronoun_before(s, i, names) {
+                    pronoun.extend(chain.iter().map(|&p| (p, posts[p].former || once)));
+                    for &p in &chain {
+                        claimed[p] = true;
+                    }
+                }
                 continue;
             }
+            previous = Some((
+                subjects.clone(),
+                posts[*chain.last().expect("non-empty")].end,
+            ));
             for &p in &chain {
                 claimed[p] = true;
                 // "X - Phó Bí thư Tỉnh ủy Thanh Hóa được bầu giữ chức Chủ tịch UBND tỉnh":
@@ -361,6 +527,24 @@ impl Doc {
                 replaced.extend(chain.iter().map(|&p| (p, n)));
             }
         }
+        pronoun
+    }
+
+    /// Whether the subject of the verb at token `verb` is a pronoun: "ông" or "bà" not
+    /// followed by a name, a few light words before the verb ("ông từng kinh qua").
+    fn pronoun_before(&self, s: usize, verb: usize, names: &[NameSpan]) -> bool {
+        let toks = &self.tokens[s];
+        (verb.saturating_sub(3)..verb).any(|k| {
+            matches!(toks[k].key.as_str(), "ông" | "bà")
+                && !names.iter().any(|n| n.start == k + 1)
+                && toks[k + 1..verb].iter().all(|t| {
+                    self.vocab
+                        .cues
+                        .light
+                        .longest_at(std::slice::from_ref(&t.key))
+                        .is_some()
+                })
+        })
     }
 
     /// The subject of a verb at token `verb`: the nearest name before it in the
@@ -374,9 +558,24 @@ impl Doc {
         held: &[Vec<(usize, bool)>],
     ) -> Vec<usize> {
         let toks = &self.tokens[s];
-        let Some(last) = names.iter().rposition(|n| n.end <= verb) else {
+        let Some(mut last) = names.iter().rposition(|n| n.end <= verb) else {
             return Vec::new();
         };
+        let mut verb = verb;
+        // "X được Chủ tịch tỉnh Y quyết định phân công giữ chức …": Y is the agent of
+        // the passive, X the subject.
+        let own_start = held[last]
+            .iter()
+            .map(|&(p, _)| posts[p].start)
+            .filter(|&st| st < names[last].start)
+            .min()
+            .unwrap_or(
+                names[last].start - self.honorific_ending_at(s, names[last].start).unwrap_or(0),
+            );
+        if last > 0 && own_start > 0 && toks[own_start - 1].key == "được" {
+            last -= 1;
+            verb = own_start - 1;
+        }
         // Between the subject and the verb only its own posts and light words.
         let own_end = held[last]
             .iter()
@@ -401,9 +600,10 @@ impl Doc {
                 depth == 0
             })
             .collect();
+        // "X, post, được điều động, chỉ định tham gia …": at most two commas.
         let plain = gap.iter().filter(|t| t.is_word).count() <= 7
             && gap.iter().filter(|t| !t.is_word).all(|t| t.key == ",")
-            && gap.iter().filter(|t| !t.is_word).count() <= 1;
+            && gap.iter().filter(|t| !t.is_word).count() <= 2;
         if !plain {
             return Vec::new();
         }
@@ -425,6 +625,73 @@ impl Doc {
             k -= 1;
         }
         subjects
+    }
+
+    /// "Thành ủy X có 4 phó bí thư gồm: đồng chí A, đồng chí B và đồng chí C": a title
+    /// of a body, then the names that hold it.
+    fn listed_holders(
+        &self,
+        s: usize,
+        posts: &mut Vec<PostSpan>,
+        names: &[NameSpan],
+        held: &mut [Vec<(usize, bool)>],
+    ) {
+        let toks = &self.tokens[s];
+        for g in 1..toks.len() {
+            if toks[g].key != "gồm" {
+                continue;
+            }
+            let Some((r, role)) = (1..=4.min(g)).rev().find_map(|len| {
+                let (l, role) = self.vocab.roles.longest_at(self.keys(s, g - len))?;
+                (l == len && role.implied_org.is_none()).then_some((g - len, role))
+            }) else {
+                continue;
+            };
+            let mut c = r;
+            if c > 0 && toks[c - 1].key.chars().all(|ch| ch.is_ascii_digit()) {
+                c -= 1;
+            }
+            if c == 0 || toks[c - 1].key != "có" {
+                continue;
+            }
+            let Some((_, body)) = self.body_before(s, c - 1, 10) else {
+                continue;
+            };
+            let mut j = g + 1;
+            if toks.get(j).is_some_and(|t| t.key == ":") {
+                j += 1;
+            }
+            let mut listed = Vec::new();
+            loop {
+                j += self.honorific_at(s, j);
+                let Some(n) = names.iter().position(|n| n.start == j) else {
+                    break;
+                };
+                listed.push(n);
+                j = names[n].end;
+                match toks.get(j).map(|t| t.key.as_str()) {
+                    Some("," | "và" | ";") => j += 1,
+                    _ => break,
+                }
+            }
+            if listed.is_empty() {
+                continue;
+            }
+            posts.push(PostSpan {
+                start: r,
+                end: g,
+                role: role.role.clone(),
+                body: committee_of_organisation(body),
+                former: false,
+                acting: false,
+                explicit: true,
+                needs_body: false,
+                shares_body: false,
+            });
+            for n in listed {
+                held[n].push((posts.len() - 1, false));
+            }
+        }
     }
 
     /// Length of an honorific starting at token `i` (0 when none).
@@ -496,10 +763,64 @@ impl Doc {
                     acting: false,
                     explicit: true,
                     needs_body: false,
+                    shares_body: false,
                 });
             }
         }
         out
+    }
+
+    /// "Trong Ban Chấp hành Đảng bộ tỉnh (nhiệm kỳ …) có đồng chí X": X is a member of
+    /// the committee's executive (or standing) board.
+    fn members_named_in(
+        &self,
+        s: usize,
+        posts: &mut Vec<PostSpan>,
+        names: &[NameSpan],
+        held: &mut [Vec<(usize, bool)>],
+    ) {
+        let toks = &self.tokens[s];
+        for t in 0..toks.len() {
+            if toks[t].key != "trong" {
+                continue;
+            }
+            let k = self.keys(s, t + 1);
+            let word = |n: usize| k.get(n).map(|t| t.key.as_str());
+            let (role, len) = match (word(0), word(1), word(2)) {
+                (Some("ban"), Some("chấp"), Some("hành")) => ("Ủy viên Ban Chấp hành", 3),
+                (Some("ban"), Some("thường"), Some("vụ")) => ("Ủy viên Ban Thường vụ", 3),
+                _ => continue,
+            };
+            let start = t + 1;
+            let Some((body, blen, _)) = self.body_at(s, start + len, &[]) else {
+                continue;
+            };
+            let body = committee_of_organisation(body);
+            if body.kind != BodyKind::PartyCommittee.as_str() {
+                continue;
+            }
+            let after = start + len + blen;
+            let Some(co) = (after..toks.len().min(after + 8)).find(|&j| toks[j].key == "có")
+            else {
+                continue;
+            };
+            let j = co + 1 + self.honorific_at(s, co + 1);
+            let Some(n) = names.iter().position(|n| n.start == j) else {
+                continue;
+            };
+            posts.push(PostSpan {
+                start,
+                end: after,
+                role: role.to_string(),
+                body,
+                former: false,
+                acting: false,
+                explicit: true,
+                needs_body: false,
+                shares_body: false,
+            });
+            held[n].push((posts.len() - 1, false));
+        }
     }
 
     /// The length of an honorific ("đồng chí") that ends at token `end`, if any.
@@ -535,7 +856,13 @@ impl Doc {
             let next = out
                 .get(k + 1)
                 .filter(|n| n.start == out[k].end + 1 && !n.needs_body)
-                .and_then(|n| self.committee_of(&n.body));
+                .and_then(|n| {
+                    if out[k].shares_body {
+                        Some(n.body.clone())
+                    } else {
+                        self.committee_of(&n.body)
+                    }
+                });
             match next {
                 Some(body) => {
                     out[k].body = body;
@@ -582,9 +909,20 @@ impl Doc {
                     [.., last @ ("ban" | "đoàn")] => std::slice::from_ref(last),
                     _ => &[],
                 };
+                // "Phó Chủ tịch phụ trách Hội LHPN tỉnh": the portfolio names the body.
+                let in_charge = self.keys(s, role_end).len() > 2
+                    && self.keys(s, role_end)[0].key == "phụ"
+                    && self.keys(s, role_end)[1].key == "trách";
+                let by_charge = || {
+                    in_charge
+                        .then(|| self.body_at(s, role_end + 2, &[]))
+                        .flatten()
+                        .map(|(b, len, e)| (b, len + 2, e))
+                };
                 match self
                     .body_at(s, role_end, shared)
                     .or_else(|| self.council_chair_by_level(s, role_end, &role.role))
+                    .or_else(by_charge)
                 {
                     Some(found) => found,
                     None => return self.bodiless_committee_title(s, i, role_end, &role.role),
@@ -612,6 +950,7 @@ impl Doc {
             acting,
             explicit,
             needs_body: false,
+            shares_body: false,
         })
     }
 
@@ -632,10 +971,10 @@ impl Doc {
                 | "Phó Bí thư Thường trực"
                 | "Bí thư"
         );
-        let continues = self.tokens[s]
-            .get(role_end)
-            .is_some_and(|t| t.key == "," || t.key == "kiêm");
-        (committee_title && continues).then(|| PostSpan {
+        let next = self.tokens[s].get(role_end).map(|t| t.key.as_str());
+        let continues = matches!(next, Some("," | "kiêm"));
+        let shares_body = matches!(next, Some("-" | "–" | "rồi"));
+        (committee_title && continues || shares_body).then(|| PostSpan {
             start,
             end: role_end,
             role: role.to_string(),
@@ -648,6 +987,7 @@ impl Doc {
             acting: false,
             explicit: false,
             needs_body: true,
+            shares_body,
         })
     }
 
@@ -759,11 +1099,19 @@ impl Doc {
                         .filter(|c| c.is_alphabetic())
                         .all(char::is_uppercase)
             });
-            if end - i >= 2 && !is_place && !blocked && !upper_run && !initial_last && !acronym {
+            let short = end - i == 1 && direct_honorific;
+            if (end - i >= 2 || short)
+                && !is_place
+                && !blocked
+                && !upper_run
+                && !initial_last
+                && !acronym
+            {
                 out.push(NameSpan {
                     start: i,
                     end,
                     honorific: direct_honorific || honorific_seen(i),
+                    short,
                 });
             }
             i = end;

@@ -74,9 +74,11 @@ fn word(text: &str, start: usize, end: usize) -> Token {
     }
 }
 
-/// Whether only spaces separate two tokens (no punctuation, no line break).
+/// Whether only spaces separate two tokens (no punctuation); one line break counts as
+/// a space, since a sentence only spans the breaks of a hard-wrapped paragraph.
 pub fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
-    text[a.end..b.start].chars().all(|c| c == ' ')
+    let gap = &text[a.end..b.start];
+    gap.chars().all(|c| matches!(c, ' ' | '\n' | '\r')) && gap.matches('\n').count() <= 1
 }
 
 #[cfg(test)]

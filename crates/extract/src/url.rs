@@ -103,12 +103,11 @@ fn places_in_path(url: &str) -> Vec<Vec<PlaceId>> {
     let gaz = Gazetteer::global();
     let index = slug_index();
     let path = url.split("://").nth(1).unwrap_or(url);
-    let path = path
-        .split_once('/')
-        .map_or("", |(_, p)| p)
-        .to_ascii_lowercase();
+    let path = percent_decode(path.split_once('/').map_or("", |(_, p)| p));
     let mut found = Vec::new();
     for segment in path.split(['/', '?', '&', '=', '.']) {
+        // Vietnamese slugs may keep their letters ("đảng-bộ-huyện-thanh-hà").
+        let segment = cadre_text::ascii_slug(segment);
         let words: Vec<&str> = segment.split('-').collect();
         for k in 0..words.len() {
             let level = LEVELS.iter().find(|(w, _)| {
@@ -121,8 +120,14 @@ fn places_in_path(url: &str) -> Vec<Vec<PlaceId>> {
                 let Some(name) = words.get(k + skip..k + skip + len) else {
                     continue;
                 };
+                // A numbered district keeps its level word in its name ("quan-11").
+                let key = if name.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit())) {
+                    format!("{}{}", word.replace('-', ""), name.concat())
+                } else {
+                    name.concat()
+                };
                 let ids: Vec<_> = index
-                    .get(&name.concat())
+                    .get(&key)
                     .into_iter()
                     .flatten()
                     .copied()
@@ -136,6 +141,30 @@ fn places_in_path(url: &str) -> Vec<Vec<PlaceId>> {
         }
     }
     found
+}
+
+/// Decodes `%XX` escapes (UTF-8) in a URL part; malformed escapes stay as written.
+fn percent_decode(part: &str) -> String {
+    let bytes = part.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -168,6 +197,16 @@ mod tests {
         let n = names("https://thainguyen.dcs.vn/hoat-dong/dang-bo-huyen-dinh-hoa/x-319.html");
         assert!(n.iter().flatten().any(|x| x == "Thái Nguyên"), "{n:?}");
         assert!(n.iter().flatten().any(|x| x == "Định Hóa"), "{n:?}");
+    }
+
+    #[test]
+    fn path_with_letters_or_escapes() {
+        let n =
+            names("https://x.org.vn/Article/a/đại-hội-đảng-bộ-huyện-lạng-giang-lần-thứ-xx.html");
+        assert!(n.iter().flatten().any(|x| x == "Lạng Giang"), "{n:?}");
+        let n = names("https://x.com/tin/%C4%91h-qu%E1%BA%ADn-5-l%E1%BA%A7n-xii");
+        assert!(n.iter().flatten().any(|x| x == "Quận 5"), "{n:?}");
+        assert_eq!(percent_decode("a%2"), "a%2");
     }
 
     #[test]

@@ -159,6 +159,12 @@ pub struct Cues {
     pub replace: PhraseTable<()>,
     /// Words right before a meeting that take part in it ("dự", "chủ trì", "tại").
     pub attend: PhraseTable<()>,
+    /// Light words (tense, aspect) that may stand between a pronoun subject and its
+    /// verb ("ông từng giữ …").
+    pub light: PhraseTable<()>,
+    /// Words after which a place name is already read with its level or committee
+    /// ("huyện", "ủy"): a name after them is not a bare mention.
+    pub placed: PhraseTable<()>,
 }
 
 /// All vocabulary tables.
@@ -255,6 +261,8 @@ impl Vocabulary {
                 "assign" => &mut cues.assign,
                 "replace" => &mut cues.replace,
                 "attend" => &mut cues.attend,
+                "light" => &mut cues.light,
+                "placed" => &mut cues.placed,
                 _ => &mut cues.cited,
             };
             table.insert(cols[1], ());

@@ -52,6 +52,16 @@ fn verbal() -> &'static Regex {
     })
 }
 
+/// The first day of a range written before a date: "ngày 26 và 27-3", "ngày 30, 31-3",
+/// "ngày 8 đến 10/5".
+fn range_start() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)(?:ngày|sáng|chiều|từ)\s+(\d{1,2})\s*(?:,|và|đến|-|–)\s*$")
+            .expect("valid range regex")
+    })
+}
+
 fn time_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"\d{1,2}[:h]\d{2}").expect("valid time regex"))
@@ -89,11 +99,20 @@ pub fn find_dates(s: &str) -> Vec<DateMatch> {
         if year.is_some() && caps.get(4).map(|m| m.as_str()) != Some(sep) {
             continue;
         }
+        let month = caps[3].parse().unwrap_or(0);
+        // A multi-day range is dated by its first day.
+        let head = &s[floor_char(s, first.start().saturating_sub(24))..first.start()];
+        if let Some(range) = range_start().captures(head) {
+            let d1 = range.get(1).expect("day");
+            let at = first.start() - (head.len() - d1.start());
+            let day = d1.as_str().parse().unwrap_or(0);
+            push_valid(&mut out, s, at, last.end(), year, month, day);
+            continue;
+        }
         if year.is_none() && !has_day_cue(&s[..first.start()]) {
             continue;
         }
         let day = caps[1].parse().unwrap_or(0);
-        let month = caps[3].parse().unwrap_or(0);
         push_valid(&mut out, s, first.start(), last.end(), year, month, day);
     }
     out.sort_by_key(|d| d.start);
@@ -206,6 +225,17 @@ mod tests {
         assert_eq!(isos("Sáng 15.11, Tỉnh ủy"), vec!["1999-11-15"]);
         assert_eq!(isos("Sáng nay 18/12, Huyện ủy"), vec!["1999-12-18"]);
         assert!(isos("đạt 8.155 tỷ đồng").is_empty());
+    }
+
+    #[test]
+    fn ranges_take_their_first_day() {
+        assert_eq!(
+            isos("dự kiến ngày 8 và 9-4-2016 tiến hành"),
+            vec!["2016-04-08"]
+        );
+        assert_eq!(isos("và ngày 20, 21-5, Đại hội"), vec!["1999-05-20"]);
+        assert_eq!(isos("từ ngày 3 đến 5/6/2020"), vec!["2020-06-03"]);
+        assert_eq!(isos("có 12, 13-5 người"), Vec::<String>::new());
     }
 
     #[test]

@@ -247,7 +247,13 @@ proptest! {
             prop_assert!(n.is_char_boundary(start) && n.is_char_boundary(end));
             let sentence = &n[start..end];
             prop_assert_eq!(sentence.trim(), sentence);
-            prop_assert!(!sentence.contains('\n'));
+            // A line break inside a sentence is a hard wrap: the next line goes on in
+            // lower case, or the line before ended on a comma.
+            for (k, _) in sentence.match_indices('\n') {
+                let next = sentence[k + 1..].chars().next();
+                let comma = sentence[..k].trim_end().ends_with(',');
+                prop_assert!(comma || next.is_some_and(char::is_lowercase));
+            }
             covered.push_str(sentence);
             last = end;
         }
