@@ -58,14 +58,14 @@ fn dump(store: &Path, out: &Path) -> Vec<u8> {
 fn a_killed_ingest_leaves_whole_articles_and_a_rerun_completes_it() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
-    corpus(&inputs, 2000);
+    corpus(&inputs, 1200);
 
     let reference = dir.path().join("reference");
     let started = std::time::Instant::now();
     ok(&["ingest", "--store", s(&reference), s(&inputs)]);
     let full_run = started.elapsed();
     let expected = graphs(&reference);
-    assert_eq!(expected.len(), 2000);
+    assert_eq!(expected.len(), 1200);
     let expected_dump = dump(&reference, &dir.path().join("reference.nq"));
 
     let mut partial_seen = false;
