@@ -133,10 +133,7 @@ fn learn_auth(
     credentials: &Credentials,
     auth: &mut Auth,
 ) -> Result<(), PushError> {
-    let mut target = base.clone();
-    target
-        .query_pairs_mut()
-        .append_pair("graph", graph.as_str());
+    let target = graph_target(base, graph);
     let http = |source| PushError::Http {
         graph: graph.as_str().into(),
         url: base.to_string(),
@@ -160,13 +157,7 @@ fn learn_auth(
                 user: credentials.user.clone(),
             });
         }
-        let challenges: Vec<String> = response
-            .headers()
-            .get_all(WWW_AUTHENTICATE)
-            .iter()
-            .filter_map(|v| v.to_str().ok().map(str::to_string))
-            .collect();
-        *auth = choose_auth(&challenges);
+        *auth = choose_auth(&challenges(&response));
     }
     Ok(())
 }
@@ -187,10 +178,7 @@ fn put(
     credentials: Option<&Credentials>,
     auth: &mut Auth,
 ) -> Result<(), PushError> {
-    let mut target = base.clone();
-    target
-        .query_pairs_mut()
-        .append_pair("graph", graph.as_str());
+    let target = graph_target(base, graph);
     let url_text = base.to_string();
     let http = |source| PushError::Http {
         graph: graph.as_str().into(),
@@ -226,14 +214,8 @@ fn put(
             if credentials.is_none() {
                 return Err(PushError::NeedsCredentials { url: url_text });
             }
-            let challenges: Vec<String> = response
-                .headers()
-                .get_all(WWW_AUTHENTICATE)
-                .iter()
-                .filter_map(|v| v.to_str().ok().map(str::to_string))
-                .collect();
             // A first challenge, or a new nonce for an expired one: answer it once.
-            *auth = choose_auth(&challenges);
+            *auth = choose_auth(&challenges(&response));
             continue;
         }
         if status == StatusCode::UNAUTHORIZED {
@@ -274,6 +256,25 @@ fn closed_by_server(e: &std::io::Error) -> bool {
 }
 
 /// Digest if the server offers it, else Basic.
+/// The `Graph Store` URL of one graph: the endpoint with `?graph=IRI`.
+fn graph_target(base: &url::Url, graph: &NamedNode) -> url::Url {
+    let mut target = base.clone();
+    target
+        .query_pairs_mut()
+        .append_pair("graph", graph.as_str());
+    target
+}
+
+/// The `WWW-Authenticate` challenges of a response.
+fn challenges(response: &oxhttp::model::Response<Body>) -> Vec<String> {
+    response
+        .headers()
+        .get_all(WWW_AUTHENTICATE)
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_string))
+        .collect()
+}
+
 fn choose_auth(challenges: &[String]) -> Auth {
     challenges
         .iter()

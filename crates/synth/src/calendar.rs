@@ -54,33 +54,6 @@ impl Day {
     }
 }
 
-/// `n` in Roman numerals ("XXIV"); empty for 0.
-pub(crate) fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,13 +70,5 @@ mod tests {
             let (y, m, d) = Day(n).ymd();
             assert_eq!(Day::from_ymd(y, m, d), Day(n));
         }
-    }
-
-    #[test]
-    fn roman_numerals() {
-        assert_eq!(roman(24), "XXIV");
-        assert_eq!(roman(19), "XIX");
-        assert_eq!(roman(1), "I");
-        assert_eq!(roman(40), "XL");
     }
 }

@@ -21,7 +21,9 @@ mod world;
 
 use cadre_lexicon::vocab::{BodyLevel, Vocabulary};
 
-use crate::calendar::{roman, Day};
+use cadre_text::to_roman as roman;
+
+use crate::calendar::Day;
 use crate::rng::{Key, Rng};
 use crate::template::{Form, Part, Slot, Template, Templates, UnitVar, Var};
 use crate::world::{
