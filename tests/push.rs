@@ -102,12 +102,15 @@ fn params(name: &str) -> Vec<(&'static str, &'static str)> {
             ("post", "Bí thư Huyện ủy Thanh Trì"),
         ],
         "post-holders" => vec![("role", "Bí thư"), ("place", "Thanh Trì")],
-        _ => vec![],
+        "transfers" => vec![("place", "Quảng Ninh")],
+        "higher-officials" | "meetings-per-year" => vec![("place", "Nghệ An")],
+        _ => vec![("place", "Hà Nội")],
     }
 }
 
 /// The query text with its parameters as a `VALUES` row after the first `WHERE {`
-/// (the values are plain literals of the sample corpus, escaped).
+/// (the values are plain literals of the sample corpus, folded as `cadre query`
+/// folds them, escaped).
 fn with_values(sparql: &str, params: &[(&str, &str)]) -> String {
     if params.is_empty() {
         return sparql.to_string();
@@ -115,7 +118,10 @@ fn with_values(sparql: &str, params: &[(&str, &str)]) -> String {
     let vars: Vec<String> = params.iter().map(|(k, _)| format!("?{k}")).collect();
     let vals: Vec<String> = params
         .iter()
-        .map(|(_, v)| format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\"")))
+        .map(|(_, v)| {
+            let v = cadre_text::fold_key(v);
+            format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
+        })
         .collect();
     let at = sparql.find("WHERE {").expect("a WHERE clause") + "WHERE {".len();
     format!(

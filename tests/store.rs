@@ -149,7 +149,7 @@ fn saved_query_post_holders_lists_secretaries_of_a_place() {
 #[test]
 fn saved_query_meeting_chairs_names_the_chairs() {
     let (_dir, store) = sample_store();
-    let rows = saved(&store, "meeting-chairs", &[]);
+    let rows = saved(&store, "meeting-chairs", &["place=Hà Nội"]);
     let plenum = rows
         .iter()
         .find(|r| r[1] == "Hội nghị Ban Chấp hành lần thứ 8 — Đảng bộ Thanh Trì")
@@ -277,7 +277,7 @@ fn saved_queries_for_colleagues_posts_transfers_documents_terms_and_meetings() {
         .expect("co-chair");
     assert_eq!(hang[1], "2");
 
-    let concurrent = saved(&store, "concurrent-posts", &[]);
+    let concurrent = saved(&store, "concurrent-posts", &["place=Hà Nội"]);
     assert!(
         concurrent
             .iter()
@@ -285,7 +285,7 @@ fn saved_queries_for_colleagues_posts_transfers_documents_terms_and_meetings() {
         "{concurrent:?}"
     );
 
-    let transfers = saved(&store, "transfers", &[]);
+    let transfers = saved(&store, "transfers", &["place=Quảng Ninh"]);
     let thinh = transfers
         .iter()
         .find(|r| r[0] == "Phạm Quang Thịnh")
@@ -308,7 +308,7 @@ fn saved_queries_for_colleagues_posts_transfers_documents_terms_and_meetings() {
         "{terms:?}"
     );
 
-    let meetings = saved(&store, "meetings-per-year", &[]);
+    let meetings = saved(&store, "meetings-per-year", &["place=nghệ an"]);
     assert!(
         meetings.iter().any(|r| r[0] == "HĐND Nghệ An"
             && r[1] == "2022"
@@ -337,7 +337,7 @@ fn saved_queries_for_claim_evidence_and_higher_officials() {
     );
     assert!(ev[1][4].contains("Phạm Quang Thịnh"));
 
-    let higher = saved(&store, "higher-officials", &[]);
+    let higher = saved(&store, "higher-officials", &["place=Nghệ An"]);
     assert!(
         higher.iter().any(|r| r[0].contains("Đảng bộ Nghi Lộc")
             && r[2] == "Trương Công Đạt"
@@ -349,7 +349,7 @@ fn saved_queries_for_claim_evidence_and_higher_officials() {
 #[test]
 fn successions_link_holdings_with_replaces() {
     let (_dir, store) = sample_store();
-    let rows = saved(&store, "successions", &[]);
+    let rows = saved(&store, "successions", &["place=Thanh Trì"]);
     assert!(
         rows.iter().any(|r| r[0] == "Bí thư Huyện ủy Thanh Trì"
             && r[1] == "Phạm Quang Thịnh"

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use cadre_kg::{queries, CadreStore};
-use oxigraph::model::{Literal, Term};
+use oxigraph::model::Term;
 use rayon::prelude::*;
 
 /// Writes `articles` synthetic articles (`<id>.txt`) into `out`, in parallel; the
@@ -44,7 +44,7 @@ pub fn time_queries(store: &CadreStore, runs: usize) -> Result<Vec<QueryTiming>>
     let params = sample_params(store)?;
     let mut timings = Vec::new();
     for q in queries::SAVED {
-        let bound: Vec<(String, Term)> = q
+        let values: Vec<(String, String)> = q
             .params()
             .iter()
             .map(|p| {
@@ -53,12 +53,10 @@ pub fn time_queries(store: &CadreStore, runs: usize) -> Result<Vec<QueryTiming>>
                     .find(|(k, _)| k == p)
                     .map(|(_, v)| v.clone())
                     .unwrap_or_default();
-                (
-                    p.to_string(),
-                    Term::from(Literal::new_simple_literal(value)),
-                )
+                (p.to_string(), value)
             })
             .collect();
+        let bound = q.bind(&values);
         let rows = store
             .select(q.sparql, &bound)
             .with_context(|| format!("saved query {}", q.name))?

@@ -56,11 +56,13 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
         QueryFormat::Table,
         &mut stdout,
     )?;
-    println!("\n== Leadership (current posts, first and last attestation)");
+    println!("\n== cadre query --saved leadership --param place=\"Hà Nội\"");
+    let hanoi = [("place".to_string(), "Hà Nội".to_string())];
+    let q = queries::saved("leadership").expect("saved");
     print_query(
         &store,
-        queries::saved("leadership").expect("saved").sparql,
-        &[],
+        q.sparql,
+        &q.bind(&hanoi),
         &QueryLimits::default(),
         QueryFormat::Table,
         &mut stdout,
@@ -72,7 +74,7 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
         print_query(
             &store,
             q.sparql,
-            &[("name".into(), name)],
+            &q.bind(&[("name".into(), name)]),
             &QueryLimits::default(),
             QueryFormat::Table,
             &mut stdout,
@@ -89,16 +91,17 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
     print_query(
         &store,
         q.sparql,
-        &params,
+        &q.bind(&params),
         &QueryLimits::default(),
         QueryFormat::Table,
         &mut stdout,
     )?;
-    println!("\n== cadre query --saved meeting-chairs");
+    println!("\n== cadre query --saved meeting-chairs --param place=\"Hà Nội\"");
+    let q = queries::saved("meeting-chairs").expect("saved");
     print_query(
         &store,
-        queries::saved("meeting-chairs").expect("saved").sparql,
-        &[],
+        q.sparql,
+        &q.bind(&hanoi),
         &QueryLimits::default(),
         QueryFormat::Table,
         &mut stdout,

@@ -405,10 +405,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 return Ok(ExitCode::SUCCESS);
             }
-            let text = match (sparql, file, saved) {
-                (Some(q), _, _) => q,
-                (_, Some(f), _) => std::fs::read_to_string(&f)
-                    .with_context(|| format!("reading {}", f.display()))?,
+            let plain = || -> Vec<(String, Term)> {
+                params
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Literal::new_simple_literal(v).into()))
+                    .collect()
+            };
+            let (text, bound) = match (sparql, file, saved) {
+                (Some(q), _, _) => (q, plain()),
+                (_, Some(f), _) => (
+                    std::fs::read_to_string(&f)
+                        .with_context(|| format!("reading {}", f.display()))?,
+                    plain(),
+                ),
                 (_, _, Some(name)) => {
                     let q = queries::saved(&name).with_context(|| {
                         format!("no saved query {name:?} (see cadre query --list)")
@@ -418,7 +427,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                             bail!("saved query {name} needs --param {p}=VALUE");
                         }
                     }
-                    q.sparql.to_string()
+                    (q.sparql.to_string(), q.bind(&params))
                 }
                 _ => bail!("give a SPARQL query, -f FILE or --saved NAME"),
             };
@@ -428,7 +437,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let store = open_store_read_only(&store)?;
             let stdout = std::io::stdout();
-            print_query(&store, &text, &params, &limits, format, &mut stdout.lock())?;
+            print_query(&store, &text, &bound, &limits, format, &mut stdout.lock())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export {
@@ -763,16 +772,12 @@ fn seconds(s: f64) -> Result<Option<std::time::Duration>> {
 fn print_query(
     store: &CadreStore,
     sparql: &str,
-    params: &[(String, String)],
+    bound: &[(String, Term)],
     limits: &QueryLimits,
     format: QueryFormat,
     out: &mut impl Write,
 ) -> Result<()> {
-    let bound: Vec<(String, Term)> = params
-        .iter()
-        .map(|(k, v)| (k.clone(), Literal::new_simple_literal(v).into()))
-        .collect();
-    let result = store.query(sparql, &bound, limits)?;
+    let result = store.query(sparql, bound, limits)?;
     if result.truncated {
         eprintln!(
             "note: stopped after {} rows (--limit); more results exist",
@@ -799,11 +804,19 @@ fn print_query(
 }
 
 /// People whose name contains `?needle` (case-insensitive), with their post count.
+/// The person whose folded name is `?needle` (an index lookup).
+const PERSON_EXACT: &str = r#"
+PREFIX cadre: <https://w3id.org/cadre/ontology#>
+SELECT DISTINCT ?name WHERE { GRAPH ?g { ?p cadre:key ?needle ; cadre:name ?name } }
+ORDER BY ?name LIMIT 1
+"#;
+
+/// People whose folded name contains `?needle`, with their number of post holdings.
 const PEOPLE_NAMED: &str = r#"
 PREFIX cadre: <https://w3id.org/cadre/ontology#>
 SELECT ?name (COUNT(DISTINCT ?h) AS ?posts) WHERE {
-  ?p a cadre:Person ; cadre:name ?name .
-  FILTER (CONTAINS(LCASE(STR(?name)), LCASE(STR(?needle))))
+  GRAPH ?g { ?p a cadre:Person ; cadre:key ?key ; cadre:name ?name }
+  FILTER (CONTAINS(?key, ?needle))
   OPTIONAL { ?h cadre:holder ?p }
 } GROUP BY ?name ORDER BY ?name
 "#;
@@ -812,40 +825,37 @@ SELECT ?name (COUNT(DISTINCT ?h) AS ?posts) WHERE {
 fn person(store: &CadreStore, name: &str, out: &mut impl Write) -> Result<ExitCode> {
     let needle = [(
         "needle".to_string(),
-        Term::from(Literal::new_simple_literal(name)),
+        Term::from(Literal::new_simple_literal(cadre_text::fold_key(name))),
     )];
-    let found = store.select(PEOPLE_NAMED, &needle)?;
-    let names: Vec<String> = found.rows.iter().map(|r| table::cell(&r[0])).collect();
-    let exact = names
-        .iter()
-        .find(|n| cadre_text::fold_key(n) == cadre_text::fold_key(name));
-    let chosen = match (exact, names.as_slice()) {
-        (Some(n), _) => n.clone(),
-        (None, [only]) => only.clone(),
-        (None, []) => bail!("no person named {name:?} in the store"),
-        (None, _) => {
-            writeln!(
-                out,
-                "{} people match {name:?}; give the full name:",
-                names.len()
-            )?;
-            for r in &found.rows {
-                writeln!(
-                    out,
-                    "  {}  ({} posts)",
-                    table::cell(&r[0]),
-                    table::cell(&r[1])
-                )?;
+    let exact = store.select(PERSON_EXACT, &needle)?;
+    let chosen = match exact.rows.first() {
+        Some(r) => table::cell(&r[0]),
+        None => {
+            let found = store.select(PEOPLE_NAMED, &needle)?;
+            match found.rows.as_slice() {
+                [] => bail!("no person named {name:?} in the store"),
+                [only] => table::cell(&only[0]),
+                rows => {
+                    writeln!(
+                        out,
+                        "{} people match {name:?}; give the full name:",
+                        rows.len()
+                    )?;
+                    for r in rows {
+                        writeln!(
+                            out,
+                            "  {}  ({} posts)",
+                            table::cell(&r[0]),
+                            table::cell(&r[1])
+                        )?;
+                    }
+                    return Ok(ExitCode::from(EXIT_SKIPPED));
+                }
             }
-            return Ok(ExitCode::from(EXIT_SKIPPED));
         }
     };
     let q = queries::saved("career").expect("saved query");
-    let bound = [(
-        "name".to_string(),
-        Term::from(Literal::new_simple_literal(&chosen)),
-    )];
-    let career = store.select(q.sparql, &bound)?;
+    let career = store.select(q.sparql, &q.bind(&[("name".into(), chosen.clone())]))?;
     writeln!(out, "{chosen}")?;
     for r in &career.rows {
         let first = Some(table::cell(&r[2]))

@@ -54,6 +54,13 @@ impl Quads {
         );
     }
 
+    /// A label and its folded lookup key (`cadre:key`), which saved queries match
+    /// with an index lookup instead of comparing every label.
+    fn keyed_label(&mut self, s: &str, value: &str) {
+        self.label(s, value);
+        self.text(s, &term("key"), &cadre_text::fold_key(value));
+    }
+
     fn literal(&mut self, s: &str, p: &str, value: &str, datatype: &str) {
         let dt = NamedNode::new_unchecked(format!("{XSD}{datatype}"));
         self.add(s, p, Literal::new_typed_literal(value, dt));
@@ -126,7 +133,7 @@ pub fn article_quads(x: &Extraction) -> Vec<Quad> {
     for p in &x.persons {
         let person = entity("person", &[&p.name]);
         q.typed(&person, "Person");
-        q.label(&person, &p.name);
+        q.keyed_label(&person, &p.name);
         q.text(&person, &term("name"), &p.name);
         q.link(&person, &term("mentionedIn"), &article);
         for m in &p.mentions {
@@ -137,13 +144,13 @@ pub fn article_quads(x: &Extraction) -> Vec<Quad> {
             let body = add_body(&mut q, &pos.body);
             let role = entity("role", &[&pos.role]);
             q.typed(&role, "Role");
-            q.label(&role, &pos.role);
+            q.keyed_label(&role, &pos.role);
             let key = body_key(&pos.body);
             let mut post_key: Vec<&str> = vec![&pos.role];
             post_key.extend(key.iter().map(String::as_str));
             let post = entity("post", &post_key);
             q.typed(&post, "Post");
-            q.label(&post, &post_label(&pos.role, &pos.body));
+            q.keyed_label(&post, &post_label(&pos.role, &pos.body));
             q.link(&post, &term("role"), &role);
             q.link(&post, &term("postIn"), &body);
             let mut holding_key: Vec<&str> = vec![&p.name];
@@ -284,7 +291,7 @@ fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     let node = body_iri(body);
     q.typed(&node, "Body");
     q.typed(&node, body_class(&body.kind));
-    q.label(&node, &body_label(body));
+    q.keyed_label(&node, &body_label(body));
     q.text(&node, &term("orgName"), &body.org);
     q.text(&node, &term("bodyKind"), &body.kind);
     if let Some(place) = &body.place {
@@ -294,6 +301,9 @@ fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     node
 }
 
+/// Adds a place and its ancestors. Besides the direct `partOf` chain, the place is
+/// `within` itself and every ancestor, so a query scoped to a province or district
+/// reaches everything under it by one indexed pattern instead of a property path.
 fn add_place(q: &mut Quads, place: &PlaceRef) -> String {
     let gaz = Gazetteer::global();
     let node = entity("place", &[&place.code]);
@@ -305,8 +315,9 @@ fn add_place(q: &mut Quads, place: &PlaceRef) -> String {
         if iri != child {
             q.link(&child, &term("partOf"), &iri);
         }
+        q.link(&node, &term("within"), &iri);
         q.typed(&iri, "Place");
-        q.label(&iri, &p.name);
+        q.keyed_label(&iri, &p.name);
         q.text(&iri, &term("placeCode"), &p.code);
         q.text(&iri, &term("placeKind"), p.kind.as_str());
         if let Some(d) = &p.valid_from {

@@ -1,5 +1,11 @@
 //! Saved queries: SPARQL files under `queries/`, embedded in the binary. Each starts
 //! with `# title:` and `# params:` comment lines that `cadre query --list` shows.
+//!
+//! Parameters name people, posts, bodies and places as a reader writes them; they are
+//! folded (`cadre_text::fold_key`) and matched against `cadre:key`, so "bí thư" finds
+//! "Bí thư" and "Thành uỷ" finds "Thành ủy", by an index lookup.
+
+use oxigraph::model::{Literal, Term};
 
 /// A saved query.
 #[derive(Debug, Clone, Copy)]
@@ -21,6 +27,20 @@ impl SavedQuery {
         self.header("params")
             .map(|p| p.split_whitespace().collect())
             .unwrap_or_default()
+    }
+
+    /// The given `(name, value)` parameters as bound variables, values folded to the
+    /// form of `cadre:key`. Parameters the query does not declare are left out.
+    pub fn bind(&self, params: &[(String, String)]) -> Vec<(String, Term)> {
+        let declared = self.params();
+        params
+            .iter()
+            .filter(|(k, _)| declared.contains(&k.as_str()))
+            .map(|(k, v)| {
+                let folded = cadre_text::fold_key(v);
+                (k.clone(), Literal::new_simple_literal(folded).into())
+            })
+            .collect()
     }
 
     fn header(&self, key: &str) -> Option<&'static str> {
@@ -111,5 +131,20 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{}: {e}", q.name));
         }
         assert_eq!(saved("person-posts").unwrap().params(), vec!["name"]);
+    }
+
+    #[test]
+    fn parameters_are_folded_and_undeclared_ones_dropped() {
+        let q = saved("person-posts").unwrap();
+        let bound = q.bind(&[
+            ("name".into(), "Nguyễn  Văn HOÀ".into()),
+            ("other".into(), "x".into()),
+        ]);
+        assert_eq!(bound.len(), 1);
+        assert_eq!(bound[0].0, "name");
+        assert_eq!(
+            bound[0].1,
+            Term::from(Literal::new_simple_literal("nguyễn văn hòa"))
+        );
     }
 }

@@ -450,14 +450,190 @@ impl CadreStore {
     }
 }
 
-/// Joins a one-row `VALUES` table of `params` into the WHERE pattern of `query`,
-/// below projection, ordering, grouping, BIND and FILTER, so filters see the values.
+/// `query` with every pattern occurrence of a parameter replaced by its value.
+fn substitute_params(query: spargebra::Query, params: &[(String, Term)]) -> spargebra::Query {
+    let sub = |pattern| substitute_pattern(pattern, params);
+    match query {
+        spargebra::Query::Select {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Select {
+            dataset,
+            pattern: sub(pattern),
+            base_iri,
+        },
+        spargebra::Query::Construct {
+            template,
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Construct {
+            template,
+            dataset,
+            pattern: sub(pattern),
+            base_iri,
+        },
+        spargebra::Query::Describe {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Describe {
+            dataset,
+            pattern: sub(pattern),
+            base_iri,
+        },
+        spargebra::Query::Ask {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Ask {
+            dataset,
+            pattern: sub(pattern),
+            base_iri,
+        },
+    }
+}
+
+/// A term pattern with a parameter variable replaced by the parameter's value.
+fn substitute_term(
+    term: spargebra::term::TermPattern,
+    params: &[(String, Term)],
+) -> spargebra::term::TermPattern {
+    use spargebra::term::TermPattern;
+    let TermPattern::Variable(v) = &term else {
+        return term;
+    };
+    match params.iter().find(|(name, _)| name == v.as_str()) {
+        Some((_, Term::NamedNode(n))) => TermPattern::NamedNode(n.clone()),
+        Some((_, Term::Literal(l))) => TermPattern::Literal(l.clone()),
+        _ => term,
+    }
+}
+
+/// Replaces parameters in every triple pattern and path of `pattern`, recursively.
+fn substitute_pattern(
+    pattern: spargebra::algebra::GraphPattern,
+    params: &[(String, Term)],
+) -> spargebra::algebra::GraphPattern {
+    use spargebra::algebra::GraphPattern;
+    let sub = |inner: Box<GraphPattern>| Box::new(substitute_pattern(*inner, params));
+    match pattern {
+        GraphPattern::Bgp { patterns } => GraphPattern::Bgp {
+            patterns: patterns
+                .into_iter()
+                .map(|t| spargebra::term::TriplePattern {
+                    subject: substitute_term(t.subject, params),
+                    predicate: t.predicate,
+                    object: substitute_term(t.object, params),
+                })
+                .collect(),
+        },
+        GraphPattern::Path {
+            subject,
+            path,
+            object,
+        } => GraphPattern::Path {
+            subject: substitute_term(subject, params),
+            path,
+            object: substitute_term(object, params),
+        },
+        GraphPattern::Join { left, right } => GraphPattern::Join {
+            left: sub(left),
+            right: sub(right),
+        },
+        GraphPattern::LeftJoin {
+            left,
+            right,
+            expression,
+        } => GraphPattern::LeftJoin {
+            left: sub(left),
+            right: sub(right),
+            expression,
+        },
+        GraphPattern::Lateral { left, right } => GraphPattern::Lateral {
+            left: sub(left),
+            right: sub(right),
+        },
+        GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
+            expr,
+            inner: sub(inner),
+        },
+        GraphPattern::Union { left, right } => GraphPattern::Union {
+            left: sub(left),
+            right: sub(right),
+        },
+        GraphPattern::Graph { name, inner } => GraphPattern::Graph {
+            name,
+            inner: sub(inner),
+        },
+        GraphPattern::Extend {
+            inner,
+            variable,
+            expression,
+        } => GraphPattern::Extend {
+            inner: sub(inner),
+            variable,
+            expression,
+        },
+        GraphPattern::Minus { left, right } => GraphPattern::Minus {
+            left: sub(left),
+            right: sub(right),
+        },
+        GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
+            inner: sub(inner),
+            expression,
+        },
+        GraphPattern::Project { inner, variables } => GraphPattern::Project {
+            inner: sub(inner),
+            variables,
+        },
+        GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: sub(inner) },
+        GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: sub(inner) },
+        GraphPattern::Slice {
+            inner,
+            start,
+            length,
+        } => GraphPattern::Slice {
+            inner: sub(inner),
+            start,
+            length,
+        },
+        GraphPattern::Group {
+            inner,
+            variables,
+            aggregates,
+        } => GraphPattern::Group {
+            inner: sub(inner),
+            variables,
+            aggregates,
+        },
+        GraphPattern::Service {
+            name,
+            inner,
+            silent,
+        } => GraphPattern::Service {
+            name,
+            inner: sub(inner),
+            silent,
+        },
+        values @ GraphPattern::Values { .. } => values,
+    }
+}
+
+/// Binds `params` into the algebra of `query` (the semantics of SPARQL SEP-0007):
+/// every triple pattern and path that uses a parameter gets its value as a constant,
+/// and a one-row `VALUES` table joined below projection, ordering, grouping, BIND and
+/// FILTER keeps the variable bound for expressions and results. The constants matter:
+/// Oxigraph plans joins from the patterns' shapes, and a pattern with a constant
+/// object is planned as the index lookup it is.
 fn bind_params(query: spargebra::Query, params: &[(String, Term)]) -> spargebra::Query {
     use spargebra::algebra::GraphPattern;
     use spargebra::term::GroundTerm;
     if params.is_empty() {
         return query;
     }
+    let query = substitute_params(query, params);
     let variables: Vec<Variable> = params
         .iter()
         .map(|(n, _)| Variable::new_unchecked(n.clone()))
@@ -639,6 +815,43 @@ mod tests {
             Err(StoreError::Syntax(e)) => assert_eq!((e.line, e.column), (Some(1), Some(25))),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn parameters_become_constants_in_patterns_and_stay_bound_in_results() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = CadreStore::open(dir.path()).unwrap();
+        store
+            .ingest(&[article("a", "Nguyễn Văn An"), article("b", "Trần Thị Bình")])
+            .unwrap();
+        let key = Term::from(Literal::new_simple_literal("trần thị bình"));
+        let out = store
+            .select(
+                "PREFIX cadre: <https://w3id.org/cadre/ontology#>
+                 SELECT ?who ?name WHERE {
+                   GRAPH ?g { ?p cadre:key ?who ; cadre:name ?name }
+                   FILTER (STRLEN(?who) > 0)
+                 }",
+                &[("who".to_string(), key.clone())],
+            )
+            .unwrap();
+        assert_eq!(out.rows.len(), 1, "{:?}", out.rows);
+        assert_eq!(out.rows[0][0], Some(key));
+        assert_eq!(
+            out.rows[0][1],
+            Some(Term::from(Literal::new_simple_literal("Trần Thị Bình")))
+        );
+        let parsed = spargebra::SparqlParser::new()
+            .parse_query("SELECT * WHERE { ?s ?p ?who }")
+            .unwrap();
+        let bound = bind_params(
+            parsed,
+            &[("who".to_string(), Literal::new_simple_literal("x").into())],
+        );
+        assert!(
+            bound.to_string().contains("?s ?p \"x\""),
+            "the pattern holds the constant: {bound}"
+        );
     }
 
     #[test]
