@@ -143,7 +143,7 @@ impl Doc {
                     .filter(|(_, b)| b.kind == BodyKind::PartyCommittee)
                     .map(|(len, b)| (len, b.level));
                 let mention = match body {
-                    Some((len, level)) => name_at(&self.text, toks, i + len).map(|(c, l)| {
+                    Some((len, level)) => name_at(toks, i + len).map(|(c, l)| {
                         let below_province: Vec<_> = c
                             .iter()
                             .copied()
@@ -283,6 +283,7 @@ impl Doc {
     fn bare_districts(&self, province: PlaceId) -> Vec<PlaceId> {
         let gaz = Gazetteer::global();
         let mut out = Vec::new();
+        let mut name = String::new();
         for toks in &self.tokens {
             let mut i = 0;
             while i < toks.len() {
@@ -301,8 +302,8 @@ impl Doc {
                 let placed = i > 0
                     && (toks[i - 1].is_capitalised
                         || self.vocab.cues.placed.longest_at(&toks[i - 1..i]).is_some());
-                let name = &self.text[toks[i].start..toks[end - 1].end];
-                let found = gaz.find_folded(&cadre_text::fold_normalized(name));
+                crate::tokens::fold_tokens(&toks[i..end], &mut name);
+                let found = gaz.find_folded(&name);
                 let inside: Vec<PlaceId> = self
                     .home
                     .era_only(found.to_vec())

@@ -1048,6 +1048,7 @@ impl Doc {
         };
         let gaz = Gazetteer::global();
         let mut out = Vec::new();
+        let mut folded = String::new();
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -1074,9 +1075,8 @@ impl Doc {
                 end += 1;
             }
             let text = &self.text[t.start..toks[end - 1].end];
-            let is_place = !gaz
-                .find_folded(&cadre_text::fold_normalized(text))
-                .is_empty();
+            crate::tokens::fold_tokens(&toks[i..end], &mut folded);
+            let is_place = !gaz.find_folded(&folded).is_empty();
             let blocked = (1..=3).any(|len| {
                 i >= len
                     && self

@@ -252,7 +252,9 @@ pub fn fold_normalized(normalized: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        for c in word.chars() {
+            crate::chars::push_lowercase(&mut out, c);
+        }
     }
     out
 }
