@@ -16,6 +16,20 @@ pub struct PhraseTable<T> {
     /// Trie nodes; the root is node 0.
     nodes: Vec<Node>,
     payloads: Vec<T>,
+    /// A bit per [`first_word_bit`] of the words that start a phrase: most tokens
+    /// start none, and the bit rules them out without hashing the word.
+    first_words: Vec<u64>,
+}
+
+/// Bits of the first-word filter of a [`PhraseTable`].
+const FILTER_BITS: usize = 4096;
+
+/// The filter bit of a word: from its length and its first and last bytes.
+fn first_word_bit(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let first = usize::from(bytes.first().copied().unwrap_or(0));
+    let last = usize::from(bytes.last().copied().unwrap_or(0));
+    (first * 31 + last * 7 + bytes.len() * 131) % FILTER_BITS
 }
 
 /// A trie node: the next words, and the phrase ending here (an index into `payloads`).
@@ -30,6 +44,7 @@ impl<T> Default for PhraseTable<T> {
         Self {
             nodes: vec![Node::default()],
             payloads: Vec::new(),
+            first_words: vec![0; FILTER_BITS / 64],
         }
     }
 }
@@ -43,6 +58,8 @@ impl<T> PhraseTable<T> {
         if words.is_empty() {
             return;
         }
+        let bit = first_word_bit(&words[0]);
+        self.first_words[bit / 64] |= 1 << (bit % 64);
         let mut node = 0;
         for word in words {
             node = match self.nodes[node].next.get(word.as_str()) {
@@ -63,6 +80,10 @@ impl<T> PhraseTable<T> {
 
     /// The longest phrase that starts at `keys[0]`: its length in words and payload.
     pub fn longest_at<S: AsRef<str>>(&self, keys: &[S]) -> Option<(usize, &T)> {
+        let bit = first_word_bit(keys.first()?.as_ref());
+        if self.first_words[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
         let mut node = 0;
         let mut found = None;
         for (len, key) in keys.iter().enumerate() {
