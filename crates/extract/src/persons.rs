@@ -1057,7 +1057,8 @@ impl Doc {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            let direct_honorific = self.honorific_ending_at(s, i).is_some();
+            let direct_honorific =
+                t.is_word && t.is_capitalised && self.honorific_ending_at(s, i).is_some();
             let starts = t.is_word
                 && t.is_capitalised
                 && !in_post(i)

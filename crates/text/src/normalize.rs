@@ -33,17 +33,21 @@ pub const TONE_MOVES: [(&str, &str); 15] = [
 pub fn normalize_text(input: &str) -> String {
     // Characters are removed or replaced before composing, so that a combining mark
     // behind a removed one still composes with its letter.
-    let cleaned: String = input
-        .chars()
-        .filter_map(|c| match c {
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\r' => None,
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                Some(' ')
-            }
-            '\t' => Some(' '),
-            c => Some(c),
-        })
-        .collect();
+    // Runs of characters kept as they are are copied whole.
+    let mut cleaned = String::with_capacity(input.len());
+    let mut copied = 0;
+    for (i, c) in input.char_indices() {
+        let replacement = match c {
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\r' => "",
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
+            '\t' => " ",
+            _ => continue,
+        };
+        cleaned.push_str(&input[copied..i]);
+        cleaned.push_str(replacement);
+        copied = i + c.len_utf8();
+    }
+    cleaned.push_str(&input[copied..]);
     // Most articles are NFC already: the quick check proves it without composing.
     let nfc = if is_nfc_quick(cleaned.chars()) == IsNormalized::Yes {
         cleaned
