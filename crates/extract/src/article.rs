@@ -1,11 +1,12 @@
 //! The article being analysed: normalised text, sentences, tokens, offsets, dates and
 //! home places, shared by the rule families.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use cadre_lexicon::places::{Gazetteer, Level, PlaceId};
 use cadre_lexicon::vocab::{BodyKind, BodyLevel, Vocabulary};
-use cadre_text::{normalize_text, split_sentences, strip_markup};
+use cadre_text::{normalize_text, split_sentences, strip_markup, DateMatch};
 
 use crate::model::{BodyRef, Evidence, Extraction, Sentence};
 use crate::places::{kind_fits_word, name_at, place_at, place_ref, Home, PlaceMention};
@@ -34,6 +35,9 @@ pub(crate) struct Doc {
     pub tokens: Vec<Vec<Token>>,
     /// Byte offset of every character, for byte → character conversion.
     char_starts: Vec<usize>,
+    /// The dates of each sentence that are not a cited document's, found on first use
+    /// by `event_date`.
+    pub event_dates: Vec<OnceCell<Vec<DateMatch>>>,
     pub home: Home,
     pub year: Option<i32>,
     /// Publication date (ISO), when known.
@@ -54,12 +58,14 @@ pub fn extract(input: &ArticleInput) -> Extraction {
     let spans = split_sentences(&text);
     let tokens = spans.iter().map(|&(s, e)| tokenize(&text, s, e)).collect();
     let char_starts = text.char_indices().map(|(i, _)| i).collect();
+    let event_dates = spans.iter().map(|_| OnceCell::new()).collect();
     let date = reference_date(&text, published.as_deref());
     let mut doc = Doc {
         text,
         spans,
         tokens,
         char_starts,
+        event_dates,
         home: Home {
             year,
             date,
@@ -143,7 +149,7 @@ impl Doc {
                     .filter(|(_, b)| b.kind == BodyKind::PartyCommittee)
                     .map(|(len, b)| (len, b.level));
                 let mention = match body {
-                    Some((len, level)) => name_at(&self.text, toks, i + len).map(|(c, l)| {
+                    Some((len, level)) => name_at(toks, i + len).map(|(c, l)| {
                         let below_province: Vec<_> = c
                             .iter()
                             .copied()
@@ -283,6 +289,7 @@ impl Doc {
     fn bare_districts(&self, province: PlaceId) -> Vec<PlaceId> {
         let gaz = Gazetteer::global();
         let mut out = Vec::new();
+        let mut name = String::new();
         for toks in &self.tokens {
             let mut i = 0;
             while i < toks.len() {
@@ -301,8 +308,8 @@ impl Doc {
                 let placed = i > 0
                     && (toks[i - 1].is_capitalised
                         || self.vocab.cues.placed.longest_at(&toks[i - 1..i]).is_some());
-                let name = &self.text[toks[i].start..toks[end - 1].end];
-                let found = gaz.find_folded(&cadre_text::fold_normalized(name));
+                crate::tokens::fold_tokens(&toks[i..end], &mut name);
+                let found = gaz.find_folded(&name);
                 let inside: Vec<PlaceId> = self
                     .home
                     .era_only(found.to_vec())

@@ -662,15 +662,17 @@ impl Doc {
     fn event_date(&self, s: usize, at: usize) -> Option<String> {
         let (ss, se) = self.spans[s];
         let sentence = &self.text[ss..se];
-        let of_document = |d: &cadre_text::DateMatch| {
-            let from = sentence.floor_char_boundary(d.start.saturating_sub(40));
-            let before = sentence[from..d.start].to_lowercase();
-            before.contains(" số") || self.vocab.doc_types_in(&before)
-        };
-        let dates: Vec<_> = find_dates(sentence)
-            .into_iter()
-            .filter(|d| !of_document(d))
-            .collect();
+        let dates = self.event_dates[s].get_or_init(|| {
+            let of_document = |d: &cadre_text::DateMatch| {
+                let from = sentence.floor_char_boundary(d.start.saturating_sub(40));
+                let before = sentence[from..d.start].to_lowercase();
+                before.contains(" số") || self.vocab.doc_types_in(&before)
+            };
+            find_dates(sentence)
+                .into_iter()
+                .filter(|d| !of_document(d))
+                .collect()
+        });
         let before = dates.iter().rev().find(|d| ss + d.end <= at);
         let after = || dates.iter().find(|d| ss + d.start >= at);
         if let Some(d) = before.or_else(after) {

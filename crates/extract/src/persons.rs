@@ -300,11 +300,11 @@ impl Doc {
     fn election_of_members(&self, s: usize) -> Option<BodyRef> {
         let toks = &self.tokens[s];
         (1..toks.len().saturating_sub(3)).find_map(|n| {
-            let elects =
-                (n.saturating_sub(3)..n).any(|k| matches!(toks[k].key.as_str(), "bầu" | "cử"));
-            let counted = toks[n].key.chars().all(|c| c.is_ascii_digit())
-                && matches!(toks[n + 1].key.as_str(), "vị" | "người");
-            if !(elects && counted) {
+            let counted = matches!(toks[n + 1].key.as_str(), "vị" | "người")
+                && toks[n].key.chars().all(|c| c.is_ascii_digit());
+            if !counted
+                || !(n.saturating_sub(3)..n).any(|k| matches!(toks[k].key.as_str(), "bầu" | "cử"))
+            {
                 return None;
             }
             let mut j = n + 2;
@@ -1037,21 +1037,28 @@ impl Doc {
     fn names_in(&self, s: usize, posts: &[PostSpan]) -> Vec<NameSpan> {
         let toks = &self.tokens[s];
         let in_post = |i: usize| posts.iter().any(|p| p.start <= i && i < p.end);
+        // Where the sentence's first honorific ends: one is seen before token `i`
+        // when that is at most `i`. Found once, when the first name asks.
+        let first_honorific_end = std::cell::OnceCell::new();
         let honorific_seen = |i: usize| {
-            (0..i).any(|k| {
-                self.vocab
-                    .cues
-                    .honorific
-                    .longest_at(self.keys(s, k))
-                    .is_some_and(|(l, _)| k + l <= i)
-            })
+            let end = *first_honorific_end.get_or_init(|| {
+                (0..toks.len())
+                    .filter_map(|k| {
+                        let (l, _) = self.vocab.cues.honorific.longest_at(self.keys(s, k))?;
+                        Some(k + l)
+                    })
+                    .min()
+            });
+            end.is_some_and(|end| end <= i)
         };
         let gaz = Gazetteer::global();
         let mut out = Vec::new();
+        let mut folded = String::new();
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            let direct_honorific = self.honorific_ending_at(s, i).is_some();
+            let direct_honorific =
+                t.is_word && t.is_capitalised && self.honorific_ending_at(s, i).is_some();
             let starts = t.is_word
                 && t.is_capitalised
                 && !in_post(i)
@@ -1074,9 +1081,8 @@ impl Doc {
                 end += 1;
             }
             let text = &self.text[t.start..toks[end - 1].end];
-            let is_place = !gaz
-                .find_folded(&cadre_text::fold_normalized(text))
-                .is_empty();
+            crate::tokens::fold_tokens(&toks[i..end], &mut folded);
+            let is_place = !gaz.find_folded(&folded).is_empty();
             let blocked = (1..=3).any(|len| {
                 i >= len
                     && self

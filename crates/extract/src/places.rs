@@ -6,7 +6,7 @@ use cadre_lexicon::places::{Gazetteer, Level, PlaceId, PlaceKind};
 use cadre_lexicon::vocab::BodyLevel;
 
 use crate::model::PlaceRef;
-use crate::tokens::Token;
+use crate::tokens::{fold_tokens, Token};
 
 /// The level word before a place name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,13 +62,14 @@ pub fn level_word_at(toks: &[Token], i: usize) -> Option<(LevelWord, usize)> {
 
 /// Reads a proper place name at `toks[i]`: the longest run of up to five tokens
 /// (capitalised words, digits, and "-" or "." between them) that the gazetteer knows.
-pub fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Vec<PlaceId>, usize)> {
+pub fn name_at(toks: &[Token], i: usize) -> Option<(Vec<PlaceId>, usize)> {
     let first = toks.get(i)?;
     if !first.is_word || !first.is_capitalised {
         return None;
     }
     let gaz = Gazetteer::global();
     let mut best = None;
+    let mut key = String::new();
     for len in 1..=5.min(toks.len() - i) {
         let last = &toks[i + len - 1];
         let ok = if last.is_word {
@@ -82,7 +83,8 @@ pub fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Vec<PlaceId>, us
         if !last.is_word {
             continue;
         }
-        let found = gaz.find_folded(&cadre_text::fold_normalized(&text[first.start..last.end]));
+        fold_tokens(&toks[i..i + len], &mut key);
+        let found = gaz.find_folded(&key);
         if !found.is_empty() {
             best = Some((found.to_vec(), len));
         }
@@ -111,7 +113,7 @@ pub fn place_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
             }
         }
     }
-    if let Some((cands, len)) = name_at(text, toks, j) {
+    if let Some((cands, len)) = name_at(toks, j) {
         mention.candidates = cands;
         j += len;
     }

@@ -13,6 +13,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use cadre_text::fold_key;
+use rustc_hash::FxHashMap;
 
 const UNITS_TSV: &str = include_str!("../../../data/places/units.tsv");
 const CONVERSION_TSV: &str = include_str!("../../../data/places/conversion_2025.tsv");
@@ -185,7 +186,9 @@ pub struct Gazetteer {
     places: Vec<Place>,
     by_code: HashMap<String, PlaceId>,
     /// Folded name or alias -> places, sorted by (level, era, code).
-    names: BTreeMap<String, Vec<PlaceId>>,
+    names: FxHashMap<String, Vec<PlaceId>>,
+    /// The keys of `names` in order, for [`Gazetteer::names`].
+    sorted_names: Vec<String>,
     /// Legacy place -> its 2025 successors (default successor first).
     successors: Vec<Vec<PlaceId>>,
     /// Reformed place -> the legacy places converted into it.
@@ -291,7 +294,9 @@ impl Gazetteer {
     /// Every folded key (names and aliases) with its places, in key order, for building
     /// multi-pattern matchers over [`fold_key`]-ed text.
     pub fn names(&self) -> impl Iterator<Item = (&str, &[PlaceId])> + '_ {
-        self.names.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+        self.sorted_names
+            .iter()
+            .map(|k| (k.as_str(), self.names[k].as_slice()))
     }
 
     /// Number of places (both eras).
@@ -445,11 +450,14 @@ impl Gazetteer {
             ids.sort_unstable_by_key(|&id| rank[id as usize]);
             ids.dedup();
         }
+        let sorted_names = names.keys().cloned().collect();
+        let names = names.into_iter().collect();
 
         Ok(Gazetteer {
             places,
             by_code,
             names,
+            sorted_names,
             successors,
             predecessors,
         })

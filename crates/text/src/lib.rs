@@ -1,6 +1,7 @@
 //! Text layer of cadre: everything that turns raw bytes of a Vietnamese news page into
 //! clean, comparable text. Pure functions only; no I/O.
 
+pub mod chars;
 pub mod dates;
 pub mod decode;
 pub mod markup;

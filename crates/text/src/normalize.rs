@@ -5,7 +5,7 @@
 //! text canonical for extraction while keeping its meaning; [`fold_key`] makes a
 //! comparison key (case-folded, tone placement unified) for lexicon look-ups.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Old-style tone placement on the glide (`uỷ`, `hoà`) and the new-style equivalent
 /// (`ủy`, `hòa`). Party texts use the new style, so keys are folded towards it.
@@ -33,51 +33,64 @@ pub const TONE_MOVES: [(&str, &str); 15] = [
 pub fn normalize_text(input: &str) -> String {
     // Characters are removed or replaced before composing, so that a combining mark
     // behind a removed one still composes with its letter.
-    let nfc: String = input
-        .chars()
-        .filter_map(|c| match c {
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\r' => None,
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                Some(' ')
-            }
-            '\t' => Some(' '),
-            c => Some(c),
-        })
-        .nfc()
-        .collect();
+    // Runs of characters kept as they are are copied whole.
+    let mut cleaned = String::with_capacity(input.len());
+    let mut copied = 0;
+    for (i, c) in input.char_indices() {
+        let replacement = match c {
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\r' => "",
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
+            '\t' => " ",
+            _ => continue,
+        };
+        cleaned.push_str(&input[copied..i]);
+        cleaned.push_str(replacement);
+        copied = i + c.len_utf8();
+    }
+    cleaned.push_str(&input[copied..]);
+    // Most articles are NFC already: the quick check proves it without composing.
+    let nfc = if is_nfc_quick(cleaned.chars()) == IsNormalized::Yes {
+        cleaned
+    } else {
+        cleaned.chars().nfc().collect()
+    };
     move_tones(&nfc)
 }
 
 /// Rewrites old-style tone placement to the new style, keeping letter case.
 fn move_tones(s: &str) -> String {
-    if !s.chars().any(is_old_tone_carrier) {
-        return s.to_owned();
-    }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if i + 1 < chars.len() {
-            if let Some((a, b)) = swap_pair(chars[i], chars[i + 1]) {
-                // Only at the end of a syllable ("uỷ" in "thuỷ", not in "khuỷu"), and
-                // not after "q", where "u" belongs to the consonant ("quý").
-                // A combining mark behind the pair (one NFC could not compose) would
-                // compose with the moved-away vowel and break NFC: leave it alone.
-                let at_end = chars.get(i + 2).is_none_or(|&c| {
-                    !c.is_alphabetic() && !unicode_normalization::char::is_combining_mark(c)
-                });
-                let after_q = i > 0 && matches!(chars[i - 1], 'q' | 'Q');
-                if at_end && !after_q {
-                    out.push(a);
-                    out.push(b);
-                    i += 2;
-                    continue;
-                }
+    // `s[copied..]` is not in `out` yet.
+    let mut copied = 0;
+    let mut previous: Option<char> = None;
+    let mut chars = s.char_indices();
+    while let Some((i, first)) = chars.next() {
+        let mut rest = s[i + first.len_utf8()..].chars();
+        if let Some((second, (a, b))) = rest
+            .next()
+            .and_then(|second| Some((second, swap_pair(first, second)?)))
+        {
+            // Only at the end of a syllable ("uỷ" in "thuỷ", not in "khuỷu"), and
+            // not after "q", where "u" belongs to the consonant ("quý").
+            // A combining mark behind the pair (one NFC could not compose) would
+            // compose with the moved-away vowel and break NFC: leave it alone.
+            let at_end = rest.next().is_none_or(|c| {
+                !c.is_alphabetic() && !unicode_normalization::char::is_combining_mark(c)
+            });
+            let after_q = matches!(previous, Some('q' | 'Q'));
+            if at_end && !after_q {
+                out.push_str(&s[copied..i]);
+                out.push(a);
+                out.push(b);
+                chars.next();
+                copied = i + first.len_utf8() + second.len_utf8();
+                previous = Some(second);
+                continue;
             }
         }
-        out.push(chars[i]);
-        i += 1;
+        previous = Some(first);
     }
+    out.push_str(&s[copied..]);
     out
 }
 
@@ -118,6 +131,11 @@ fn is_old_tone_carrier(c: char) -> bool {
 
 /// For a glide + toned vowel pair in old placement, the pair in new placement.
 fn swap_pair(first: char, second: char) -> Option<(char, char)> {
+    // Only a glide and a tone carrier can form a pair (see the test
+    // `only_glides_and_carriers_lower_into_pairs`): skip the look-up for the rest.
+    if !matches!(first, 'o' | 'u' | 'O' | 'U') || !is_old_tone_carrier(second) {
+        return None;
+    }
     let lower_first = first.to_lowercase().next()?;
     let lower_second = second.to_lowercase().next()?;
     let pair: String = [lower_first, lower_second].iter().collect();
@@ -202,6 +220,27 @@ mod tests {
     }
 
     #[test]
+    fn only_glides_and_carriers_lower_into_pairs() {
+        let firsts: Vec<char> = TONE_MOVES
+            .iter()
+            .filter_map(|(old, _)| old.chars().next())
+            .collect();
+        let seconds: Vec<char> = TONE_MOVES
+            .iter()
+            .filter_map(|(old, _)| old.chars().nth(1))
+            .collect();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            if firsts.contains(&lower) {
+                assert!(matches!(c, 'o' | 'u' | 'O' | 'U'), "{c:?}");
+            }
+            if seconds.contains(&lower) {
+                assert!(is_old_tone_carrier(c), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn fold_key_unifies_case_tone_and_space() {
         assert_eq!(fold_key("Thành Uỷ  Viên "), fold_key("thành ủy viên"));
         assert_eq!(fold_key("Khánh Hoà"), "khánh hòa");
@@ -217,7 +256,9 @@ pub fn fold_normalized(normalized: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        for c in word.chars() {
+            crate::chars::push_lowercase(&mut out, c);
+        }
     }
     out
 }
