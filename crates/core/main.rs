@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use cadre_extract::{extract, ArticleInput, Extraction};
+use cadre_kg::curation::{self, Curation};
 use cadre_kg::store::write_results;
 use cadre_kg::{queries, CadreStore, QueryLimits};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -85,6 +86,10 @@ enum Command {
         out: Option<PathBuf>,
         #[command(flatten)]
         limits: InputLimits,
+        /// Apply this curation file (nquads: the curated article graphs plus the
+        /// curation graph).
+        #[arg(long)]
+        curation: Option<PathBuf>,
     },
     /// Load articles into the store (one named graph per article; re-running replaces).
     Ingest {
@@ -96,6 +101,8 @@ enum Command {
         store: PathBuf,
         #[command(flatten)]
         limits: InputLimits,
+        #[command(flatten)]
+        curation: CurationArg,
     },
     /// Run SPARQL over the store (the default graph is the union of all article graphs).
     Query {
@@ -141,6 +148,8 @@ enum Command {
         store: PathBuf,
         #[command(flatten)]
         graph: GraphOptions,
+        #[command(flatten)]
+        curation: CurationArg,
     },
     /// Extract and score against gold records (../shared/eval/FORMAT.md), as score.py
     /// does; `--errors` lists every false positive and false negative.
@@ -173,6 +182,8 @@ enum Command {
         /// Store folder.
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
         store: PathBuf,
+        #[command(flatten)]
+        curation: CurationArg,
     },
     /// Serve the store as a SPARQL 1.1 Protocol endpoint (GET/POST /query; results
     /// as JSON, XML, CSV or TSV by the Accept header). Read-only unless --writable.
@@ -242,6 +253,29 @@ impl Default for InputLimits {
             max_file_size: 16,
             max_facts: 5000,
         }
+    }
+}
+
+/// The curation file of a store command.
+#[derive(clap::Args, Clone, Default)]
+pub(crate) struct CurationArg {
+    /// The curation file (CSV: action,subject,object,value,note); default
+    /// <store>/curation.csv when it exists.
+    #[arg(long, env = "CADRE_CURATION")]
+    curation: Option<PathBuf>,
+}
+
+impl CurationArg {
+    /// The curation in effect for `store`: the file given, else `<store>/curation.csv`,
+    /// else none.
+    pub(crate) fn load(&self, store: &Path) -> Result<Curation> {
+        let default = store.join(curation::FILE_NAME);
+        let path = match &self.curation {
+            Some(p) => p.clone(),
+            None if default.is_file() => default,
+            None => return Ok(Curation::default()),
+        };
+        Curation::load(&path).with_context(|| format!("curation file {}", path.display()))
     }
 }
 
@@ -372,14 +406,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             out,
             limits,
-        } => cmd_extract(&paths, format, out.as_deref(), &limits),
+            curation,
+        } => {
+            let curation = match curation {
+                Some(p) => {
+                    Curation::load(&p).with_context(|| format!("curation file {}", p.display()))?
+                }
+                None => Curation::default(),
+            };
+            cmd_extract(&paths, format, out.as_deref(), &limits, &curation)
+        }
         Command::Ingest {
             paths,
             store,
             limits,
+            curation,
         } => {
+            let curation = curation.load(&store)?;
             let store_handle = open_store(&store)?;
-            let (summary, skipped) = ingest(&store_handle, &paths, &limits)?;
+            let (summary, skipped) = ingest(&store_handle, &paths, &limits, &curation)?;
             println!("{summary}");
             Ok(exit_for(&skipped))
         }
@@ -436,9 +481,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
             store,
             graph,
+            curation,
         } => {
-            let store = open_store_read_only(&store)?;
-            export(&store, format, &out, &graph)?;
+            let curation = curation.load(&store)?;
+            let handle = open_store_read_only(&store)?;
+            if !handle.curation_matches(&curation)? {
+                bail!(
+                    "the curation differs from the one {} was built with; run cadre ingest again to apply it",
+                    store.display()
+                );
+            }
+            export(&handle, format, &out, &graph)?;
             println!("wrote {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -527,9 +580,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
         },
-        Command::Person { name, store } => {
-            let store = open_store_read_only(&store)?;
-            person(&store, &name, &mut std::io::stdout().lock())
+        Command::Person {
+            name,
+            store,
+            curation,
+        } => {
+            let curation = curation.load(&store)?;
+            let handle = open_store_read_only(&store)?;
+            if !handle.curation_matches(&curation)? {
+                eprintln!(
+                    "warning: the curation differs from the one {} was built with; run cadre ingest again to apply it",
+                    store.display()
+                );
+            }
+            person(&handle, &name, &mut std::io::stdout().lock())
         }
         Command::Eval {
             gold,
@@ -666,10 +730,13 @@ fn ingest(
     store: &CadreStore,
     paths: &[PathBuf],
     limits: &InputLimits,
+    curation: &Curation,
 ) -> Result<(String, Vec<Skipped>)> {
     const BATCH: usize = 256;
     let (articles, mut skipped) = read_inputs(paths, limits);
     report(&skipped);
+    let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    store.check_curation(curation, &ids)?;
     let before = store.len()?;
     let bar = progress(articles.len(), "ingest");
     let mut written = 0;
@@ -678,12 +745,17 @@ fn ingest(
         let (extractions, too_big) = extract_all(chunk, limits.max_facts);
         report(&too_big);
         skipped.extend(too_big);
-        let stats = store.ingest(&extractions).context("writing to the store")?;
+        let stats = store
+            .ingest(&extractions, curation)
+            .context("writing to the store")?;
         written += stats.quads;
         ingested += stats.articles;
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
+    store
+        .record_curation(curation)
+        .context("writing the curation graph")?;
     let after = store.len()?;
     let summary = format!(
         "ingested {} articles ({} quads written, store {} → {} quads, {} articles in store); {} skipped",
@@ -702,6 +774,7 @@ fn cmd_extract(
     format: ExtractFormat,
     out: Option<&Path>,
     limits: &InputLimits,
+    curation: &Curation,
 ) -> Result<ExitCode> {
     let (articles, mut skipped) = read_inputs(paths, limits);
     let (extractions, too_big) = extract_all(&articles, limits.max_facts);
@@ -729,7 +802,8 @@ fn cmd_extract(
             let mut w = output(out)?;
             let mut lines: Vec<String> = extractions
                 .iter()
-                .flat_map(cadre_kg::article_quads)
+                .flat_map(|x| curation.article_quads(x))
+                .chain(curation.graph_quads())
                 .map(|q| format!("{q} .\n"))
                 .collect();
             lines.sort();

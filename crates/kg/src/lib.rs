@@ -2,6 +2,7 @@
 //! extraction to RDF quads in the article's own named graph, and the embedded Oxigraph
 //! store (ingest, query, dump).
 
+pub mod curation;
 pub mod iri;
 pub mod lock;
 pub mod mapping;
