@@ -88,6 +88,19 @@ fn a_merge_of_two_spellings_gives_one_career() {
     );
     let (code, _) = stderr_of(&["person", "--store", s(&store), "Đỗ Thị Hằng"]);
     assert_eq!(code, Some(1), "the short spelling is no person of its own");
+    let why = ok(&["explain", "--store", s(&store), "Đỗ Thị Minh Hằng"]);
+    assert!(
+        why.lines().any(|l| l.starts_with("  - 13-thanh-tri-so-ket (2024-06-28)")
+            && l.ends_with(
+                "as \"Đỗ Thị Hằng\": curation line 2: merge \"Đỗ Thị Hằng\" into \"Đỗ Thị Minh Hằng\""
+            )),
+        "{why}"
+    );
+    assert!(
+        why.lines()
+            .any(|l| l.starts_with("  - 01-") && l.ends_with(": same normalised name")),
+        "{why}"
+    );
 
     // The dump equals two merged extract shards under the same curation, and a
     // second ingest changes nothing.

@@ -364,3 +364,65 @@ fn successions_link_holdings_with_replaces() {
     );
     assert_eq!(inverse[1][0], "0", "every replaces has its replacedBy");
 }
+
+#[test]
+fn explain_lists_the_mentions_of_a_node_and_the_rule_that_merged_them() {
+    let (_dir, store) = sample_store();
+    let out = ok(&["explain", "--store", s(&store), "Phạm Quang Thịnh"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "https://w3id.org/cadre/id/person/pham-quang-thinh"
+    );
+    assert_eq!(
+        lines[1],
+        "  kind: person (one node per same normalised name)"
+    );
+    for article in [
+        "01-thanh-tri-hoi-nghi-8",
+        "02-thanh-tri-hoi-nghi-xii",
+        "11-quang-ninh-pho-bi-thu",
+    ] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with(&format!("  - {article} ("))
+                    && l.contains("as \"Phạm Quang Thịnh\": same normalised name")),
+            "{article}:\n{out}"
+        );
+    }
+    // Offsets point at the name in the article text.
+    let first = lines.iter().find(|l| l.starts_with("  - 01-")).unwrap();
+    let span = first
+        .split("characters ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .unwrap();
+    let (start, end) = span.split_once('–').unwrap();
+    let text = std::fs::read_to_string(sample().join("01-thanh-tri-hoi-nghi-8.txt")).unwrap();
+    let name: String = text
+        .chars()
+        .skip(start.parse().unwrap())
+        .take(end.parse::<usize>().unwrap() - start.parse::<usize>().unwrap())
+        .collect();
+    assert_eq!(name, "Phạm Quang Thịnh");
+
+    let doc = ok(&[
+        "explain",
+        "--store",
+        s(&store),
+        "id/document/09-nq-qu/quan-uy/l916",
+    ]);
+    assert!(
+        doc.contains("kind: document (one node per same document number + issuer)")
+            && doc.contains("10-ninh-kieu-hoi-nghi-14"),
+        "{doc}"
+    );
+    let body = ok(&["explain", "--store", s(&store), "id/body/huyen-uy/l020"]);
+    assert!(
+        body.contains("same organisation + place code") && body.contains("via "),
+        "{body}"
+    );
+    let missing = cadre(&["explain", "--store", s(&store), "id/person/nobody"]);
+    assert_eq!(missing.status.code(), Some(1));
+}

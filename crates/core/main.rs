@@ -185,6 +185,15 @@ enum Command {
         #[command(flatten)]
         curation: CurationArg,
     },
+    /// Why a node is one node: the mentions merged into it (article, sentence,
+    /// offsets, the name as written) and the rule that merged each one.
+    Explain {
+        /// An entity IRI, its short form (id/person/…), or a person's name.
+        node: String,
+        /// Store folder.
+        #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
+        store: PathBuf,
+    },
     /// Serve the store as a SPARQL 1.1 Protocol endpoint (GET/POST /query; results
     /// as JSON, XML, CSV or TSV by the Accept header). Read-only unless --writable.
     Serve {
@@ -595,6 +604,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             person(&handle, &name, &mut std::io::stdout().lock())
         }
+        Command::Explain { node, store } => {
+            let handle = open_store_read_only(&store)?;
+            explain(&handle, &node, &mut std::io::stdout().lock())
+        }
         Command::Eval {
             gold,
             paths,
@@ -944,6 +957,53 @@ fn person(store: &CadreStore, name: &str, out: &mut impl Write) -> Result<ExitCo
             table::cell(&r[1]),
             sources.join(", ")
         )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints why a node is one node: its kind's rule, curation rules, and each mention
+/// with the rule that merged it.
+fn explain(store: &CadreStore, node: &str, out: &mut impl Write) -> Result<ExitCode> {
+    let iri = cadre_kg::iri::node(node);
+    let Some(e) = cadre_kg::explain::explain(store, &iri)? else {
+        bail!("no node {iri} in the store");
+    };
+    writeln!(out, "{}", e.iri)?;
+    writeln!(out, "  kind: {} (one node per {})", e.kind, e.rule)?;
+    if !e.labels.is_empty() {
+        writeln!(out, "  labels: {}", e.labels.join(" | "))?;
+    }
+    for rule in &e.curation {
+        writeln!(out, "  {rule}")?;
+    }
+    let mut articles: Vec<&str> = e.mentions.iter().map(|m| m.article.as_str()).collect();
+    articles.dedup();
+    writeln!(
+        out,
+        "  {} mentions in {} articles:",
+        e.mentions.len(),
+        articles.len()
+    )?;
+    for m in &e.mentions {
+        let published = m
+            .published
+            .as_deref()
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default();
+        let written = m
+            .written
+            .as_deref()
+            .map(|w| format!(" as {w:?}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  - {}{published}, sentence {}, characters {}–{}{written}: {}",
+            m.article, m.sentence, m.start, m.end, m.rule
+        )?;
+        if let Some(via) = &m.via {
+            writeln!(out, "      via {via}")?;
+        }
+        writeln!(out, "      “{}”", m.text)?;
     }
     Ok(ExitCode::SUCCESS)
 }

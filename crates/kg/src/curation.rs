@@ -90,7 +90,8 @@ impl Action {
         }
     }
 
-    fn parse(s: &str) -> Option<Self> {
+    /// The action a word of the file names.
+    pub fn parse(s: &str) -> Option<Self> {
         match s.to_lowercase().as_str() {
             "merge" => Some(Action::Merge),
             "split" => Some(Action::Split),
@@ -134,7 +135,7 @@ impl Rule {
 
     /// The IRI of the node the rule is about.
     pub fn node(&self) -> String {
-        node_iri(&self.subject)
+        iri::node(&self.subject)
     }
 
     /// The rule in words, for `cadre explain`: `curation line 3: merge "A" into "B"`.
@@ -151,18 +152,6 @@ impl Rule {
             Action::Set => format!("set {} {} = {:?}", self.subject, self.object, self.value),
         };
         format!("curation line {}: {what}", self.line)
-    }
-}
-
-/// The node a subject names: an IRI as given, `id/…` under the entity namespace, or
-/// a person by name.
-fn node_iri(subject: &str) -> String {
-    if subject.starts_with("http://") || subject.starts_with("https://") {
-        subject.to_string()
-    } else if let Some(rest) = subject.strip_prefix("id/") {
-        format!("{}{rest}", iri::ID)
-    } else {
-        entity("person", &[subject])
     }
 }
 

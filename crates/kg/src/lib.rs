@@ -3,6 +3,7 @@
 //! store (ingest, query, dump).
 
 pub mod curation;
+pub mod explain;
 pub mod iri;
 pub mod lock;
 pub mod mapping;
