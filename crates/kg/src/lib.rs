@@ -8,6 +8,7 @@ pub mod iri;
 pub mod lock;
 pub mod mapping;
 pub mod queries;
+pub mod reform;
 pub mod store;
 
 pub use mapping::article_quads;
