@@ -4,7 +4,9 @@
 //! or counters), so the same input always yields the same graph:
 //! `id/person/<name>`, `id/body/<org>[/<place code>]`, `id/post/<role>/<body>`,
 //! `id/holding/<person>/<post>`, `id/term/<body>/<khóa>`, `id/document/<number>/<issuer>`,
-//! `id/meeting/<body>/<kind>/<ordinal>/<date>`, `id/place/<code>`, `id/article/<id>`.
+//! `id/meeting/<body>/<kind>/<ordinal>/<date>`, `id/place/<code>`, `id/article/<id>`,
+//! `id/change/<legacy place code>/<date>`, `id/curation` (the curation graph) and
+//! `id/curation/<action>/<node>[/<operand>]` (its rules).
 
 use cadre_text::ascii_slug;
 
