@@ -216,3 +216,78 @@ fn a_bad_line_is_an_error_with_its_line_number() {
         "nothing is written when the curation is bad"
     );
 }
+
+#[test]
+fn dumps_under_a_curation_do_not_depend_on_order_or_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path());
+    let curation = dir.path().join("curation.csv");
+    std::fs::write(
+        &curation,
+        "action,subject,object,value,note\n\
+         merge,Đỗ Thị Hằng,Đỗ Thị Minh Hằng,,\n\
+         split,Lưu Đức Thành,12-xa-thanh-tri-dai-hoi-i,xã Thanh Trì,\n\
+         rename,id/body/huyen-uy/l020,,Huyện ủy Thanh Trì (cũ),\n\
+         set,id/place/l01,placeKind,thành phố trực thuộc trung ương,\n",
+    )
+    .unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for (i, f) in files.iter().enumerate() {
+        let target = if i % 2 == 0 { &a } else { &b };
+        std::fs::copy(f, target.join(f.file_name().unwrap())).unwrap();
+    }
+    let dump = |name: &str, runs: &[&[&Path]]| -> String {
+        let store = dir.path().join(name);
+        for paths in runs {
+            let mut args = vec!["ingest", "--store", s(&store), "--curation", s(&curation)];
+            args.extend(paths.iter().map(|p| s(p)));
+            ok(&args);
+        }
+        let out = dir.path().join(format!("{name}.nq"));
+        ok(&[
+            "export",
+            "--store",
+            s(&store),
+            "--curation",
+            s(&curation),
+            "--format",
+            "nquads",
+            "--out",
+            s(&out),
+        ]);
+        std::fs::read_to_string(out).unwrap()
+    };
+    let ab = dump("ab", &[&[&a], &[&b]]);
+    let ba = dump("ba", &[&[&b], &[&a]]);
+    let both = dump("both", &[&[&a, &b]]);
+    assert!(ab == ba, "A then B differs from B then A");
+    assert!(ab == both, "two runs differ from one");
+    for iri in [
+        "<https://w3id.org/cadre/id/person/luu-duc-thanh-xa-thanh-tri>",
+        "<https://w3id.org/cadre/id/curation/split/person-luu-duc-thanh/12-xa-thanh-tri-dai-hoi-i>",
+        "\"Huyện ủy Thanh Trì (cũ)\"@vi",
+    ] {
+        assert!(ab.contains(iri), "{iri} missing");
+    }
+    // Every ontology term the curated store uses is declared.
+    let ontology = std::fs::read_to_string(root().join("ontology/cadre.ttl")).unwrap();
+    let mut used: Vec<&str> = ab
+        .split(['<', '>'])
+        .filter_map(|t| t.strip_prefix("https://w3id.org/cadre/ontology#"))
+        .collect();
+    used.sort();
+    used.dedup();
+    let undeclared: Vec<&&str> = used
+        .iter()
+        .filter(|t| !ontology.contains(&format!("\ncadre:{t}\n    a ")))
+        .collect();
+    assert!(undeclared.is_empty(), "undeclared: {undeclared:?}");
+    assert!(used.contains(&"writtenName") && used.contains(&"CurationRule"));
+}
