@@ -770,7 +770,7 @@ fn ingest(
         .record_curation(curation)
         .context("writing the curation graph")?;
     let after = store.len()?;
-    let summary = format!(
+    let mut summary = format!(
         "ingested {} articles ({} quads written, store {} → {} quads, {} articles in store); {} skipped",
         ingested,
         written,
@@ -779,6 +779,9 @@ fn ingest(
         store.article_count()?,
         skipped.len()
     );
+    if !curation.rules().is_empty() {
+        summary.push_str(&format!("; curation: {} rules", curation.rules().len()));
+    }
     Ok((summary, skipped))
 }
 

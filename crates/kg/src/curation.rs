@@ -408,16 +408,6 @@ impl Curation {
         &self.rules
     }
 
-    /// Whether there is no rule.
-    pub fn is_empty(&self) -> bool {
-        self.rules.is_empty()
-    }
-
-    /// The rule with this IRI.
-    pub fn rule(&self, iri: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.iri() == iri)
-    }
-
     /// The person a name in an article resolves to after splits and merges, with the
     /// rules that moved it.
     fn resolve(&self, article: &str, name: &str) -> (String, Vec<usize>) {
