@@ -364,3 +364,116 @@ fn successions_link_holdings_with_replaces() {
     );
     assert_eq!(inverse[1][0], "0", "every replaces has its replacedBy");
 }
+
+#[test]
+fn explain_lists_the_mentions_of_a_node_and_the_rule_that_merged_them() {
+    let (_dir, store) = sample_store();
+    let out = ok(&["explain", "--store", s(&store), "Phạm Quang Thịnh"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "https://w3id.org/cadre/id/person/pham-quang-thinh"
+    );
+    assert_eq!(
+        lines[1],
+        "  kind: person (one node per same normalised name)"
+    );
+    for article in [
+        "01-thanh-tri-hoi-nghi-8",
+        "02-thanh-tri-hoi-nghi-xii",
+        "11-quang-ninh-pho-bi-thu",
+    ] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with(&format!("  - {article} ("))
+                    && l.contains("as \"Phạm Quang Thịnh\": same normalised name")),
+            "{article}:\n{out}"
+        );
+    }
+    // Offsets point at the name in the article text.
+    let first = lines.iter().find(|l| l.starts_with("  - 01-")).unwrap();
+    let span = first
+        .split("characters ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .unwrap();
+    let (start, end) = span.split_once('–').unwrap();
+    let text = std::fs::read_to_string(sample().join("01-thanh-tri-hoi-nghi-8.txt")).unwrap();
+    let name: String = text
+        .chars()
+        .skip(start.parse().unwrap())
+        .take(end.parse::<usize>().unwrap() - start.parse::<usize>().unwrap())
+        .collect();
+    assert_eq!(name, "Phạm Quang Thịnh");
+
+    let doc = ok(&[
+        "explain",
+        "--store",
+        s(&store),
+        "id/document/09-nq-qu/quan-uy/l916",
+    ]);
+    assert!(
+        doc.contains("kind: document (one node per same document number + issuer)")
+            && doc.contains("10-ninh-kieu-hoi-nghi-14"),
+        "{doc}"
+    );
+    let body = ok(&["explain", "--store", s(&store), "id/body/huyen-uy/l020"]);
+    assert!(
+        body.contains("same organisation + place code") && body.contains("via "),
+        "{body}"
+    );
+    let missing = cadre(&["explain", "--store", s(&store), "id/person/nobody"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn the_2025_reform_links_old_bodies_and_places_to_their_successors() {
+    let (_dir, store) = sample_store();
+    let rows = query_csv(
+        &store,
+        &["PREFIX cadre: <https://w3id.org/cadre/ontology#>
+           PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+           SELECT DISTINCT ?old ?kind ?date ?new ?newLabel WHERE {
+             ?old cadre:changedIn ?e .
+             ?e a cadre:ChangeEvent ; cadre:changeKind ?kind ; cadre:changeDate ?date ; cadre:changeFrom ?old .
+             OPTIONAL { ?old cadre:succeededBy ?new . ?e cadre:changeTo ?new . ?new rdfs:label ?newLabel }
+           } ORDER BY ?old ?new"],
+    );
+    let find = |old: &str| -> Vec<&Vec<String>> {
+        rows.iter()
+            .filter(|r| r[0] == format!("https://w3id.org/cadre/id/{old}"))
+            .collect()
+    };
+    // Hải Phòng merged with Hải Dương: the city committee has a successor, a node of
+    // its own.
+    let hp = find("body/thanh-uy/l31");
+    assert_eq!(hp.len(), 1, "{rows:?}");
+    assert_eq!(
+        hp[0][1..],
+        [
+            "merger",
+            "2025-07-01",
+            "https://w3id.org/cadre/id/body/thanh-uy/n31",
+            "Thành ủy Hải Phòng"
+        ]
+    );
+    assert_eq!(
+        find("place/l31")[0][3],
+        "https://w3id.org/cadre/id/place/n31"
+    );
+    // The district level was abolished: Thanh Trì's committee ends without successor.
+    let tt = find("body/huyen-uy/l020");
+    assert_eq!(
+        (tt.len(), tt[0][1].as_str(), tt[0][3].as_str()),
+        (1, "dissolution", "")
+    );
+    assert_eq!(find("place/l01")[0][1], "continuation");
+    // Reformed units (article 12 is from after the reform) have no change event.
+    let reformed = query_csv(
+        &store,
+        &["PREFIX cadre: <https://w3id.org/cadre/ontology#>
+           SELECT (COUNT(*) AS ?n) WHERE { ?x cadre:changedIn ?e . FILTER (REGEX(STR(?x), \"/n[0-9]+$\")) }"],
+    );
+    assert_eq!(reformed[1][0], "0");
+}

@@ -8,8 +8,8 @@ use anyhow::{bail, Result};
 use cadre_kg::{queries, QueryLimits};
 
 use crate::{
-    export, ingest, open_store, print_query, table, ExportFormat, GraphKind, GraphOptions,
-    InputLimits, QueryFormat,
+    export, ingest, open_store, print_query, table, CurationArg, ExportFormat, GraphKind,
+    GraphOptions, InputLimits, QueryFormat,
 };
 
 const COUNTS: &str = r##"
@@ -43,8 +43,14 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
         corpus.display(),
         store_path.display()
     );
+    let curation = CurationArg::default().load(store_path)?;
     let store = open_store(store_path)?;
-    let (summary, skipped) = ingest(&store, &[corpus.to_path_buf()], &InputLimits::default())?;
+    let (summary, skipped) = ingest(
+        &store,
+        &[corpus.to_path_buf()],
+        &InputLimits::default(),
+        &curation,
+    )?;
     println!("{summary}\n");
     let mut stdout = std::io::stdout().lock();
     println!("== What the graph holds");

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use cadre_extract::{extract, ArticleInput, Extraction};
+use cadre_kg::curation::{self, Curation};
 use cadre_kg::store::write_results;
 use cadre_kg::{queries, CadreStore, QueryLimits};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -85,6 +86,10 @@ enum Command {
         out: Option<PathBuf>,
         #[command(flatten)]
         limits: InputLimits,
+        /// Apply this curation file (nquads: the curated article graphs plus the
+        /// curation graph).
+        #[arg(long)]
+        curation: Option<PathBuf>,
     },
     /// Load articles into the store (one named graph per article; re-running replaces).
     Ingest {
@@ -96,6 +101,8 @@ enum Command {
         store: PathBuf,
         #[command(flatten)]
         limits: InputLimits,
+        #[command(flatten)]
+        curation: CurationArg,
     },
     /// Run SPARQL over the store (the default graph is the union of all article graphs).
     Query {
@@ -141,6 +148,8 @@ enum Command {
         store: PathBuf,
         #[command(flatten)]
         graph: GraphOptions,
+        #[command(flatten)]
+        curation: CurationArg,
     },
     /// Extract and score against gold records (../shared/eval/FORMAT.md), as score.py
     /// does; `--errors` lists every false positive and false negative.
@@ -170,6 +179,17 @@ enum Command {
     Person {
         /// Full name, or a part of it.
         name: String,
+        /// Store folder.
+        #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
+        store: PathBuf,
+        #[command(flatten)]
+        curation: CurationArg,
+    },
+    /// Why a node is one node: the mentions merged into it (article, sentence,
+    /// offsets, the name as written) and the rule that merged each one.
+    Explain {
+        /// An entity IRI, its short form (id/person/…), or a person's name.
+        node: String,
         /// Store folder.
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
         store: PathBuf,
@@ -242,6 +262,29 @@ impl Default for InputLimits {
             max_file_size: 16,
             max_facts: 5000,
         }
+    }
+}
+
+/// The curation file of a store command.
+#[derive(clap::Args, Clone, Default)]
+pub(crate) struct CurationArg {
+    /// The curation file (CSV: action,subject,object,value,note); default
+    /// <store>/curation.csv when it exists.
+    #[arg(long, env = "CADRE_CURATION")]
+    curation: Option<PathBuf>,
+}
+
+impl CurationArg {
+    /// The curation in effect for `store`: the file given, else `<store>/curation.csv`,
+    /// else none.
+    pub(crate) fn load(&self, store: &Path) -> Result<Curation> {
+        let default = store.join(curation::FILE_NAME);
+        let path = match &self.curation {
+            Some(p) => p.clone(),
+            None if default.is_file() => default,
+            None => return Ok(Curation::default()),
+        };
+        Curation::load(&path).with_context(|| format!("curation file {}", path.display()))
     }
 }
 
@@ -372,14 +415,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             out,
             limits,
-        } => cmd_extract(&paths, format, out.as_deref(), &limits),
+            curation,
+        } => {
+            let curation = match curation {
+                Some(p) => {
+                    Curation::load(&p).with_context(|| format!("curation file {}", p.display()))?
+                }
+                None => Curation::default(),
+            };
+            cmd_extract(&paths, format, out.as_deref(), &limits, &curation)
+        }
         Command::Ingest {
             paths,
             store,
             limits,
+            curation,
         } => {
+            let curation = curation.load(&store)?;
             let store_handle = open_store(&store)?;
-            let (summary, skipped) = ingest(&store_handle, &paths, &limits)?;
+            let (summary, skipped) = ingest(&store_handle, &paths, &limits, &curation)?;
             println!("{summary}");
             Ok(exit_for(&skipped))
         }
@@ -445,9 +499,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
             store,
             graph,
+            curation,
         } => {
-            let store = open_store_read_only(&store)?;
-            export(&store, format, &out, &graph)?;
+            let curation = curation.load(&store)?;
+            let handle = open_store_read_only(&store)?;
+            if !handle.curation_matches(&curation)? {
+                bail!(
+                    "the curation differs from the one {} was built with; run cadre ingest again to apply it",
+                    store.display()
+                );
+            }
+            export(&handle, format, &out, &graph)?;
             println!("wrote {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -536,9 +598,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
         },
-        Command::Person { name, store } => {
-            let store = open_store_read_only(&store)?;
-            person(&store, &name, &mut std::io::stdout().lock())
+        Command::Person {
+            name,
+            store,
+            curation,
+        } => {
+            let curation = curation.load(&store)?;
+            let handle = open_store_read_only(&store)?;
+            if !handle.curation_matches(&curation)? {
+                eprintln!(
+                    "warning: the curation differs from the one {} was built with; run cadre ingest again to apply it",
+                    store.display()
+                );
+            }
+            person(&handle, &name, &mut std::io::stdout().lock())
+        }
+        Command::Explain { node, store } => {
+            let handle = open_store_read_only(&store)?;
+            explain(&handle, &node, &mut std::io::stdout().lock())
         }
         Command::Eval {
             gold,
@@ -675,10 +752,13 @@ fn ingest(
     store: &CadreStore,
     paths: &[PathBuf],
     limits: &InputLimits,
+    curation: &Curation,
 ) -> Result<(String, Vec<Skipped>)> {
     const BATCH: usize = 256;
     let (articles, mut skipped) = read_inputs(paths, limits);
     report(&skipped);
+    let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    store.check_curation(curation, &ids)?;
     let before = store.len()?;
     let bar = progress(articles.len(), "ingest");
     let mut written = 0;
@@ -687,14 +767,19 @@ fn ingest(
         let (extractions, too_big) = extract_all(chunk, limits.max_facts);
         report(&too_big);
         skipped.extend(too_big);
-        let stats = store.ingest(&extractions).context("writing to the store")?;
+        let stats = store
+            .ingest(&extractions, curation)
+            .context("writing to the store")?;
         written += stats.quads;
         ingested += stats.articles;
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
+    store
+        .record_curation(curation)
+        .context("writing the curation graph")?;
     let after = store.len()?;
-    let summary = format!(
+    let mut summary = format!(
         "ingested {} articles ({} quads written, store {} → {} quads, {} articles in store); {} skipped",
         ingested,
         written,
@@ -703,6 +788,9 @@ fn ingest(
         store.article_count()?,
         skipped.len()
     );
+    if !curation.rules().is_empty() {
+        summary.push_str(&format!("; curation: {} rules", curation.rules().len()));
+    }
     Ok((summary, skipped))
 }
 
@@ -711,6 +799,7 @@ fn cmd_extract(
     format: ExtractFormat,
     out: Option<&Path>,
     limits: &InputLimits,
+    curation: &Curation,
 ) -> Result<ExitCode> {
     let (articles, mut skipped) = read_inputs(paths, limits);
     let (extractions, too_big) = extract_all(&articles, limits.max_facts);
@@ -738,7 +827,8 @@ fn cmd_extract(
             let mut w = output(out)?;
             let mut lines: Vec<String> = extractions
                 .iter()
-                .flat_map(cadre_kg::article_quads)
+                .flat_map(|x| curation.article_quads(x))
+                .chain(curation.graph_quads())
                 .map(|q| format!("{q} .\n"))
                 .collect();
             lines.sort();
@@ -880,6 +970,53 @@ fn person(store: &CadreStore, name: &str, out: &mut impl Write) -> Result<ExitCo
             table::cell(&r[1]),
             sources.join(", ")
         )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints why a node is one node: its kind's rule, curation rules, and each mention
+/// with the rule that merged it.
+fn explain(store: &CadreStore, node: &str, out: &mut impl Write) -> Result<ExitCode> {
+    let iri = cadre_kg::iri::node(node);
+    let Some(e) = cadre_kg::explain::explain(store, &iri)? else {
+        bail!("no node {iri} in the store");
+    };
+    writeln!(out, "{}", e.iri)?;
+    writeln!(out, "  kind: {} (one node per {})", e.kind, e.rule)?;
+    if !e.labels.is_empty() {
+        writeln!(out, "  labels: {}", e.labels.join(" | "))?;
+    }
+    for rule in &e.curation {
+        writeln!(out, "  {rule}")?;
+    }
+    let mut articles: Vec<&str> = e.mentions.iter().map(|m| m.article.as_str()).collect();
+    articles.dedup();
+    writeln!(
+        out,
+        "  {} mentions in {} articles:",
+        e.mentions.len(),
+        articles.len()
+    )?;
+    for m in &e.mentions {
+        let published = m
+            .published
+            .as_deref()
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default();
+        let written = m
+            .written
+            .as_deref()
+            .map(|w| format!(" as {w:?}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  - {}{published}, sentence {}, characters {}–{}{written}: {}",
+            m.article, m.sentence, m.start, m.end, m.rule
+        )?;
+        if let Some(via) = &m.via {
+            writeln!(out, "      via {via}")?;
+        }
+        writeln!(out, "      “{}”", m.text)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -131,6 +131,8 @@ WHERE {
     GRAPH ?a { ?s cadre:issuedBy ?o } BIND ("issued_by" AS ?relation) BIND (?relation AS ?label)
   } UNION {
     GRAPH ?a { ?s cadre:termOf ?o } BIND ("term_of" AS ?relation) BIND (?relation AS ?label)
+  } UNION {
+    GRAPH ?a { ?s cadre:succeededBy ?o } BIND ("succeeded_by" AS ?relation) BIND (?relation AS ?label)
   }
   OPTIONAL { ?a cadre:published ?d }
 }

@@ -4,7 +4,9 @@
 //! or counters), so the same input always yields the same graph:
 //! `id/person/<name>`, `id/body/<org>[/<place code>]`, `id/post/<role>/<body>`,
 //! `id/holding/<person>/<post>`, `id/term/<body>/<khóa>`, `id/document/<number>/<issuer>`,
-//! `id/meeting/<body>/<kind>/<ordinal>/<date>`, `id/place/<code>`, `id/article/<id>`.
+//! `id/meeting/<body>/<kind>/<ordinal>/<date>`, `id/place/<code>`, `id/article/<id>`,
+//! `id/change/<legacy place code>/<date>`, `id/curation` (the curation graph) and
+//! `id/curation/<action>/<node>[/<operand>]` (its rules).
 
 use cadre_text::ascii_slug;
 
@@ -40,6 +42,43 @@ pub fn article(id: &str) -> String {
     entity("article", &[id])
 }
 
+/// The node a user names: an IRI as given, `id/…` under the entity namespace, or
+/// else a person by name.
+pub fn node(subject: &str) -> String {
+    if subject.starts_with("http://") || subject.starts_with("https://") {
+        subject.to_string()
+    } else if let Some(rest) = subject.strip_prefix("id/") {
+        format!("{ID}{rest}")
+    } else {
+        entity("person", &[subject])
+    }
+}
+
+/// The kind of an entity IRI (`person`, `body`, …): its first path segment.
+pub fn kind(iri: &str) -> Option<&str> {
+    iri.strip_prefix(ID)?.split('/').next()
+}
+
+/// Why mentions share a node of this kind: the key its IRI is built from.
+pub fn resolution_rule(kind: &str) -> &'static str {
+    match kind {
+        "person" => "same normalised name",
+        "body" => "same organisation + place code",
+        "role" => "same role name",
+        "post" => "same role + body",
+        "holding" => "same person + post",
+        "term" => "same body + khóa (or term years)",
+        "document" => "same document number + issuer",
+        "meeting" => "same body + meeting kind + ordinal + date",
+        "place" => "same gazetteer code",
+        "change" => "same legacy place + date of change",
+        "evidence" => "same article + character offsets",
+        "article" => "same article id",
+        "curation" => "same curation rule",
+        _ => "same IRI",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +94,19 @@ mod tests {
             "https://w3id.org/cadre/id/body/huyen-uy/l01-018"
         );
         assert_eq!(term("Person"), "https://w3id.org/cadre/ontology#Person");
+    }
+
+    #[test]
+    fn users_name_nodes_by_iri_short_iri_or_person_name() {
+        let body = "https://w3id.org/cadre/id/body/huyen-uy/l020";
+        assert_eq!(node(body), body);
+        assert_eq!(node("id/body/huyen-uy/l020"), body);
+        assert_eq!(
+            node("Đỗ Thị Minh Hằng"),
+            format!("{ID}person/do-thi-minh-hang")
+        );
+        assert_eq!(kind(body), Some("body"));
+        assert_eq!(kind("http://example.org/x"), None);
+        assert_eq!(resolution_rule("document"), "same document number + issuer");
     }
 }

@@ -13,6 +13,7 @@ use cadre_lexicon::places::Gazetteer;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
 use crate::iri::{self, entity, term, RDFS_LABEL, RDF_TYPE, XSD};
+use crate::reform;
 
 /// Collects quads of one graph without duplicates, in insertion order.
 struct Quads {
@@ -297,6 +298,7 @@ fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     if let Some(place) = &body.place {
         let p = add_place(q, place);
         q.link(&node, &term("locatedIn"), &p);
+        add_body_change(q, &node, body, place);
     }
     node
 }
@@ -326,8 +328,71 @@ fn add_place(q: &mut Quads, place: &PlaceRef) -> String {
         if let Some(d) = &p.valid_to {
             q.literal(&iri, &term("validTo"), d, "date");
         }
+        add_place_change(q, &iri, id);
         child = iri;
         current = p.parent;
     }
     node
+}
+
+/// A place as a reference, for adding it with its ancestors.
+fn place_ref(id: cadre_lexicon::places::PlaceId) -> PlaceRef {
+    let p = Gazetteer::global().place(id);
+    PlaceRef {
+        name: p.name.clone(),
+        code: p.code.clone(),
+    }
+}
+
+/// The 2025 reform's change event of a legacy place (see [`crate::reform`]), with
+/// the reformed places that took it over.
+fn add_place_change(q: &mut Quads, place: &str, id: cadre_lexicon::places::PlaceId) {
+    let gaz = Gazetteer::global();
+    let Some(change) = reform::change(gaz, id) else {
+        return;
+    };
+    let event = &change.iri;
+    q.typed(event, "ChangeEvent");
+    let label = format!(
+        "{} {} ({})",
+        change.kind.label_vi(),
+        gaz.place(id).name,
+        reform::REFORM_DATE
+    );
+    q.label(event, &label);
+    q.literal(event, &term("changeDate"), reform::REFORM_DATE, "date");
+    q.text(event, &term("changeKind"), change.kind.as_str());
+    q.link(event, &term("changeFrom"), place);
+    q.link(place, &term("changedIn"), event);
+    for &s in &change.successors {
+        let next = add_place(q, &place_ref(s));
+        q.link(event, &term("changeTo"), &next);
+        q.link(place, &term("succeededBy"), &next);
+    }
+}
+
+/// A body of a legacy place ends with it; the same organisation of each successor
+/// place takes it over.
+fn add_body_change(q: &mut Quads, node: &str, body: &BodyRef, place: &PlaceRef) {
+    let gaz = Gazetteer::global();
+    let Some(change) = gaz
+        .by_code(&place.code)
+        .and_then(|id| reform::change(gaz, id))
+    else {
+        return;
+    };
+    q.link(&change.iri, &term("changeFrom"), node);
+    q.link(node, &term("changedIn"), &change.iri);
+    for &s in &change.successors {
+        let next = add_body(
+            q,
+            &BodyRef {
+                org: body.org.clone(),
+                kind: body.kind.clone(),
+                place: Some(place_ref(s)),
+            },
+        );
+        q.link(&change.iri, &term("changeTo"), &next);
+        q.link(node, &term("succeededBy"), &next);
+    }
 }

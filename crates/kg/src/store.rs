@@ -20,9 +20,9 @@ use std::sync::mpsc;
 use std::time::Duration;
 use thiserror::Error;
 
+use crate::curation::Curation;
 use crate::iri;
 use crate::lock::{Access, LockError, StoreLock};
-use crate::mapping::article_quads;
 
 /// Errors of the store layer.
 #[derive(Debug, Error)]
@@ -51,6 +51,34 @@ pub enum StoreError {
     /// Another process holds the store, or its lock could not be taken.
     #[error(transparent)]
     Lock(#[from] LockError),
+    /// The curation changed, and articles outside the ingest were mapped under the
+    /// old one.
+    #[error(
+        "the curation changed ({rules}) and {n} article(s) in the store were mapped under the old one but are not in this ingest: {shown}; ingest them again with it (or the whole archive)",
+        n = articles.len(),
+        shown = list_some(articles)
+    )]
+    StaleCuration {
+        /// The changed rules, in words.
+        rules: String,
+        /// Ids of the articles to ingest again.
+        articles: Vec<String>,
+    },
+}
+
+/// The first few items of a list, with a count of the rest.
+fn list_some(items: &[String]) -> String {
+    const SHOWN: usize = 8;
+    let mut text = items
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > SHOWN {
+        text.push_str(&format!(" and {} more", items.len() - SHOWN));
+    }
+    text
 }
 
 /// A SPARQL syntax error with its position and the offending line, caret below.
@@ -210,14 +238,20 @@ impl CadreStore {
         })
     }
 
-    /// Writes each article's graph, replacing any earlier version of it.
+    /// Writes each article's graph, mapped under `curation`, replacing any earlier
+    /// version of it. The curation graph itself is written by
+    /// [`record_curation`](Self::record_curation), after the last batch.
     ///
     /// Earlier versions of the batch's graphs are removed in one transaction, then the
     /// new graphs are written by Oxigraph's bulk loader, whose files are ingested in
     /// one atomic step at commit: the store holds either the whole batch or none of
     /// it (after a crash between the two steps, a replaced article is missing until
     /// the same ingest runs again; it is never half there).
-    pub fn ingest(&self, batch: &[Extraction]) -> Result<IngestStats, StoreError> {
+    pub fn ingest(
+        &self,
+        batch: &[Extraction],
+        curation: &Curation,
+    ) -> Result<IngestStats, StoreError> {
         let mut stats = IngestStats::default();
         let mut replaced = Vec::new();
         for x in batch {
@@ -235,7 +269,7 @@ impl CadreStore {
         }
         let mut quads: Vec<Quad> = Vec::new();
         for x in batch {
-            quads.extend(article_quads(x));
+            quads.extend(curation.article_quads(x));
             stats.articles += 1;
         }
         stats.quads = quads.len();
@@ -243,6 +277,104 @@ impl CadreStore {
         loader.load_quads(quads)?;
         loader.commit()?;
         Ok(stats)
+    }
+
+    /// The quads of the curation graph the store holds.
+    fn stored_curation(&self) -> Result<Vec<Quad>, StoreError> {
+        let graph = NamedNode::new_unchecked(Curation::graph_iri());
+        self.store
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .map(|q| q.map_err(StoreError::from))
+            .collect()
+    }
+
+    /// Whether the store was built with `curation` (the same rules, lines and notes).
+    pub fn curation_matches(&self, curation: &Curation) -> Result<bool, StoreError> {
+        let sorted = |quads: Vec<Quad>| {
+            let mut lines: Vec<String> = quads.iter().map(Quad::to_string).collect();
+            lines.sort();
+            lines
+        };
+        Ok(sorted(self.stored_curation()?) == sorted(curation.graph_quads()))
+    }
+
+    /// Before an ingest of the articles `ids` under `curation`: fails when a rule
+    /// changed since the store's curation was recorded and an article graph outside
+    /// `ids` depends on it (it cites a changed or removed rule, or holds the node of a
+    /// new one), so the store never mixes two curations.
+    pub fn check_curation(&self, curation: &Curation, ids: &[&str]) -> Result<(), StoreError> {
+        let diff = curation.diff(&self.stored_curation()?);
+        if diff.is_empty() {
+            return Ok(());
+        }
+        let batch: std::collections::HashSet<String> =
+            ids.iter().map(|id| iri::article(id)).collect();
+        let curation_graph = Curation::graph_iri();
+        let mut stale = std::collections::BTreeSet::new();
+        let mut keep = |graph: oxigraph::model::GraphName| {
+            if let oxigraph::model::GraphName::NamedNode(g) = graph {
+                if g.as_str() != curation_graph && !batch.contains(g.as_str()) {
+                    let id = g.as_str().rsplit('/').next().unwrap_or_default();
+                    stale.insert(id.to_string());
+                }
+            }
+        };
+        let curated_by = NamedNode::new_unchecked(iri::term("curatedBy"));
+        for old in &diff.removed {
+            let rule: Term = NamedNode::new_unchecked(old).into();
+            for q in self.store.quads_for_pattern(
+                None,
+                Some(curated_by.as_ref()),
+                Some(rule.as_ref()),
+                None,
+            ) {
+                keep(q?.graph_name);
+            }
+        }
+        for rule in &diff.added {
+            let node = NamedNode::new_unchecked(rule.node());
+            let only = (rule.action == crate::curation::Action::Split)
+                .then(|| NamedNode::new_unchecked(iri::article(&rule.object)));
+            for q in self.store.quads_for_pattern(
+                Some(node.as_ref().into()),
+                None,
+                None,
+                only.as_ref().map(|g| g.as_ref().into()),
+            ) {
+                keep(q?.graph_name);
+            }
+        }
+        if stale.is_empty() {
+            return Ok(());
+        }
+        let mut changed: Vec<String> = diff
+            .added
+            .iter()
+            .map(|r| format!("line {}", r.line))
+            .collect();
+        if changed.len() < diff.removed.len() {
+            changed.push(format!("{} rule(s) removed or changed", diff.removed.len()));
+        }
+        Err(StoreError::StaleCuration {
+            rules: changed.join(", "),
+            articles: stale.into_iter().collect(),
+        })
+    }
+
+    /// Replaces the curation graph with `curation`'s in one transaction, when it
+    /// differs; returns whether it did.
+    pub fn record_curation(&self, curation: &Curation) -> Result<bool, StoreError> {
+        if self.curation_matches(curation)? {
+            return Ok(false);
+        }
+        let graph = NamedNode::new_unchecked(Curation::graph_iri());
+        let mut txn = self.store.start_transaction()?;
+        txn.remove_named_graph(&graph)?;
+        for q in curation.graph_quads() {
+            txn.insert(&q);
+        }
+        txn.commit()?;
+        Ok(true)
     }
 
     /// Number of quads in the store.
@@ -439,12 +571,15 @@ impl CadreStore {
         Ok(())
     }
 
-    /// Number of named graphs (articles).
+    /// Number of article graphs (named graphs other than the curation graph).
     pub fn article_count(&self) -> Result<usize, StoreError> {
+        let curation = Curation::graph_iri();
         let mut n = 0;
         for g in self.store.named_graphs() {
-            g?;
-            n += 1;
+            if !matches!(g?, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str() == curation)
+            {
+                n += 1;
+            }
         }
         Ok(n)
     }
@@ -774,6 +909,7 @@ pub fn write_results(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mapping::article_quads;
     use cadre_extract::{extract, ArticleInput};
 
     fn article(id: &str, name: &str) -> Extraction {
@@ -859,7 +995,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = CadreStore::open(dir.path()).unwrap();
         store
-            .ingest(&[article("a", "Nguyễn Văn An"), article("b", "Trần Thị Bình")])
+            .ingest(
+                &[article("a", "Nguyễn Văn An"), article("b", "Trần Thị Bình")],
+                &Curation::default(),
+            )
             .unwrap();
         let limits = QueryLimits {
             timeout: None,
@@ -899,7 +1038,7 @@ mod tests {
         std::thread::scope(|scope| {
             let writer = scope.spawn(|| {
                 for b in &batches {
-                    store.ingest(b).unwrap();
+                    store.ingest(b, &Curation::default()).unwrap();
                 }
             });
             let readers: Vec<_> = (0..2)

@@ -449,12 +449,15 @@ mod tests {
         let store = CadreStore::open(dir.path()).unwrap();
         let text = "Ngày 5/3/2024, đồng chí Nguyễn Văn An, Bí thư Huyện ủy Thanh Trì chủ trì Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 12.";
         store
-            .ingest(&[extract(&ArticleInput {
-                id: "t1",
-                text,
-                url: None,
-                published: None,
-            })])
+            .ingest(
+                &[extract(&ArticleInput {
+                    id: "t1",
+                    text,
+                    url: None,
+                    published: None,
+                })],
+                &cadre_kg::curation::Curation::default(),
+            )
             .unwrap();
         (dir, store)
     }
