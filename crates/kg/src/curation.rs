@@ -488,6 +488,7 @@ impl Curation {
             }
             let node = rule.node();
             let name = term("name");
+            let key = term("key");
             let property = term(&rule.object);
             let mut touched = false;
             quads.retain_mut(|q| {
@@ -506,6 +507,11 @@ impl Curation {
                     Action::Rename if p == name => {
                         q.object = Literal::new_simple_literal(&rule.value).into();
                         touched = true;
+                        true
+                    }
+                    Action::Rename if p == key => {
+                        q.object =
+                            Literal::new_simple_literal(cadre_text::fold_key(&rule.value)).into();
                         true
                     }
                     Action::Set if p == property => {
@@ -766,6 +772,10 @@ mod tests {
         let text = lines(&c.article_quads(&article("a", "Nguyễn Văn An"))).join("\n");
         assert!(text.contains("<https://w3id.org/cadre/id/person/nguyen-van-an> <https://w3id.org/cadre/ontology#name> \"Nguyễn Văn Ân\""));
         assert!(!text.contains("\"Nguyễn Văn An\""), "{text}");
+        assert!(
+            text.contains("<https://w3id.org/cadre/ontology#key> \"nguyễn văn ân\""),
+            "saved queries find the new name: {text}"
+        );
         assert!(text.contains("\"Huyện ủy Thanh Trì (cũ)\"@vi"), "{text}");
         assert!(!text.contains(
             "<https://w3id.org/cadre/id/place/l01> <https://w3id.org/cadre/ontology#validTo>"
