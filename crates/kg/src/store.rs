@@ -958,7 +958,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = CadreStore::open(dir.path()).unwrap();
         store
-            .ingest(&[article("a", "Nguyễn Văn An"), article("b", "Trần Thị Bình")])
+            .ingest(
+                &[article("a", "Nguyễn Văn An"), article("b", "Trần Thị Bình")],
+                &Curation::default(),
+            )
             .unwrap();
         let key = Term::from(Literal::new_simple_literal("trần thị bình"));
         let out = store
