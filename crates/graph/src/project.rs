@@ -21,7 +21,7 @@ use crate::metrics::Metrics;
 use crate::GraphError;
 
 /// A node: an entity of the store.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Node {
     /// The entity IRI (stable across runs).
     pub id: String,
@@ -40,7 +40,7 @@ pub struct Node {
 }
 
 /// An edge: a relation between two entities.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Edge {
     /// Relation (`holds`, `chaired`, `co_chair`, …).
     pub relation: String,
@@ -101,11 +101,13 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?n ?type (SAMPLE(?l) AS ?label) (SAMPLE(?k) AS ?kind) (SAMPLE(?c) AS ?code) (SAMPLE(?d) AS ?date)
 WHERE {
   VALUES ?class { cadre:Person cadre:Body cadre:Place cadre:Meeting cadre:Document cadre:Term }
-  ?n a ?class ; rdfs:label ?l .
+  GRAPH ?g {
+    ?n a ?class ; rdfs:label ?l .
+    OPTIONAL { ?n cadre:bodyKind|cadre:placeKind|cadre:meetingKind|cadre:documentType ?k }
+    OPTIONAL { ?n cadre:placeCode|cadre:documentNumber|cadre:khoa ?c }
+    OPTIONAL { ?n cadre:date|cadre:issuedOn ?d }
+  }
   BIND (STRAFTER(STR(?class), "#") AS ?type)
-  OPTIONAL { ?n cadre:bodyKind|cadre:placeKind|cadre:meetingKind|cadre:documentType ?k }
-  OPTIONAL { ?n cadre:placeCode|cadre:documentNumber|cadre:khoa ?c }
-  OPTIONAL { ?n cadre:date|cadre:issuedOn ?d }
 }
 GROUP BY ?n ?type
 ORDER BY ?n
@@ -117,10 +119,13 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?s ?o ?relation ?label (COUNT(DISTINCT ?a) AS ?weight) (MIN(?d) AS ?start) (MAX(?d) AS ?end)
 WHERE {
   {
-    ?h cadre:holder ?s ; cadre:organisation ?o ; cadre:role ?r ; cadre:mentionedIn ?a .
-    ?r rdfs:label ?label . BIND ("holds" AS ?relation)
+    GRAPH ?a {
+      ?h cadre:holder ?s ; cadre:organisation ?o ; cadre:role ?r .
+      ?r rdfs:label ?label .
+    }
+    BIND ("holds" AS ?relation)
   } UNION {
-    ?o cadre:chairedBy ?s ; cadre:reportedIn ?a . BIND ("chaired" AS ?relation) BIND ("chủ trì" AS ?label)
+    GRAPH ?a { ?o cadre:chairedBy ?s } BIND ("chaired" AS ?relation) BIND ("chủ trì" AS ?label)
   } UNION {
     GRAPH ?a { ?s cadre:convenedBy ?o } BIND ("convened_by" AS ?relation) BIND (?relation AS ?label)
   } UNION {
@@ -134,7 +139,7 @@ WHERE {
   } UNION {
     GRAPH ?a { ?s cadre:succeededBy ?o } BIND ("succeeded_by" AS ?relation) BIND (?relation AS ?label)
   }
-  OPTIONAL { ?a cadre:published ?d }
+  OPTIONAL { GRAPH ?a { ?a cadre:published ?d } }
 }
 GROUP BY ?s ?o ?relation ?label
 ORDER BY ?s ?o ?relation ?label
@@ -146,28 +151,29 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?s ?o ?relation ?label (COUNT(DISTINCT ?a) AS ?weight) (MIN(?d) AS ?start) (MAX(?d) AS ?end)
 WHERE {
   {
-    ?m cadre:chairedBy ?s , ?o ; cadre:reportedIn ?a .
+    GRAPH ?a { ?m cadre:chairedBy ?s , ?o }
     BIND ("co_chair" AS ?relation) BIND ("đồng chủ trì" AS ?label)
   } UNION {
-    ?h1 cadre:holder ?s ; cadre:organisation ?b ; cadre:mentionedIn ?a .
-    ?h2 cadre:holder ?o ; cadre:organisation ?b ; cadre:mentionedIn ?a .
-    ?b rdfs:label ?label . BIND ("same_body" AS ?relation)
+    GRAPH ?a {
+      ?h1 cadre:holder ?s ; cadre:organisation ?b .
+      ?h2 cadre:holder ?o ; cadre:organisation ?b .
+      ?b rdfs:label ?label .
+    }
+    BIND ("same_body" AS ?relation)
   }
   FILTER (STR(?s) < STR(?o))
-  OPTIONAL { ?a cadre:published ?d }
+  OPTIONAL { GRAPH ?a { ?a cadre:published ?d } }
 }
 GROUP BY ?s ?o ?relation ?label
 ORDER BY ?s ?o ?relation ?label
 "##;
 
-/// Places named `?name`, and every place under them.
+/// Places whose folded name is `?name` (`cadre:key`), and every place under them that
+/// a body is located in (`cadre:within` holds a place and its ancestors).
 const PLACES_UNDER: &str = r##"
 PREFIX cadre: <https://w3id.org/cadre/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?p WHERE {
-  ?root a cadre:Place ; rdfs:label ?l .
-  FILTER (LCASE(STR(?l)) = LCASE(STR(?name)))
-  ?p cadre:partOf* ?root .
+  GRAPH ?g { ?root cadre:key ?name ; a cadre:Place . ?p cadre:within ?root }
 }
 "##;
 
@@ -320,7 +326,7 @@ fn allowed_nodes(
         Some(name) => {
             let bound = [(
                 "name".to_string(),
-                Term::from(Literal::new_simple_literal(name)),
+                Term::from(Literal::new_simple_literal(cadre_text::fold_key(name))),
             )];
             let rows = store.select(PLACES_UNDER, &bound)?;
             Some(rows.rows.iter().filter_map(|r| value(&r[0])).collect())
