@@ -672,21 +672,9 @@ impl CurationDiff {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cadre_extract::{extract, ArticleInput};
+    use crate::test_support::article;
 
     const HEADER: &str = "action,subject,object,value,note\n";
-
-    fn article(id: &str, name: &str) -> Extraction {
-        let text = format!(
-            "Ngày 5/3/2024, đồng chí {name}, Bí thư Huyện ủy Thanh Trì chủ trì Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 12."
-        );
-        extract(&ArticleInput {
-            id,
-            text: &text,
-            url: None,
-            published: None,
-        })
-    }
 
     fn error(body: &str) -> String {
         Curation::parse(&format!("{HEADER}{body}"))

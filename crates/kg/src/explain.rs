@@ -194,19 +194,7 @@ pub fn explain(store: &CadreStore, iri: &str) -> Result<Option<Explanation>, Sto
 mod tests {
     use super::*;
     use crate::curation::Curation;
-    use cadre_extract::{extract, ArticleInput, Extraction};
-
-    fn article(id: &str, name: &str) -> Extraction {
-        let text = format!(
-            "Ngày 5/3/2024, đồng chí {name}, Bí thư Huyện ủy Thanh Trì chủ trì Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 12."
-        );
-        extract(&ArticleInput {
-            id,
-            text: &text,
-            url: None,
-            published: None,
-        })
-    }
+    use crate::test_support::article;
 
     #[test]
     fn mentions_carry_the_rule_that_merged_them() {

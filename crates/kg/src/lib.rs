@@ -11,6 +11,8 @@ pub mod mapping;
 pub mod queries;
 pub mod reform;
 pub mod store;
+#[cfg(test)]
+mod test_support;
 
 pub use mapping::article_quads;
 pub use store::{

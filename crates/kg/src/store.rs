@@ -585,46 +585,49 @@ impl CadreStore {
     }
 }
 
-/// `query` with every pattern occurrence of a parameter replaced by its value.
-fn substitute_params(query: spargebra::Query, params: &[(String, Term)]) -> spargebra::Query {
-    let sub = |pattern| substitute_pattern(pattern, params);
+/// `query` with its WHERE pattern replaced by `f(pattern)`, whatever its form.
+fn map_pattern(
+    query: spargebra::Query,
+    f: impl FnOnce(spargebra::algebra::GraphPattern) -> spargebra::algebra::GraphPattern,
+) -> spargebra::Query {
+    use spargebra::Query;
     match query {
-        spargebra::Query::Select {
+        Query::Select {
             dataset,
             pattern,
             base_iri,
-        } => spargebra::Query::Select {
+        } => Query::Select {
             dataset,
-            pattern: sub(pattern),
+            pattern: f(pattern),
             base_iri,
         },
-        spargebra::Query::Construct {
+        Query::Construct {
             template,
             dataset,
             pattern,
             base_iri,
-        } => spargebra::Query::Construct {
+        } => Query::Construct {
             template,
             dataset,
-            pattern: sub(pattern),
+            pattern: f(pattern),
             base_iri,
         },
-        spargebra::Query::Describe {
+        Query::Describe {
             dataset,
             pattern,
             base_iri,
-        } => spargebra::Query::Describe {
+        } => Query::Describe {
             dataset,
-            pattern: sub(pattern),
+            pattern: f(pattern),
             base_iri,
         },
-        spargebra::Query::Ask {
+        Query::Ask {
             dataset,
             pattern,
             base_iri,
-        } => spargebra::Query::Ask {
+        } => Query::Ask {
             dataset,
-            pattern: sub(pattern),
+            pattern: f(pattern),
             base_iri,
         },
     }
@@ -768,7 +771,7 @@ fn bind_params(query: spargebra::Query, params: &[(String, Term)]) -> spargebra:
     if params.is_empty() {
         return query;
     }
-    let query = substitute_params(query, params);
+    let query = map_pattern(query, |pattern| substitute_pattern(pattern, params));
     let variables: Vec<Variable> = params
         .iter()
         .map(|(n, _)| Variable::new_unchecked(n.clone()))
@@ -839,46 +842,7 @@ fn bind_params(query: spargebra::Query, params: &[(String, Term)]) -> spargebra:
             },
         }
     }
-    match query {
-        spargebra::Query::Select {
-            dataset,
-            pattern,
-            base_iri,
-        } => spargebra::Query::Select {
-            dataset,
-            pattern: wrap(pattern, values),
-            base_iri,
-        },
-        spargebra::Query::Construct {
-            template,
-            dataset,
-            pattern,
-            base_iri,
-        } => spargebra::Query::Construct {
-            template,
-            dataset,
-            pattern: wrap(pattern, values),
-            base_iri,
-        },
-        spargebra::Query::Describe {
-            dataset,
-            pattern,
-            base_iri,
-        } => spargebra::Query::Describe {
-            dataset,
-            pattern: wrap(pattern, values),
-            base_iri,
-        },
-        spargebra::Query::Ask {
-            dataset,
-            pattern,
-            base_iri,
-        } => spargebra::Query::Ask {
-            dataset,
-            pattern: wrap(pattern, values),
-            base_iri,
-        },
-    }
+    map_pattern(query, |pattern| wrap(pattern, values))
 }
 
 /// Writes query results as SPARQL JSON, CSV or TSV (the W3C result formats).
@@ -910,19 +874,7 @@ pub fn write_results(
 mod tests {
     use super::*;
     use crate::mapping::article_quads;
-    use cadre_extract::{extract, ArticleInput};
-
-    fn article(id: &str, name: &str) -> Extraction {
-        let text = format!(
-            "Ngày 5/3/2024, đồng chí {name}, Bí thư Huyện ủy Thanh Trì chủ trì Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 12."
-        );
-        extract(&ArticleInput {
-            id,
-            text: &text,
-            url: None,
-            published: None,
-        })
-    }
+    use crate::test_support::article;
 
     fn count(store: &CadreStore) -> usize {
         let out = store
