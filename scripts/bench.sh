@@ -119,7 +119,7 @@ if [ -d "$dev" ]; then
   mkdir -p "$work/uts" "$work/cadre-dev"
   read -r uts_s _ < <(timed "$venv/bin/python" scripts/underthesea_persons.py "$dev" "$work/uts")
   read -r cadre_s _ < <(timed "$bin" extract --format eval-json --out "$work/cadre-dev" "$dev"/*.txt)
-  f1() { python3 ../shared/eval/score.py "$dev" "$1" --json | python3 -c 'import json,sys; print(f"{json.load(sys.stdin)[\"persons\"][\"f1\"]:.3f}")'; }
+  f1() { python3 ../shared/eval/score.py "$dev" "$1" --json | python3 -c 'import json, sys; print("%.3f" % json.load(sys.stdin)["persons"]["f1"])'; }
   dev_mb=$(calc "$(cat "$dev"/*.txt | wc -c) / 1e6" .2f)
   underthesea_rows+=("| cadre extract (all cores) | $(calc "$cadre_s" .2f) | $(f1 "$work/cadre-dev") |")
   underthesea_rows+=("| underthesea NER (PER entities) | $(calc "$uts_s" .2f) | $(f1 "$work/uts") |")
