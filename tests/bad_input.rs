@@ -225,19 +225,7 @@ fn every_kind_of_bad_input_is_reported_and_the_rest_is_ingested() {
     assert!(names.iter().all(|n| n.chars().count() < 200), "{names:?}");
 
     // Re-running the same batch changes nothing and says the same.
-    let dump = |name: &str| {
-        let path = dir.path().join(name);
-        ok(&[
-            "export",
-            "--store",
-            s(&store),
-            "--format",
-            "nquads",
-            "--out",
-            s(&path),
-        ]);
-        std::fs::read(path).unwrap()
-    };
+    let dump = |name: &str| dump_nquads(&store, &dir.path().join(name), &[]);
     let first = dump("1.nq");
     let again = cadre(&["ingest", "--store", s(&store), s(&inputs)]);
     assert_eq!(again.status.code(), Some(2));

@@ -42,16 +42,7 @@ fn graphs(store: &Path) -> BTreeMap<String, usize> {
 }
 
 fn dump(store: &Path, out: &Path) -> Vec<u8> {
-    ok(&[
-        "export",
-        "--store",
-        s(store),
-        "--format",
-        "nquads",
-        "--out",
-        s(out),
-    ]);
-    std::fs::read(out).unwrap()
+    dump_nquads(store, out, &[]).into_bytes()
 }
 
 #[test]

@@ -104,16 +104,7 @@ fn a_merge_of_two_spellings_gives_one_career() {
 
     // The dump equals two merged extract shards under the same curation, and a
     // second ingest changes nothing.
-    ok(&[
-        "export",
-        "--store",
-        s(&store),
-        "--format",
-        "nquads",
-        "--out",
-        s(&nq),
-    ]);
-    let dump = std::fs::read_to_string(&nq).unwrap();
+    let dump = dump_nquads(&store, &nq, &[]);
     assert!(dump.contains("<https://w3id.org/cadre/id/curation>"));
     let extracted = ok(&[
         "extract",
@@ -128,19 +119,7 @@ fn a_merge_of_two_spellings_gives_one_career() {
         "extract --curation differs from the store"
     );
     ok(&["ingest", "--store", s(&store), s(&corpus)]);
-    ok(&[
-        "export",
-        "--store",
-        s(&store),
-        "--format",
-        "nquads",
-        "--out",
-        s(&nq),
-    ]);
-    assert!(
-        std::fs::read_to_string(&nq).unwrap() == dump,
-        "not idempotent"
-    );
+    assert!(dump_nquads(&store, &nq, &[]) == dump, "not idempotent");
 }
 
 #[test]
@@ -251,18 +230,7 @@ fn dumps_under_a_curation_do_not_depend_on_order_or_batches() {
             ok(&args);
         }
         let out = dir.path().join(format!("{name}.nq"));
-        ok(&[
-            "export",
-            "--store",
-            s(&store),
-            "--curation",
-            s(&curation),
-            "--format",
-            "nquads",
-            "--out",
-            s(&out),
-        ]);
-        std::fs::read_to_string(out).unwrap()
+        dump_nquads(&store, &out, &["--curation", s(&curation)])
     };
     let ab = dump("ab", &[&[&a], &[&b]]);
     let ba = dump("ba", &[&[&b], &[&a]]);

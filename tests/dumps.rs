@@ -81,17 +81,8 @@ fn sharded_extracts_merge_into_the_graph_of_one_run() {
     let whole_lines: Vec<&str> = whole.lines().collect();
     assert!(whole_lines.len() > 1000);
     assert_eq!(merged, whole_lines, "merged shards differ from one run");
-    let dump = dir.path().join("store.nq");
-    ok(&[
-        "export",
-        "--store",
-        s(&store),
-        "--format",
-        "nquads",
-        "--out",
-        s(&dump),
-    ]);
-    assert_eq!(std::fs::read_to_string(dump).unwrap(), whole);
+    let dump = dump_nquads(&store, &dir.path().join("store.nq"), &[]);
+    assert_eq!(dump, whole);
     assert_eq!(
         rapper_count("nquads", &dir.path().join("all.nq")),
         whole_lines.len()

@@ -49,6 +49,16 @@ pub fn sample_store() -> (tempfile::TempDir, PathBuf) {
     (dir, store)
 }
 
+/// Exports the store as sorted N-Quads to `out` (with `extra` arguments, such as
+/// `--curation FILE`) and returns the dump.
+pub fn dump_nquads(store: &Path, out: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["export", "--store", s(store)];
+    args.extend_from_slice(extra);
+    args.extend(["--format", "nquads", "--out", s(out)]);
+    ok(&args);
+    std::fs::read_to_string(out).expect("the dump was written")
+}
+
 /// A path as `&str`.
 pub fn s(p: &Path) -> &str {
     p.to_str().expect("UTF-8 path")
