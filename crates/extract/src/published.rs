@@ -105,7 +105,12 @@ pub fn reference_year(text: &str, published: Option<&str>) -> Option<i32> {
         }
     }
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for y in dates.iter().filter_map(|d| d.year) {
+    // A birth date ("sinh ngày 20/9/1960") says nothing about when the article speaks.
+    let born = |d: &cadre_text::DateMatch| {
+        let from = text.floor_char_boundary(d.start.saturating_sub(12));
+        text[from..d.start].to_lowercase().contains("sinh")
+    };
+    for y in dates.iter().filter(|d| !born(d)).filter_map(|d| d.year) {
         match counts.iter_mut().find(|(cy, _)| *cy == y) {
             Some((_, n)) => *n += 1,
             None => counts.push((y, 1)),
@@ -116,6 +121,7 @@ pub fn reference_year(text: &str, published: Option<&str>) -> Option<i32> {
         .max_by_key(|(y, n)| (*n, *y))
         .map(|(y, _)| *y)
         .or_else(|| congress_year(text))
+        .or_else(|| term_year(text, &dates))
 }
 
 /// A congress is held in the first year of the term it opens: "Đại hội … lần thứ I,
@@ -127,6 +133,103 @@ fn congress_year(text: &str) -> Option<i32> {
             .expect("valid congress regex")
     });
     re.captures(text).and_then(|c| c[1].parse().ok())
+}
+
+/// "nhiệm kỳ 2021 – 2026": a term's first and last year.
+fn mandate_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
+            .expect("valid term regex")
+    })
+}
+
+/// "Quốc hội khóa XV", "Trung ương Đảng khóa XIII": a national body's numbered term.
+fn national_term_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)(quốc hội|trung ương)(?: đảng)?,?\s*khóa\s+([ivxl]+|\d+)\b")
+            .expect("valid national term regex")
+    })
+}
+
+/// "Kỳ họp thứ nhất": the first session of a legislature's term.
+fn first_session_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)kỳ họp (?:thứ nhất|đầu tiên|thứ 1\b|thứ i\b)")
+            .expect("valid first-session regex")
+    })
+}
+
+/// The terms (first year, last year) that a text names, with their byte offsets.
+fn named_terms(text: &str) -> Vec<(usize, i32, i32)> {
+    let mut terms: Vec<(usize, i32, i32)> = mandate_re()
+        .captures_iter(text)
+        .filter_map(|c| {
+            let (y1, y2) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            (y1 < y2).then(|| (c.get(0).map_or(0, |m| m.start()), y1, y2))
+        })
+        .collect();
+    let national = &cadre_lexicon::vocab::Vocabulary::global().national_terms;
+    for c in national_term_re().captures_iter(text) {
+        let org = if c[1].to_lowercase() == "quốc hội" {
+            "Quốc hội"
+        } else {
+            "Ban Chấp hành Trung ương"
+        };
+        let Some(khoa) = cadre_text::parse_ordinal(&c[2]) else {
+            continue;
+        };
+        if let Some(t) = national.iter().find(|t| t.org == org && t.khoa == khoa) {
+            terms.push((c.get(0).map_or(0, |m| m.start()), t.start, t.end));
+        }
+    }
+    terms.sort_unstable();
+    terms
+}
+
+/// The year that the terms a text names fix for its day/month-only dates, when no
+/// dated line gives one:
+/// - the first session of a legislature is held in its term's first year ("Kỳ họp thứ
+///   nhất, Quốc hội khóa XV" → 2021);
+/// - a day/month date with its weekday, or on 29 February, that exists in only one year
+///   of the terms named ("Sáng 29/02 … nhiệm kỳ 2021 – 2026" → 2024).
+fn term_year(text: &str, dates: &[cadre_text::DateMatch]) -> Option<i32> {
+    let terms = named_terms(text);
+    if let Some(first) = first_session_re().find(text) {
+        // The term written with the session: the nearest one after it, within its clause.
+        let of_session = terms
+            .iter()
+            .find(|(at, _, _)| *at >= first.end() && *at - first.end() <= 80);
+        if let Some((_, start, _)) = of_session {
+            return Some(*start);
+        }
+    }
+    let constraints: Vec<&cadre_text::DateMatch> = dates
+        .iter()
+        .filter(|d| d.year.is_none() && (d.weekday.is_some() || (d.day, d.month) == (29, 2)))
+        .collect();
+    if constraints.is_empty() {
+        return None;
+    }
+    let mut fitting = terms
+        .iter()
+        .flat_map(|&(_, y1, y2)| y1..=y2)
+        .filter(|&y| {
+            constraints.iter().all(|d| {
+                d.day <= cadre_text::dates::days_in_month(Some(y), d.month)
+                    && d.weekday
+                        .is_none_or(|w| cadre_text::dates::weekday_of(y, d.month, d.day) == w)
+            })
+        })
+        .collect::<Vec<_>>();
+    fitting.sort_unstable();
+    fitting.dedup();
+    match fitting.as_slice() {
+        [year] => Some(*year),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +274,33 @@ mod tests {
     fn congress_term_gives_the_year() {
         let t = "Tin\n\nNgày 11/8, Đảng bộ xã tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030.";
         assert_eq!(reference_year(t, None), Some(2025));
+    }
+
+    #[test]
+    fn first_session_is_in_the_first_year_of_its_term() {
+        let t = "Tin\n\nĐoàn sẽ dự Kỳ họp thứ nhất, Quốc hội khóa XV khai mạc sáng 20/7.";
+        assert_eq!(reference_year(t, None), Some(2021));
+        let t =
+            "Tin\n\nSáng 24/6, kỳ họp thứ nhất HĐND tỉnh khóa XI, nhiệm kỳ 2021 - 2026 khai mạc.";
+        assert_eq!(reference_year(t, None), Some(2021));
+    }
+
+    #[test]
+    fn leap_day_or_weekday_picks_the_year_of_the_term() {
+        let t = "Tin\n\nSáng ngày 29/02, Thường trực HĐND huyện khóa XX, nhiệm kỳ 2021 – 2026 họp.";
+        assert_eq!(reference_year(t, None), Some(2024));
+        // 19 July fell on a Monday in 2021 only, among 2020 to 2025.
+        let t = "Tin\n\nSáng thứ Hai (19/7), Ban Chấp hành Đảng bộ nhiệm kỳ 2020 - 2025 họp.";
+        assert_eq!(reference_year(t, None), Some(2021));
+        // Without a weekday a term leaves the year open.
+        let t = "Tin\n\nSáng 19/7, Ban Chấp hành Đảng bộ nhiệm kỳ 2020 - 2025 họp.";
+        assert_eq!(reference_year(t, None), None);
+    }
+
+    #[test]
+    fn birth_dates_give_no_year() {
+        let t = "Tin\n\nNgày 21/7, HĐND tỉnh họp. Ông sinh ngày 20/9/1960.";
+        assert_eq!(reference_year(t, None), None);
     }
 
     #[test]

@@ -138,6 +138,20 @@ pub struct IssuerEntry {
     pub level: BodyLevel,
 }
 
+/// A term of a national body, whose khóa number means the same years in every article
+/// (from `data/lexicon/national_terms.tsv`).
+#[derive(Debug, Clone)]
+pub struct NationalTerm {
+    /// The body: `Quốc hội` or `Ban Chấp hành Trung ương`.
+    pub org: String,
+    /// The khóa number.
+    pub khoa: u32,
+    /// First year of the term.
+    pub start: i32,
+    /// Last year of the term.
+    pub end: i32,
+}
+
 /// Cue phrases that the extraction rules read (from `data/lexicon/cues.tsv`).
 #[derive(Debug, Default)]
 pub struct Cues {
@@ -186,6 +200,8 @@ pub struct Vocabulary {
     pub issuers: Vec<IssuerEntry>,
     /// Cue phrases.
     pub cues: Cues,
+    /// Terms of the National Assembly and the Central Committee.
+    pub national_terms: Vec<NationalTerm>,
     /// Words that make a following person-like name the name of a thing.
     pub name_blockers: PhraseTable<()>,
     /// Words that start a body's name read as written.
@@ -267,6 +283,14 @@ impl Vocabulary {
             };
             table.insert(cols[1], ());
         }
+        let national_terms = rows(include_str!("../../../data/lexicon/national_terms.tsv"))
+            .map(|cols| NationalTerm {
+                org: cols[0].to_string(),
+                khoa: cols[1].parse().expect("national_terms.tsv: khóa"),
+                start: cols[2].parse().expect("national_terms.tsv: first year"),
+                end: cols[3].parse().expect("national_terms.tsv: last year"),
+            })
+            .collect();
         let mut name_blockers = PhraseTable::default();
         for line in include_str!("../../../data/lexicon/name_blockers.tsv").lines() {
             if !line.trim().is_empty() && !line.starts_with('#') {
@@ -296,6 +320,7 @@ impl Vocabulary {
             doc_codes,
             issuers,
             cues,
+            national_terms,
             name_blockers,
             org_heads,
             org_stops,

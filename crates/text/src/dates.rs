@@ -24,6 +24,9 @@ pub struct DateMatch {
     pub with_time: bool,
     /// A weekday ("Thứ Năm,") stands right before it.
     pub with_weekday: bool,
+    /// That weekday when it is named: 0 = Monday (thứ Hai) … 6 = Sunday (Chủ nhật).
+    /// With a term's years it can fix the year of a day/month-only date.
+    pub weekday: Option<u32>,
 }
 
 impl DateMatch {
@@ -109,7 +112,8 @@ pub fn find_dates(s: &str) -> Vec<DateMatch> {
             push_valid(&mut out, s, at, last.end(), year, month, day);
             continue;
         }
-        if year.is_none() && !has_day_cue(&s[..first.start()]) {
+        let after_weekday = || weekday_re().is_match(&head.to_lowercase());
+        if year.is_none() && !has_day_cue(&s[..first.start()]) && !after_weekday() {
             continue;
         }
         let day = caps[1].parse().unwrap_or(0);
@@ -149,6 +153,10 @@ fn push_valid(
         time_re().is_match(&s[window_start..start]) || time_re().is_match(&s[end..window_end]);
     let head = s[floor_char(s, start.saturating_sub(24))..start].to_lowercase();
     let with_weekday = head.contains("thứ ") || head.contains("chủ nhật");
+    let weekday = weekday_re()
+        .captures(&head)
+        .and_then(|c| WEEKDAYS.iter().position(|w| w.contains(&&c[1])))
+        .map(|w| w as u32);
     out.push(DateMatch {
         start,
         end,
@@ -157,7 +165,38 @@ fn push_valid(
         day,
         with_time,
         with_weekday,
+        weekday,
     });
+}
+
+/// Names of the weekdays from Monday, in words and in digits ("thứ Năm", "thứ 5").
+const WEEKDAYS: [[&str; 2]; 7] = [
+    ["thứ hai", "thứ 2"],
+    ["thứ ba", "thứ 3"],
+    ["thứ tư", "thứ 4"],
+    ["thứ năm", "thứ 5"],
+    ["thứ sáu", "thứ 6"],
+    ["thứ bảy", "thứ 7"],
+    ["chủ nhật", "cn"],
+];
+
+/// A weekday right before a date: "Thứ Năm, ngày 6 …", "sáng thứ Hai (19/7)".
+fn weekday_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)[\s,(]*(?:ngày\s*)?$")
+            .expect("valid weekday regex")
+    })
+}
+
+/// The weekday of a calendar date, 0 = Monday … 6 = Sunday (proleptic Gregorian).
+pub fn weekday_of(year: i32, month: u32, day: u32) -> u32 {
+    // Sakamoto's method, shifted so that Monday is 0.
+    const OFFSETS: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if month < 3 { year - 1 } else { year };
+    let sunday_based =
+        (y + y / 4 - y / 100 + y / 400 + OFFSETS[(month - 1) as usize] + day as i32).rem_euclid(7);
+    ((sunday_based + 6) % 7) as u32
 }
 
 /// Days in `month` (1..=12, else 31); February has 29 when the year is not known (the
@@ -211,6 +250,20 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].iso(None).as_deref(), Some("2022-10-06"));
         assert!(d[0].with_weekday);
+        assert_eq!(d[0].weekday, Some(3));
+        // A weekday is a cue for a day/month pair.
+        let d = find_dates("Sáng thứ 2 (19/7), Đoàn họp");
+        assert_eq!(d[0].weekday, Some(0));
+        assert_eq!(find_dates("lần thứ hai vào ngày 5/3")[0].weekday, None);
+    }
+
+    #[test]
+    fn weekdays_of_known_dates() {
+        assert_eq!(weekday_of(2022, 10, 6), 3);
+        assert_eq!(weekday_of(2024, 2, 29), 3);
+        assert_eq!(weekday_of(2021, 7, 19), 0);
+        assert_eq!(weekday_of(2000, 1, 1), 5);
+        assert_eq!(weekday_of(2023, 12, 31), 6);
     }
 
     #[test]
