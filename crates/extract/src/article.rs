@@ -1033,6 +1033,123 @@ mod tests {
     }
 
     #[test]
+    fn a_leap_day_dates_a_sitting_within_its_term() {
+        let x = run(
+            "Tin\n\nSáng ngày 29/02, Thường trực HĐND huyện Lục Yên tổ chức phiên họp lần thứ 9, \
+             chuẩn bị kỳ họp HĐND huyện khóa XX, nhiệm kỳ 2021 – 2026. Đồng chí Hà Văn Lâm, Chủ \
+             tịch HĐND huyện chủ trì phiên họp.",
+        );
+        assert_eq!(
+            meetings(&x),
+            vec![(
+                "Hội nghị".into(),
+                Some(9),
+                Some("Lục Yên".into()),
+                Some("2024-02-29".into())
+            )]
+        );
+        assert_eq!(x.meetings[0].chairs, vec!["Hà Văn Lâm"]);
+    }
+
+    #[test]
+    fn an_announced_session_counts_with_its_day() {
+        let x = run(
+            "Tin\n10:00 12/12/2022\n\nNgày 12/12, Huyện ủy Sóc Sơn tổ chức hội nghị. Tại hội nghị, \
+             các đại biểu cho ý kiến vào nội dung trình Kỳ \
+             họp thứ 6 HĐND huyện Sóc Sơn khóa XX, dự kiến khai mạc ngày 20/12/2022. Theo đó, Kỳ \
+             họp thứ 7 HĐND huyện dự kiến sẽ diễn ra vào sáng ngày 5/1/2023. Kỳ họp thứ 8 sẽ xem \
+             xét các tờ trình.",
+        );
+        assert_eq!(
+            meetings(&x),
+            vec![
+                (
+                    "Hội nghị".into(),
+                    None,
+                    Some("Sóc Sơn".into()),
+                    Some("2022-12-12".into())
+                ),
+                (
+                    "Kỳ họp HĐND".into(),
+                    Some(6),
+                    Some("Sóc Sơn".into()),
+                    Some("2022-12-20".into())
+                ),
+                (
+                    "Kỳ họp HĐND".into(),
+                    Some(7),
+                    Some("Sóc Sơn".into()),
+                    Some("2023-01-05".into())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_set_at_a_numbered_session() {
+        // The council named in an earlier sentence; "cùng ngày" is the day written before.
+        let x = run(
+            "Tin\n10:00 19/09/2025\n\nSáng 17/9, Tỉnh ủy Yên Bái giới thiệu để HĐND tỉnh Yên Bái \
+             bầu Chủ tịch UBND tỉnh. Chiều cùng ngày, tại Kỳ họp thứ 31, các đại biểu đã bỏ phiếu. \
+             Trước đó, tại kỳ họp 44, Ủy ban Kiểm tra Trung ương đã xem xét. Ngày 21/7, tại kỳ thứ \
+             19, khóa XII, Hội đồng nhân dân tỉnh Yên Bái đã biểu quyết.",
+        );
+        assert_eq!(
+            meetings(&x),
+            vec![
+                (
+                    "Kỳ họp HĐND".into(),
+                    Some(31),
+                    Some("Yên Bái".into()),
+                    Some("2025-09-17".into())
+                ),
+                ("Hội nghị".into(), Some(44), None, None),
+                (
+                    "Kỳ họp HĐND".into(),
+                    Some(19),
+                    Some("Yên Bái".into()),
+                    Some("2025-07-21".into())
+                ),
+            ]
+        );
+        assert_eq!(x.meetings[1].body.org, "Ủy ban Kiểm tra Trung ương");
+    }
+
+    #[test]
+    fn dated_subject_and_abbreviated_committee() {
+        let x = run(
+            "Tin\n10:00 28/07/2020\n\nNgày 26/7, tại Hội trường huyện, Đại hội đại biểu Đảng bộ \
+             huyện Vĩnh Bảo lần thứ XXV đã diễn ra. Hội nghị BCH đã bầu Ban Thường vụ Huyện ủy.",
+        );
+        assert_eq!(
+            meetings(&x),
+            vec![
+                (
+                    "Đại hội".into(),
+                    Some(25),
+                    Some("Vĩnh Bảo".into()),
+                    Some("2020-07-26".into())
+                ),
+                (
+                    "Hội nghị Ban Chấp hành".into(),
+                    None,
+                    Some("Vĩnh Bảo".into()),
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_congress_planned_without_day_or_number_is_no_event() {
+        let x = run(
+            "Tin\n\nĐảng bộ xã Tân Lập được Ban Thường vụ Huyện ủy chọn chỉ đạo tổ chức đại hội \
+             điểm, nhiệm kỳ 2020 – 2025.",
+        );
+        assert!(x.meetings.is_empty(), "{:?}", meetings(&x));
+    }
+
+    #[test]
     fn a_meeting_without_a_known_place_keeps_its_chairs() {
         let x = run("Dự Hội nghị có lãnh đạo các ban. Đồng chí Lê Văn Tâm, Bí thư Huyện ủy chủ trì Hội nghị.");
         assert_eq!(x.meetings.len(), 1);

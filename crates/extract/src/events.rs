@@ -331,6 +331,16 @@ impl Doc {
                     ("hội", "nghị") => "Hội nghị",
                     ("đại", "hội") => "Đại hội",
                     ("kỳ", "họp") => "Kỳ họp HĐND",
+                    // "tại kỳ thứ 19, khóa XII, Hội đồng nhân dân tỉnh …": a numbered
+                    // session of a council written without "họp".
+                    ("kỳ", "thứ")
+                        if (i + 2..keys.len().min(i + 10)).any(|k| {
+                            self.body_at(s, k, &[])
+                                .is_some_and(|(b, _, _)| b.org == "HĐND")
+                        }) =>
+                    {
+                        "Kỳ họp HĐND"
+                    }
                     ("phiên" | "cuộc", "họp") => "Hội nghị",
                     // "X chủ trì họp Đoàn ĐBQH tỉnh …": chairing a sitting of a body.
                     ("trì", "họp")
@@ -364,6 +374,29 @@ impl Doc {
                         )
                 });
                 let verb_after = (i + 2..keys.len().min(i + 30)).any(verb_at);
+                // "Kỳ họp thứ 11 … dự kiến sẽ tổ chức vào sáng ngày 01/03": announced
+                // with a day of its own.
+                let plan_at = (i + 2..keys.len().min(i + 30)).find(|&k| {
+                    keys[k].key == "sẽ"
+                        || keys[k].key == "dự" && keys.get(k + 1).is_some_and(|t| t.key == "kiến")
+                });
+                let announced = plan_at.is_some()
+                    && self.dates_in(s).iter().any(|d| {
+                        self.spans[s].0 + d.start >= toks[i].start && d.iso(self.year).is_some()
+                    });
+                // "… trình Kỳ họp thứ 10 HĐND huyện, dự kiến khai mạc ngày 20/12": a
+                // meeting named in passing is an event when its own opening is dated.
+                let announced_opening =
+                    announced && plan_at.is_some_and(|k| (k..keys.len().min(k + 4)).any(verb_at));
+                // "Ngày 27/9, tại …, Đại hội … đã diễn ra": the subject of a clause that
+                // follows the sentence's date.
+                let dated_subject = verb_after
+                    && i > 0
+                    && toks[i - 1].key == ","
+                    && self
+                        .dates_in(s)
+                        .first()
+                        .is_some_and(|d| self.spans[s].0 + d.end <= toks[i].start);
                 let refers_back = keys.get(i + 2).is_some_and(|k| k.key == "này")
                     || keys.get(i + 3).is_some_and(|k| k.key == "này");
                 // "Dự Hội nghị …", "chủ trì Hội nghị", "Tại Đại hội, …": the article's
@@ -380,11 +413,13 @@ impl Doc {
                 // "tại Hội nghị lần thứ 5 … (diễn ra ngày 6-5-2016)": taking part in a
                 // meeting that a dated report verb follows.
                 let dated = self.event_date(s, toks[i].start).is_some();
-                let reported = !refers_back
+                let mut reported = !refers_back
                     && (verb_before
                         || chaired_sitting
                         || opens && verb_after
                         || attended && verb_after && dated
+                        || announced
+                        || dated_subject
                         || shared_verb);
                 if !(reported || attended) {
                     continue;
@@ -396,7 +431,7 @@ impl Doc {
                         .longest_at(&keys[k..])
                         .is_some_and(|(l, _)| k + l <= i)
                 });
-                if cited
+                if cited && !announced_opening
                     || keys
                         .get(i + 2)
                         .is_some_and(|k| k.key == "toàn" || k.key == "các")
@@ -406,13 +441,26 @@ impl Doc {
                 let Some(mut m) = self.meeting_at(s, i, kind) else {
                     continue;
                 };
-                // "Cùng ngày, …": the day of the meeting reported just before.
+                // "Cùng ngày, …": the day of the meeting reported just before, else the
+                // day last written before.
                 if m.date.is_none()
                     && keys
                         .windows(2)
                         .any(|w| w[0].key == "cùng" && w[1].key == "ngày")
                 {
-                    m.date = out.last().and_then(|o| o.date.clone());
+                    m.date = out
+                        .last()
+                        .and_then(|o| o.date.clone())
+                        .or_else(|| self.previous_date(s));
+                }
+                // "Chiều cùng ngày, tại Kỳ họp thứ 33, …", "Tại kỳ họp 45, Ủy ban Kiểm tra
+                // … đã quyết định": a numbered or dated meeting that the sentence opens
+                // with as its setting was held.
+                if !refers_back
+                    && set_in_opening(&toks[..i])
+                    && (m.ordinal.is_some() || m.date.is_some())
+                {
+                    reported = true;
                 }
                 let generic =
                     m.ordinal.is_none() && m.kind == kind && self.body_at(s, i + 2, &[]).is_none();
@@ -422,9 +470,13 @@ impl Doc {
                 let own_subject = reported
                     && m.date.is_some()
                     && self
-                        .body_before(s, i, 8)
+                        .body_before(s, i, 12)
                         .is_some_and(|(_, b)| b.place.is_some())
                     && !out.iter().any(|o| o.body.place == m.body.place);
+                // A congress without its number is an event only with a day of its own
+                // ("dự kiến ngày 26-3 tiến hành Đại hội Đảng bộ xã …"), or as the
+                // article's own "Đại hội" (not "chỉ đạo tổ chức đại hội điểm").
+                let unnumbered_congress = kind == "Đại hội" && m.ordinal.is_none() && !dated;
                 if generic && !own_subject {
                     // A bare "Hội nghị" names the meeting already reported, if any; it
                     // is the article's own event only when it opens the article.
@@ -445,12 +497,16 @@ impl Doc {
                             )
                         })
                         .is_some_and(|k| k.key == "các");
-                    if !(out.is_empty() && s < 3) || plural {
+                    // Named only by taking part in it, a meeting is the article's own
+                    // when written as a name ("Đại hội") or as the setting the sentence
+                    // opens with ("Tại kỳ họp, …"), not as a common noun inside a
+                    // clause ("chọn chỉ đạo đại hội điểm").
+                    let named = reported || toks[i].is_capitalised || set_in_opening(&toks[..i]);
+                    let common_noun = unnumbered_congress && !toks[i].is_capitalised;
+                    if !(out.is_empty() && s < 3) || plural || !named || common_noun {
                         continue;
                     }
-                } else if !reported || (kind == "Đại hội" && m.ordinal.is_none() && !dated) {
-                    // A congress without its number is an event only with a day of its
-                    // own ("dự kiến ngày 26-3 tiến hành Đại hội Đảng bộ xã …").
+                } else if !reported || unnumbered_congress {
                     continue;
                 }
                 reported_here = true;
@@ -515,7 +571,12 @@ impl Doc {
         let toks = &self.tokens[s];
         let keys = self.keys(s, i);
         let se = self.spans[s].1;
-        let mut j = i + 2;
+        // "kỳ thứ 19": the ordinal follows the first word.
+        let mut j = if keys.get(1).is_some_and(|t| t.key == "thứ") {
+            i + 1
+        } else {
+            i + 2
+        };
         let mut kind = kind.to_string();
         // "Hội nghị Ban Chấp hành …", "Hội nghị Ban Thường vụ …", "Đại hội đại biểu …"
         let mut body: Option<BodyRef> = None;
@@ -529,6 +590,14 @@ impl Doc {
                 (Some("ban"), Some("thường"), Some("vụ")) => {
                     kind = "Hội nghị Ban Thường vụ".into();
                     j += 3;
+                }
+                (Some("bch"), _, _) => {
+                    kind = "Hội nghị Ban Chấp hành".into();
+                    j += 1;
+                }
+                (Some("btv"), _, _) => {
+                    kind = "Hội nghị Ban Thường vụ".into();
+                    j += 1;
                 }
                 _ => {}
             }
@@ -572,6 +641,11 @@ impl Doc {
                             1
                         })?;
                 parse_ordinal(word.trim_matches(|c: char| !c.is_alphanumeric()))
+            })
+            .or_else(|| {
+                // "tại kỳ họp 44": a session's number right after its name.
+                let first = toks.get(j).filter(|_| kind == "Kỳ họp HĐND")?;
+                first.key.parse().ok().filter(|n| (1..=200).contains(n))
             });
         if kind == "Hội nghị" {
             let committee_subject = subject
@@ -606,14 +680,32 @@ impl Doc {
                 place: None,
             });
         }
+        // "Tại kỳ họp 45, Ủy ban Kiểm tra Trung ương đã quyết định …": an inspection
+        // commission's numbered session is a conference of the commission.
+        let inspection = (kind == "Kỳ họp HĐND")
+            .then(|| {
+                (j..toks.len().min(j + 20))
+                    .find_map(|k| self.body_at(s, k, &[]).map(|(b, _, _)| b))
+                    .filter(|b| b.org.starts_with("Ủy ban Kiểm tra"))
+            })
+            .flatten();
+        if let Some(commission) = inspection {
+            kind = "Hội nghị".into();
+            body = Some(commission);
+        }
         if kind == "Kỳ họp HĐND" {
-            body = body.filter(|b| b.org == "HĐND").or_else(|| {
-                (i..toks.len()).find_map(|k| {
-                    self.body_at(s, k, &[])
-                        .map(|(b, _, _)| b)
-                        .filter(|b| b.org == "HĐND")
+            body = body
+                .filter(|b| b.org == "HĐND")
+                .or_else(|| {
+                    (i..toks.len()).find_map(|k| {
+                        self.body_at(s, k, &[])
+                            .map(|(b, _, _)| b)
+                            .filter(|b| b.org == "HĐND")
+                    })
                 })
-            });
+                // "… để HĐND tỉnh bầu … Chiều cùng ngày, tại Kỳ họp thứ 33": the
+                // council named just before.
+                .or_else(|| self.council_before(s));
         }
         // With no body written and no home place, the meeting is still reported: its
         // chairs are known even when its place is not.
@@ -662,17 +754,7 @@ impl Doc {
     fn event_date(&self, s: usize, at: usize) -> Option<String> {
         let (ss, se) = self.spans[s];
         let sentence = &self.text[ss..se];
-        let dates = self.event_dates[s].get_or_init(|| {
-            let of_document = |d: &cadre_text::DateMatch| {
-                let from = sentence.floor_char_boundary(d.start.saturating_sub(40));
-                let before = sentence[from..d.start].to_lowercase();
-                before.contains(" số") || self.vocab.doc_types_in(&before)
-            };
-            find_dates(sentence)
-                .into_iter()
-                .filter(|d| !of_document(d))
-                .collect()
-        });
+        let dates = self.dates_in(s);
         let before = dates.iter().rev().find(|d| ss + d.end <= at);
         let after = || dates.iter().find(|d| ss + d.start >= at);
         if let Some(d) = before.or_else(after) {
@@ -683,6 +765,43 @@ impl Doc {
             .iter()
             .any(|w| lower.contains(w));
         today.then(|| self.published.clone()).flatten()
+    }
+
+    /// The dates of sentence `s` that are not a cited document's (offsets within the
+    /// sentence), found once.
+    fn dates_in(&self, s: usize) -> &[cadre_text::DateMatch] {
+        self.event_dates[s].get_or_init(|| {
+            let (ss, se) = self.spans[s];
+            let sentence = &self.text[ss..se];
+            let of_document = |d: &cadre_text::DateMatch| {
+                let from = sentence.floor_char_boundary(d.start.saturating_sub(40));
+                let before = sentence[from..d.start].to_lowercase();
+                before.contains(" số") || self.vocab.doc_types_in(&before)
+            };
+            find_dates(sentence)
+                .into_iter()
+                .filter(|d| !of_document(d))
+                .collect()
+        })
+    }
+
+    /// The last event day written in the sentences before `s` ("Trước đó, sáng 17/9,
+    /// … Chiều cùng ngày, …").
+    fn previous_date(&self, s: usize) -> Option<String> {
+        (0..s)
+            .rev()
+            .find_map(|p| self.dates_in(p).last().and_then(|d| d.iso(self.year)))
+    }
+
+    /// The people's council named last in the two sentences before `s`.
+    fn council_before(&self, s: usize) -> Option<BodyRef> {
+        (s.saturating_sub(2)..s).rev().find_map(|p| {
+            (0..self.tokens[p].len()).rev().find_map(|k| {
+                self.body_at(p, k, &[])
+                    .map(|(b, _, _)| b)
+                    .filter(|b| b.org == "HĐND")
+            })
+        })
     }
 
     /// The party organisation of the article's home district (or province), for
@@ -712,6 +831,43 @@ fn clause_opens(before: &[Token]) -> bool {
             !t.is_word
                 || t.key.chars().all(|c| c.is_ascii_digit())
                 || matches!(t.key.as_str(), "ngày" | "sáng" | "chiều" | "tối" | "trưa")
+        })
+}
+
+/// Whether the words before a meeting's name are an opening that sets the sentence at
+/// it: time words and discourse markers, then "tại" ("Chiều cùng ngày, tại …",
+/// "Trước đó, tại …").
+fn set_in_opening(before: &[Token]) -> bool {
+    let Some((last, opening)) = before
+        .iter()
+        .filter(|t| t.is_word)
+        .collect::<Vec<_>>()
+        .split_last()
+        .map(|(l, o)| (*l, o.to_vec()))
+    else {
+        return false;
+    };
+    last.key == "tại"
+        && opening.iter().all(|t| {
+            t.key.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    t.key.as_str(),
+                    "ngày"
+                        | "sáng"
+                        | "chiều"
+                        | "tối"
+                        | "trưa"
+                        | "hôm"
+                        | "nay"
+                        | "qua"
+                        | "cùng"
+                        | "trước"
+                        | "sau"
+                        | "đó"
+                        | "theo"
+                        | "tháng"
+                        | "năm"
+                )
         })
 }
 
