@@ -1150,6 +1150,27 @@ mod tests {
     }
 
     #[test]
+    fn a_term_known_by_years_joins_the_khoa_before_the_next() {
+        let x = run(
+            "Tin\n\nNgày 19/11, Huyện ủy Lục Nam thông qua Báo cáo kiểm điểm Ban Chấp hành Đảng \
+             bộ huyện nhiệm kỳ 2020-2025 và Báo cáo chính trị của Ban Chấp hành Đảng bộ huyện \
+             (khóa IX) trình Đại hội đại biểu Đảng bộ huyện (khóa X), nhiệm kỳ 2025-2030.",
+        );
+        let terms: Vec<_> = x
+            .terms
+            .iter()
+            .map(|t| (t.khoa.clone(), t.start, t.end))
+            .collect();
+        assert_eq!(
+            terms,
+            vec![
+                (Some("IX".into()), Some(2020), Some(2025)),
+                (Some("X".into()), Some(2025), Some(2030)),
+            ]
+        );
+    }
+
+    #[test]
     fn a_meeting_without_a_known_place_keeps_its_chairs() {
         let x = run("Dự Hội nghị có lãnh đạo các ban. Đồng chí Lê Văn Tâm, Bí thư Huyện ủy chủ trì Hội nghị.");
         assert_eq!(x.meetings.len(), 1);

@@ -54,6 +54,39 @@ fn ordinal_re() -> &'static Regex {
     })
 }
 
+/// Folds a term known only by its years into the same body's term known only by its
+/// khóa when the next khóa fixes those years: "Ban Chấp hành Đảng bộ huyện nhiệm kỳ
+/// 2020-2025 … (khóa IX) trình Đại hội … (khóa X), nhiệm kỳ 2025-2030" — khóa IX is
+/// the term before 2025-2030, so it is 2020-2025.
+fn merge_consecutive_terms(terms: &mut Vec<Term>) {
+    let mut k = 0;
+    while k < terms.len() {
+        let years_only = terms[k].khoa.is_none() && terms[k].start.is_some();
+        let target = years_only
+            .then(|| {
+                let t = &terms[k];
+                let end = t.end?;
+                let next = terms
+                    .iter()
+                    .find(|n| n.body == t.body && n.start == Some(end) && n.khoa.is_some())?;
+                let previous = to_roman(parse_ordinal(next.khoa.as_deref()?)?.checked_sub(1)?);
+                terms.iter().position(|p| {
+                    p.body == t.body && p.start.is_none() && p.khoa.as_deref() == Some(&previous)
+                })
+            })
+            .flatten();
+        match target {
+            Some(p) => {
+                let t = terms.remove(k);
+                let p = if p > k { p - 1 } else { p };
+                terms[p].start = t.start;
+                terms[p].end = t.end;
+            }
+            None => k += 1,
+        }
+    }
+}
+
 /// A term read in a sentence: byte offset, khóa, and nhiệm kỳ years.
 type TermMention = (usize, Option<String>, Option<(i32, i32)>);
 
@@ -312,6 +345,7 @@ impl Doc {
                 }
             }
         }
+        merge_consecutive_terms(&mut out);
         out
     }
 
