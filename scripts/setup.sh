@@ -3,7 +3,8 @@
 # (Oxigraph's RocksDB is built through bindgen); with the argument `test`, also
 # xmllint, rapper and Python networkx and igraph (tests read the exports back with
 # them), curl, Python SPARQLWrapper (tests read `cadre serve` with them) and OpenLink
-# Virtuoso (tests push to it). Rust itself must be there.
+# Virtuoso (tests push to it). Rust itself must be there. Every missing Debian package
+# is installed in one apt-get run, and every missing Python module in one pip run.
 set -euo pipefail
 
 # libclang itself (libclang.so / libclang-N.so), not libclang-cpp, which a fresh
@@ -19,17 +20,32 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 
-if ! have_libclang; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing libclang-dev (needed by Oxigraph's RocksDB build)"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libclang-dev >/dev/null
-  elif command -v sudo >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-    sudo apt-get update -qq
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libclang-dev >/dev/null
+missing=()
+have_libclang || missing+=(libclang-dev)
+if [ "${1:-}" = test ]; then
+  # Independent checkers of the exports: xmllint (XML well-formedness) and rapper (RDF).
+  command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+  command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo=()
+    if [ "$(id -u)" != 0 ]; then
+      if ! command -v sudo >/dev/null 2>&1; then
+        echo "setup: missing ${missing[*]}; run as root or install them (apt-get install ${missing[*]})" >&2
+        exit 1
+      fi
+      sudo=(sudo)
+    fi
+    echo "setup: installing ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "setup: libclang is missing; install it (Debian/Ubuntu: apt-get install libclang-dev," >&2
-    echo "       Fedora: dnf install clang-devel, macOS: xcode-select --install) and re-run" >&2
+    echo "setup: missing ${missing[*]}; install libclang yourself (Fedora: dnf install clang-devel," >&2
+    echo "       macOS: xcode-select --install) and, for the tests, xmllint, rapper, curl, Virtuoso" >&2
     exit 1
   fi
 fi
@@ -37,29 +53,14 @@ fi
 # The rest is for the tests only (`scripts/setup.sh test`).
 [ "${1:-}" = test ] || exit 0
 
-# Independent checkers of the exports: xmllint (XML well-formedness) and rapper (RDF).
-missing=()
-command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
-command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing ${missing[*]} (for the export, serve and push tests)"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "setup: missing ${missing[*]} (Debian: apt-get install ${missing[*]})" >&2
-    exit 1
-  fi
-fi
-
 # Independent readers of the exports: networkx (GraphML, GEXF) and python-igraph;
 # a SPARQL client library for the endpoint: SPARQLWrapper.
+modules=()
 for module in networkx igraph SPARQLWrapper; do
-  if ! python3 -c "import $module" >/dev/null 2>&1; then
-    echo "setup: installing Python $module (for the export and serve tests)"
-    python3 -m pip install --quiet "$module" 2>/dev/null \
-      || python3 -m pip install --quiet --break-system-packages "$module"
-  fi
+  python3 -c "import $module" >/dev/null 2>&1 || modules+=("$module")
 done
+if [ ${#modules[@]} -gt 0 ]; then
+  echo "setup: installing Python ${modules[*]} (for the export and serve tests)"
+  python3 -m pip install --quiet "${modules[@]}" 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages "${modules[@]}"
+fi
