@@ -1171,6 +1171,23 @@ mod tests {
     }
 
     #[test]
+    fn a_khoa_before_its_body() {
+        let x = run("Tin\n\nNgày 21/7, tại kỳ họp thứ 9, khóa XVII, HĐND tỉnh Bình Định đã bầu.");
+        let terms: Vec<_> = x
+            .terms
+            .iter()
+            .map(|t| {
+                let place = t.body.place.as_ref().map(|p| p.name.clone());
+                (t.body.org.clone(), place, t.khoa.clone())
+            })
+            .collect();
+        assert_eq!(
+            terms,
+            vec![("HĐND".into(), Some("Bình Định".into()), Some("XVII".into()))]
+        );
+    }
+
+    #[test]
     fn a_meeting_without_a_known_place_keeps_its_chairs() {
         let x = run("Dự Hội nghị có lãnh đạo các ban. Đồng chí Lê Văn Tâm, Bí thư Huyện ủy chủ trì Hội nghị.");
         assert_eq!(x.meetings.len(), 1);

@@ -295,16 +295,29 @@ impl Doc {
             }
             for (at, khoa, years) in found {
                 let i = self.locate(s, at);
-                let Some((bi, body)) = self.body_before(s, i, 20) else {
-                    continue;
+                let toks = &self.tokens[s];
+                // The body before the term, else the body the term's clause opens with
+                // ("tại kỳ thứ 19, khóa XII, Hội đồng nhân dân tỉnh B").
+                let (span, body) = match self.body_before(s, i, 20) {
+                    Some((bi, body)) => {
+                        if self.keys(s, bi).iter().take(i - bi).any(|k| k.key == "các") {
+                            continue;
+                        }
+                        ((toks[bi].start, at), body)
+                    }
+                    None => {
+                        let Some((body, len, _)) = (khoa.is_some() && years.is_none())
+                            .then(|| self.body_after_term(s, i))
+                            .flatten()
+                        else {
+                            continue;
+                        };
+                        ((at, toks[(len - 1).min(toks.len() - 1)].end), body)
+                    }
                 };
-                let plural = self.keys(s, bi).iter().take(i - bi).any(|k| k.key == "các");
                 let Some(mut org) = term_org(&body) else {
                     continue;
                 };
-                if plural {
-                    continue;
-                }
                 // Party terms run 2020-2025, 2025-2030; councils and committees of the
                 // state 2016-2021, 2021-2026. "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh B
                 // nhiệm kỳ 2025-2030" is the term of the party organisation.
@@ -322,7 +335,7 @@ impl Doc {
                     khoa,
                     start: years.map(|y| y.0),
                     end: years.map(|y| y.1),
-                    evidence: self.evidence(s, self.tokens[s][bi].start, at),
+                    evidence: self.evidence(s, span.0, span.1),
                 };
                 // One term per body and khóa, or per body and years when khóa is unknown.
                 let same = out.iter_mut().find(|t| {
@@ -347,6 +360,15 @@ impl Doc {
         }
         merge_consecutive_terms(&mut out);
         out
+    }
+
+    /// The body right after "khóa N," at token `i` of sentence `s`, with the index just
+    /// past it: "khóa XII, Hội đồng nhân dân tỉnh B".
+    fn body_after_term(&self, s: usize, i: usize) -> Option<(BodyRef, usize, bool)> {
+        let keys = self.keys(s, 0);
+        let k = (i + 2..keys.len().min(i + 4)).find(|&k| keys[k].is_word)?;
+        let (body, len, written) = self.body_at(s, k, &[])?;
+        Some((body, k + len, written))
     }
 
     /// Meetings reported as held: a sentence with a report verb ("tổ chức", "khai
