@@ -207,7 +207,7 @@ g = nx.read_gexf(sys.argv[1])
 label = {n: d["label"] for n, d in g.nodes(data=True)}
 edges = [(sorted([label[u], label[v]]), d["relation"], d["weight"]) for u, v, d in g.edges(data=True)]
 types = sorted({d.get("type") for _, d in g.nodes(data=True)})
-community = {d["label"]: d["community"] for _, d in g.nodes(data=True)}
+community = {n.rsplit("/person/", 1)[-1]: d["community"] for n, d in g.nodes(data=True)}
 print(json.dumps({"edges": edges, "types": types, "directed": g.is_directed(),
                   "community": community}, ensure_ascii=False))
 "#;
@@ -225,13 +225,14 @@ print(json.dumps({"edges": edges, "types": types, "directed": g.is_directed(),
         .unwrap_or_else(|| panic!("no co-chair edge: {}", r["edges"]));
     assert_eq!(co_chair[2], 2.0, "two articles report them co-chairing");
     let c = &r["community"];
+    // Community by node: Phạm Quang Thịnh has a Hà Nội node and a Quảng Ninh one.
     assert_eq!(
-        c["Phạm Quang Thịnh"], c["Đỗ Thị Minh Hằng"],
-        "Thanh Trì's leaders form one community"
+        c["pham-quang-thinh/n01"], c["do-thi-minh-hang/n01"],
+        "Thanh Trì's leaders form one community: {c}"
     );
     assert_ne!(
-        c["Phạm Quang Thịnh"], c["Phan Đình Khang"],
-        "Nghệ An's leaders form another"
+        c["pham-quang-thinh/n01"], c["phan-dinh-khang/n40"],
+        "Nghệ An's leaders form another: {c}"
     );
 }
 

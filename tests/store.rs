@@ -112,7 +112,7 @@ fn saved_query_person_posts_gives_posts_with_sources() {
     let rows = saved(&store, "person-posts", &["name=Phạm Quang Thịnh"]);
     assert_eq!(
         rows[0],
-        ["person", "post", "attested", "former", "article", "sentence"]
+        ["person", "post", "attested", "former", "article", "sentence", "node"]
     );
     let has = |post: &str, article: &str| rows.iter().any(|r| r[1] == post && r[4] == article);
     assert!(
@@ -316,7 +316,10 @@ fn saved_queries_for_claim_evidence_and_higher_officials() {
         "claim-evidence",
         &["name=Phạm Quang Thịnh", "post=Bí thư Huyện ủy Thanh Trì"],
     );
-    assert_eq!(ev[0], ["article", "published", "start", "end", "sentence"]);
+    assert_eq!(
+        ev[0],
+        ["article", "published", "start", "end", "sentence", "node"]
+    );
     assert_eq!(ev[1][0], "01-thanh-tri-hoi-nghi-8");
     let text = std::fs::read_to_string(sample().join("01-thanh-tri-hoi-nghi-8.txt")).unwrap();
     let (start, end): (usize, usize) = (ev[1][2].parse().unwrap(), ev[1][3].parse().unwrap());
@@ -358,15 +361,29 @@ fn successions_link_holdings_with_replaces() {
 #[test]
 fn explain_lists_the_mentions_of_a_node_and_the_rule_that_merged_them() {
     let (_dir, store) = sample_store();
-    let out = ok(&["explain", "--store", s(&store), "Phạm Quang Thịnh"]);
+    // The name has a node in Hà Nội and one in Quảng Ninh: explain lists them.
+    let both = cadre(&["explain", "--store", s(&store), "Phạm Quang Thịnh"]);
+    assert_eq!(both.status.code(), Some(2));
+    let listed = String::from_utf8_lossy(&both.stdout);
+    assert!(
+        listed.contains("id/person/pham-quang-thinh/n01")
+            && listed.contains("id/person/pham-quang-thinh/n22"),
+        "{listed}"
+    );
+    let out = ok(&[
+        "explain",
+        "--store",
+        s(&store),
+        "id/person/pham-quang-thinh/n01",
+    ]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "https://w3id.org/cadre/id/person/pham-quang-thinh"
+        "https://w3id.org/cadre/id/person/pham-quang-thinh/n01"
     );
     assert_eq!(
         lines[1],
-        "  kind: person (one node per same normalised name)"
+        "  kind: person (one node per same normalised name + same province of posts)"
     );
     for article in [
         "01-thanh-tri-hoi-nghi-8",
@@ -377,10 +394,23 @@ fn explain_lists_the_mentions_of_a_node_and_the_rule_that_merged_them() {
             lines
                 .iter()
                 .any(|l| l.starts_with(&format!("  - {article} ("))
-                    && l.contains("as \"Phạm Quang Thịnh\": same normalised name")),
+                    && l.contains(
+                        "as \"Phạm Quang Thịnh\": same normalised name + same province of posts"
+                    )),
             "{article}:\n{out}"
         );
     }
+    // Article 11 moves him from Hà Nội to Quảng Ninh: it links the two nodes.
+    let linked = lines
+        .iter()
+        .position(|l| {
+            l.starts_with("  linked to other nodes of the same person (linked in the text")
+        })
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        lines[linked + 1].contains("id/person/pham-quang-thinh/n22 in 11-quang-ninh-pho-bi-thu"),
+        "{out}"
+    );
     // Offsets point at the name in the article text.
     let first = lines.iter().find(|l| l.starts_with("  - 01-")).unwrap();
     let span = first
@@ -466,4 +496,189 @@ fn the_2025_reform_links_old_bodies_and_places_to_their_successors() {
            SELECT (COUNT(*) AS ?n) WHERE { ?x cadre:changedIn ?e . FILTER (REGEX(STR(?x), \"/n[0-9]+$\")) }"],
     );
     assert_eq!(reformed[1][0], "0");
+}
+
+/// Invented articles: two officials named Nguyễn Văn Hùng in two provinces, a third
+/// with a national post only, and Trần Thị Lan, moved from Nghệ An to Hà Tĩnh.
+const HOMONYMS: [(&str, &str); 6] = [
+    (
+        "a-nghe-an",
+        "Nghệ An: Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 20\n(08:15 10/03/2024)\n\nNgày 10/3/2024, Tỉnh ủy Nghệ An tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 20. Đồng chí Nguyễn Văn Hùng, Phó Bí thư Tỉnh ủy Nghệ An chủ trì hội nghị.\n",
+    ),
+    (
+        "b-vu-thu",
+        "Vũ Thư tổng kết công tác xây dựng Đảng\n(16:20 15/04/2024)\n\nNgày 15/4/2024, Huyện ủy Vũ Thư (Thái Bình) tổ chức Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 15. Đồng chí Nguyễn Văn Hùng, Bí thư Huyện ủy Vũ Thư chủ trì hội nghị.\n",
+    ),
+    (
+        "c-hoi-thao",
+        "Hội thảo về công tác cán bộ\n(10:05 20/05/2024)\n\nNgày 20/5/2024, tại Hà Nội, đồng chí Nguyễn Văn Hùng, Ủy viên Ban Chấp hành Trung ương Đảng phát biểu tại hội thảo.\n",
+    ),
+    (
+        "d-lan-nghe-an",
+        "Nghệ An: Hội nghị Tỉnh ủy lần thứ 18\n(09:00 08/01/2024)\n\nNgày 8/1/2024, đồng chí Trần Thị Lan, Phó Bí thư Tỉnh ủy Nghệ An dự Hội nghị Ban Chấp hành Đảng bộ tỉnh Nghệ An lần thứ 18.\n",
+    ),
+    (
+        "e-lan-dieu-dong",
+        "Điều động cán bộ\n(17:45 02/06/2024)\n\nNgày 2/6/2024, Tỉnh ủy Hà Tĩnh tổ chức hội nghị công bố quyết định của Ban Bí thư điều động đồng chí Trần Thị Lan, Phó Bí thư Tỉnh ủy Nghệ An, giữ chức Phó Bí thư Tỉnh ủy Hà Tĩnh.\n",
+    ),
+    (
+        "f-lan-ha-tinh",
+        "Hà Tĩnh: Hội nghị Tỉnh ủy lần thứ 21\n(11:30 05/09/2024)\n\nNgày 5/9/2024, Tỉnh ủy Hà Tĩnh tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 21. Đồng chí Trần Thị Lan, Phó Bí thư Tỉnh ủy Hà Tĩnh chủ trì hội nghị.\n",
+    ),
+];
+
+fn homonym_store() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = dir.path().join("texts");
+    std::fs::create_dir_all(&texts).unwrap();
+    for (id, text) in HOMONYMS {
+        std::fs::write(texts.join(format!("{id}.txt")), text).unwrap();
+    }
+    let store = dir.path().join("store");
+    ok(&["ingest", "--store", s(&store), s(&texts)]);
+    (dir, store)
+}
+
+const ID: &str = "https://w3id.org/cadre/id/";
+
+#[test]
+fn homonyms_of_two_provinces_are_two_nodes_and_a_national_post_a_third() {
+    let (_dir, store) = homonym_store();
+    let nodes = query_csv(
+        &store,
+        &["PREFIX cadre: <https://w3id.org/cadre/ontology#>
+           SELECT DISTINCT ?p WHERE { ?p cadre:key \"nguyễn văn hùng\" } ORDER BY ?p"],
+    );
+    let nodes: Vec<&str> = nodes[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        nodes,
+        [
+            format!("{ID}person/nguyen-van-hung"),
+            format!("{ID}person/nguyen-van-hung/n33"),
+            format!("{ID}person/nguyen-van-hung/n40"),
+        ],
+        "Vũ Thư (Thái Bình, now Hưng Yên), Nghệ An and the unanchored mention"
+    );
+    let links = count(
+        &store,
+        "PREFIX cadre: <https://w3id.org/cadre/ontology#>
+         SELECT (COUNT(*) AS ?n) WHERE { ?a cadre:sameAsPerson ?b . ?a cadre:key \"nguyễn văn hùng\" }",
+    );
+    assert_eq!(links, 0, "no text links the three");
+    let chairs = query_csv(
+        &store,
+        &["PREFIX cadre: <https://w3id.org/cadre/ontology#>
+           SELECT ?p WHERE { GRAPH <https://w3id.org/cadre/id/article/a-nghe-an> { ?m cadre:chairedBy ?p } }"],
+    );
+    assert_eq!(
+        chairs[1][0],
+        format!("{ID}person/nguyen-van-hung/n40"),
+        "the chair is the article's node"
+    );
+
+    // `cadre person` lists the three, then shows the one picked.
+    let listed = cadre(&["person", "--store", s(&store), "Nguyễn Văn Hùng"]);
+    assert_eq!(listed.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        text.starts_with("3 people are named \"Nguyễn Văn Hùng\""),
+        "{text}"
+    );
+    for line in [
+        "  id/person/nguyen-van-hung  no province  (1 posts)",
+        "  id/person/nguyen-van-hung/n40  Nghệ An  (1 posts)",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line:?} in\n{text}");
+    }
+    let picked = ok(&[
+        "person",
+        "--store",
+        s(&store),
+        "Nguyễn Văn Hùng",
+        "--province",
+        "nghệ an",
+    ]);
+    assert!(picked.contains("Phó Bí thư Tỉnh ủy Nghệ An"), "{picked}");
+    assert!(!picked.contains("Vũ Thư"), "{picked}");
+    let national = ok(&["person", "--store", s(&store), "id/person/nguyen-van-hung"]);
+    assert!(
+        national.contains("Ủy viên Ban Chấp hành Trung ương") && !national.contains("Nghệ An"),
+        "{national}"
+    );
+}
+
+#[test]
+fn a_transfer_links_the_nodes_of_two_provinces_into_one_career() {
+    let (_dir, store) = homonym_store();
+    let links = query_csv(
+        &store,
+        &["PREFIX cadre: <https://w3id.org/cadre/ontology#>
+           SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a cadre:sameAsPerson ?b } } ORDER BY ?a"],
+    );
+    assert_eq!(
+        links[1..],
+        [
+            vec![
+                format!("{ID}article/e-lan-dieu-dong"),
+                format!("{ID}person/tran-thi-lan/n40"),
+                format!("{ID}person/tran-thi-lan/n42"),
+            ],
+            vec![
+                format!("{ID}article/e-lan-dieu-dong"),
+                format!("{ID}person/tran-thi-lan/n42"),
+                format!("{ID}person/tran-thi-lan/n40"),
+            ],
+        ],
+        "the transfer article states the link, both ways"
+    );
+
+    let career = saved(&store, "career", &["name=Trần Thị Lan"]);
+    let by_node: Vec<(&str, &str)> = career[1..]
+        .iter()
+        .map(|r| (r[1].as_str(), r[6].as_str()))
+        .collect();
+    assert_eq!(
+        by_node,
+        [
+            (
+                "Phó Bí thư Tỉnh ủy Nghệ An",
+                "https://w3id.org/cadre/id/person/tran-thi-lan/n40"
+            ),
+            (
+                "Phó Bí thư Tỉnh ủy Hà Tĩnh",
+                "https://w3id.org/cadre/id/person/tran-thi-lan/n42"
+            ),
+        ],
+        "the saved query gives each node's posts"
+    );
+    let timeline = ok(&["person", "--store", s(&store), "Trần Thị Lan"]);
+    assert!(
+        timeline
+            .contains("id/person/tran-thi-lan/n40 = id/person/tran-thi-lan/n42 (Nghệ An, Hà Tĩnh)")
+            && timeline.contains("2024-01-08 → 2024-06-02   Phó Bí thư Tỉnh ủy Nghệ An")
+            && timeline.contains("2024-06-02 → 2024-09-05   Phó Bí thư Tỉnh ủy Hà Tĩnh"),
+        "{timeline}"
+    );
+
+    let transfers = saved(&store, "transfers", &["place=Hà Tĩnh"]);
+    assert_eq!(transfers.len(), 2, "{transfers:?}");
+    assert_eq!(transfers[1][0], "Trần Thị Lan");
+    assert_eq!(transfers[1][1], "2");
+    let from = saved(&store, "transfers", &["place=Nghệ An"]);
+    assert!(
+        from[1..].iter().all(|r| r[0] != "Nguyễn Văn Hùng"),
+        "homonyms of other provinces are no transfer: {from:?}"
+    );
+
+    let explained = ok(&[
+        "explain",
+        "--store",
+        s(&store),
+        "id/person/tran-thi-lan/n42",
+    ]);
+    assert!(
+        explained
+            .contains("  - https://w3id.org/cadre/id/person/tran-thi-lan/n40 in e-lan-dieu-dong"),
+        "{explained}"
+    );
 }

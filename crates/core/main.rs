@@ -175,10 +175,17 @@ enum Command {
         task: BenchTask,
     },
     /// A person's career: one post per line with first and last attestation and the
-    /// articles that say so; a name matching several people lists them.
+    /// articles that say so. A text matching several names lists the names; a name
+    /// several persons share (homonyms of different provinces, not linked by any
+    /// text) lists them with their nodes, provinces and posts: pick one by its node
+    /// IRI or --province.
     Person {
-        /// Full name, or a part of it.
+        /// Full name, a part of it, or a person node (id/person/…).
         name: String,
+        /// Of the persons with this name, the one with posts in this province (its
+        /// name, e.g. "Nghệ An", or code, e.g. N22).
+        #[arg(long)]
+        province: Option<String>,
         /// Store folder.
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
         store: PathBuf,
@@ -186,9 +193,11 @@ enum Command {
         curation: CurationArg,
     },
     /// Why a node is one node: the mentions merged into it (article, sentence,
-    /// offsets, the name as written) and the rule that merged each one.
+    /// offsets, the name as written) and the rule that merged each one; for a person,
+    /// the articles that link it to nodes of other provinces.
     Explain {
-        /// An entity IRI, its short form (id/person/…), or a person's name.
+        /// An entity IRI, its short form (id/person/…), or a person's name (when
+        /// several nodes have it, they are listed).
         node: String,
         /// Store folder.
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
@@ -600,6 +609,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         },
         Command::Person {
             name,
+            province,
             store,
             curation,
         } => {
@@ -611,7 +621,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     store.display()
                 );
             }
-            person(&handle, &name, &mut std::io::stdout().lock())
+            person(
+                &handle,
+                &name,
+                province.as_deref(),
+                &mut std::io::stdout().lock(),
+            )
         }
         Command::Explain { node, store } => {
             let handle = open_store_read_only(&store)?;
@@ -893,7 +908,6 @@ fn print_query(
     Ok(())
 }
 
-/// People whose name contains `?needle` (case-insensitive), with their post count.
 /// The person whose folded name is `?needle` (an index lookup).
 const PERSON_EXACT: &str = r#"
 PREFIX cadre: <https://w3id.org/cadre/ontology#>
@@ -911,63 +925,285 @@ SELECT ?name (COUNT(DISTINCT ?h) AS ?posts) WHERE {
 } GROUP BY ?name ORDER BY ?name
 "#;
 
-/// Prints a career timeline, or the candidates when the name is ambiguous.
-fn person(store: &CadreStore, name: &str, out: &mut impl Write) -> Result<ExitCode> {
+/// The person nodes of the folded name `?needle`, each with its number of holdings.
+const NODES_NAMED: &str = r#"
+PREFIX cadre: <https://w3id.org/cadre/ontology#>
+SELECT ?node (COUNT(DISTINCT ?h) AS ?posts) WHERE {
+  GRAPH ?g { ?node a cadre:Person ; cadre:key ?needle }
+  OPTIONAL { ?h cadre:holder ?node }
+} GROUP BY ?node ORDER BY ?node
+"#;
+
+/// The links (`cadre:sameAsPerson`) between the person nodes of the folded name
+/// `?needle`: every node of a linked person has the name, so one hop from each finds
+/// them all.
+const LINKS_NAMED: &str = r#"
+PREFIX cadre: <https://w3id.org/cadre/ontology#>
+SELECT DISTINCT ?node ?other WHERE { GRAPH ?g { ?node cadre:key ?needle ; cadre:sameAsPerson ?other } }
+"#;
+
+/// The folded name of the person node `?node`.
+const NODE_KEY: &str = r#"
+PREFIX cadre: <https://w3id.org/cadre/ontology#>
+SELECT ?key ?name WHERE { GRAPH ?g { ?node a cadre:Person ; cadre:key ?key ; cadre:name ?name } }
+ORDER BY ?key LIMIT 1
+"#;
+
+/// One person: a person node and the nodes texts link to it (all of one name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Candidate {
+    /// The nodes, sorted.
+    nodes: Vec<String>,
+    /// Post holdings over all nodes.
+    posts: u64,
+}
+
+impl Candidate {
+    /// The provinces of its nodes (names), or "no province".
+    fn provinces(&self) -> String {
+        let names: Vec<String> = self
+            .nodes
+            .iter()
+            .filter_map(|n| cadre_kg::persons::province_name(n))
+            .collect();
+        if names.is_empty() {
+            "no province".to_string()
+        } else {
+            names.join(", ")
+        }
+    }
+
+    /// Whether one of its nodes is in the province the user named (folded name or
+    /// code).
+    fn in_province(&self, wanted: &str) -> bool {
+        let wanted = cadre_text::fold_key(wanted);
+        self.nodes.iter().any(|n| {
+            cadre_kg::persons::province_name(n).is_some_and(|p| cadre_text::fold_key(&p) == wanted)
+                || n.rsplit('/').next() == Some(cadre_text::ascii_slug(&wanted).as_str())
+        })
+    }
+}
+
+/// Groups person nodes `(node, posts)` into candidates: the connected components of
+/// the links `(node, node)`, in the order of their smallest node.
+fn candidates(nodes: &[(String, u64)], links: &[(String, String)]) -> Vec<Candidate> {
+    let mut found: Vec<Candidate> = Vec::new();
+    for (node, posts) in nodes {
+        let linked: Vec<usize> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                links.iter().any(|(a, b)| {
+                    (a == node && c.nodes.contains(b)) || (b == node && c.nodes.contains(a))
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let mut joined = Candidate {
+            nodes: vec![node.clone()],
+            posts: *posts,
+        };
+        for i in linked.into_iter().rev() {
+            let c = found.remove(i);
+            joined.nodes.extend(c.nodes);
+            joined.posts += c.posts;
+        }
+        joined.nodes.sort();
+        found.push(joined);
+    }
+    found.sort_by(|a, b| a.nodes.cmp(&b.nodes));
+    found
+}
+
+/// One line of a career: a post with its first and last current attestation,
+/// whether a later article calls it former, and the source articles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CareerLine {
+    post: String,
+    first: String,
+    last: String,
+    later_former: bool,
+    sources: std::collections::BTreeSet<String>,
+}
+
+/// The rows of the saved query `career` for the nodes of one person, one line per
+/// post (a post held as two nodes joins), in time order.
+fn career_lines(rows: &[Vec<Option<Term>>], node: usize, nodes: &[String]) -> Vec<CareerLine> {
+    let mut lines: Vec<CareerLine> = Vec::new();
+    for r in rows
+        .iter()
+        .filter(|r| nodes.contains(&table::cell(&r[node])))
+    {
+        let line = CareerLine {
+            post: table::cell(&r[1]),
+            first: table::cell(&r[2]),
+            last: table::cell(&r[3]),
+            later_former: table::cell(&r[4]) == "1",
+            sources: table::cell(&r[5])
+                .split(", ")
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect(),
+        };
+        match lines.iter_mut().find(|l| l.post == line.post) {
+            Some(l) => {
+                l.first = l.first.clone().min(line.first);
+                l.last = l.last.clone().max(line.last);
+                l.later_former |= line.later_former;
+                l.sources.extend(line.sources);
+            }
+            None => lines.push(line),
+        }
+    }
+    lines.sort_by(|a, b| (&a.first, &a.post).cmp(&(&b.first, &b.post)));
+    lines
+}
+
+/// An IRI in its short form `id/…`.
+fn short(iri: &str) -> String {
+    iri.strip_prefix(cadre_kg::iri::ID)
+        .map_or_else(|| iri.to_string(), |rest| format!("id/{rest}"))
+}
+
+/// The folded name and the name a person is looked up by: the name of a node given
+/// as an IRI, else the exact name, else the one name containing the text; `Err` with
+/// the exit code after listing the names when several contain it.
+fn person_name(
+    store: &CadreStore,
+    query: &str,
+    out: &mut impl Write,
+) -> Result<std::result::Result<String, ExitCode>> {
+    if cadre_kg::iri::is_iri(query) {
+        let node = [(
+            "node".to_string(),
+            Term::from(oxigraph::model::NamedNode::new(cadre_kg::iri::node(query))?),
+        )];
+        let found = store.select(NODE_KEY, &node)?;
+        return match found.rows.first() {
+            Some(r) => Ok(Ok(table::cell(&r[1]))),
+            None => bail!("no person node {query} in the store"),
+        };
+    }
     let needle = [(
         "needle".to_string(),
-        Term::from(Literal::new_simple_literal(cadre_text::fold_key(name))),
+        Term::from(Literal::new_simple_literal(cadre_text::fold_key(query))),
     )];
-    let exact = store.select(PERSON_EXACT, &needle)?;
-    let chosen = match exact.rows.first() {
-        Some(r) => table::cell(&r[0]),
-        None => {
-            let found = store.select(PEOPLE_NAMED, &needle)?;
-            match found.rows.as_slice() {
-                [] => bail!("no person named {name:?} in the store"),
-                [only] => table::cell(&only[0]),
-                rows => {
-                    writeln!(
-                        out,
-                        "{} people match {name:?}; give the full name:",
-                        rows.len()
-                    )?;
-                    for r in rows {
-                        writeln!(
-                            out,
-                            "  {}  ({} posts)",
-                            table::cell(&r[0]),
-                            table::cell(&r[1])
-                        )?;
-                    }
-                    return Ok(ExitCode::from(EXIT_SKIPPED));
-                }
+    if let Some(r) = store.select(PERSON_EXACT, &needle)?.rows.first() {
+        return Ok(Ok(table::cell(&r[0])));
+    }
+    let found = store.select(PEOPLE_NAMED, &needle)?;
+    match found.rows.as_slice() {
+        [] => bail!("no person named {query:?} in the store"),
+        [only] => Ok(Ok(table::cell(&only[0]))),
+        rows => {
+            writeln!(
+                out,
+                "{} people match {query:?}; give the full name:",
+                rows.len()
+            )?;
+            for r in rows {
+                writeln!(
+                    out,
+                    "  {}  ({} posts)",
+                    table::cell(&r[0]),
+                    table::cell(&r[1])
+                )?;
             }
+            Ok(Err(ExitCode::from(EXIT_SKIPPED)))
+        }
+    }
+}
+
+/// Prints a career timeline, or the candidates when the name is ambiguous: several
+/// names contain the text, or several persons (unlinked nodes) share the name. A
+/// node IRI or `province` picks one.
+fn person(
+    store: &CadreStore,
+    query: &str,
+    province: Option<&str>,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let name = match person_name(store, query, out)? {
+        Ok(name) => name,
+        Err(code) => return Ok(code),
+    };
+    let needle = [(
+        "needle".to_string(),
+        Term::from(Literal::new_simple_literal(cadre_text::fold_key(&name))),
+    )];
+    let nodes: Vec<(String, u64)> = store
+        .select(NODES_NAMED, &needle)?
+        .rows
+        .iter()
+        .map(|r| {
+            let posts = table::cell(&r[1]).parse().unwrap_or_default();
+            (table::cell(&r[0]), posts)
+        })
+        .collect();
+    let links: Vec<(String, String)> = store
+        .select(LINKS_NAMED, &needle)?
+        .rows
+        .iter()
+        .map(|r| (table::cell(&r[0]), table::cell(&r[1])))
+        .collect();
+    let all = candidates(&nodes, &links);
+    let picked: Vec<&Candidate> = all
+        .iter()
+        .filter(|c| !cadre_kg::iri::is_iri(query) || c.nodes.contains(&cadre_kg::iri::node(query)))
+        .filter(|c| province.is_none_or(|p| c.in_province(p)))
+        .collect();
+    let chosen = match picked.as_slice() {
+        [one] => *one,
+        [] => bail!(
+            "no person named {name:?} in {}",
+            province.unwrap_or("the store")
+        ),
+        many => {
+            writeln!(
+                out,
+                "{} people are named {name:?}; pick one by its node or --province:",
+                many.len()
+            )?;
+            for c in many {
+                let nodes: Vec<String> = c.nodes.iter().map(|n| short(n)).collect();
+                writeln!(
+                    out,
+                    "  {}  {}  ({} posts)",
+                    nodes.join(" = "),
+                    c.provinces(),
+                    c.posts
+                )?;
+            }
+            return Ok(ExitCode::from(EXIT_SKIPPED));
         }
     };
     let q = queries::saved("career").expect("saved query");
-    let career = store.select(q.sparql, &q.bind(&[("name".into(), chosen.clone())]))?;
-    writeln!(out, "{chosen}")?;
-    for r in &career.rows {
-        let first = Some(table::cell(&r[2]))
-            .filter(|d| d != "~")
-            .unwrap_or_default();
-        let last = table::cell(&r[3]);
-        let span = if first == last {
+    let career = store.select(q.sparql, &q.bind(&[("name".into(), name.clone())]))?;
+    let node = career
+        .variables
+        .iter()
+        .position(|v| v == "node")
+        .expect("career names the node");
+    writeln!(out, "{name}")?;
+    let nodes: Vec<String> = chosen.nodes.iter().map(|n| short(n)).collect();
+    writeln!(out, "  {} ({})", nodes.join(" = "), chosen.provinces())?;
+    for line in career_lines(&career.rows, node, &chosen.nodes) {
+        let first = Some(line.first).filter(|d| d != "~").unwrap_or_default();
+        let span = if first == line.last {
             first
         } else {
-            format!("{first} → {last}")
+            format!("{first} → {}", line.last)
         };
-        let former = if table::cell(&r[4]) == "1" {
+        let former = if line.later_former {
             " (later: nguyên)"
         } else {
             ""
         };
-        let mut sources: Vec<String> = table::cell(&r[5]).split(", ").map(str::to_string).collect();
-        sources.sort();
+        let sources: Vec<String> = line.sources.into_iter().collect();
         writeln!(
             out,
             "  {span:<25} {}{former}   [{}]",
-            table::cell(&r[1]),
+            line.post,
             sources.join(", ")
         )?;
     }
@@ -977,7 +1213,35 @@ fn person(store: &CadreStore, name: &str, out: &mut impl Write) -> Result<ExitCo
 /// Prints why a node is one node: its kind's rule, curation rules, and each mention
 /// with the rule that merged it.
 fn explain(store: &CadreStore, node: &str, out: &mut impl Write) -> Result<ExitCode> {
-    let iri = cadre_kg::iri::node(node);
+    let iri = if cadre_kg::iri::is_iri(node) {
+        cadre_kg::iri::node(node)
+    } else {
+        let needle = [(
+            "needle".to_string(),
+            Term::from(Literal::new_simple_literal(cadre_text::fold_key(node))),
+        )];
+        let nodes: Vec<String> = store
+            .select(NODES_NAMED, &needle)?
+            .rows
+            .iter()
+            .map(|r| table::cell(&r[0]))
+            .collect();
+        match nodes.as_slice() {
+            [] => bail!("no person named {node:?} in the store"),
+            [one] => one.clone(),
+            many => {
+                writeln!(
+                    out,
+                    "{} person nodes are named {node:?}; explain one of them:",
+                    many.len()
+                )?;
+                for n in many {
+                    writeln!(out, "  {}", short(n))?;
+                }
+                return Ok(ExitCode::from(EXIT_SKIPPED));
+            }
+        }
+    };
     let Some(e) = cadre_kg::explain::explain(store, &iri)? else {
         bail!("no node {iri} in the store");
     };
@@ -1017,6 +1281,25 @@ fn explain(store: &CadreStore, node: &str, out: &mut impl Write) -> Result<ExitC
             writeln!(out, "      via {via}")?;
         }
         writeln!(out, "      “{}”", m.text)?;
+    }
+    if !e.links.is_empty() {
+        writeln!(
+            out,
+            "  linked to other nodes of the same person ({}):",
+            cadre_kg::iri::LINK_RULE
+        )?;
+    }
+    for l in &e.links {
+        writeln!(
+            out,
+            "  - {} in {}, sentence {}, characters {}–{}",
+            l.via.as_deref().unwrap_or_default(),
+            l.article,
+            l.sentence,
+            l.start,
+            l.end
+        )?;
+        writeln!(out, "      “{}”", l.text)?;
     }
     Ok(ExitCode::SUCCESS)
 }

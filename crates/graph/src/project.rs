@@ -2,9 +2,11 @@
 //!
 //! - `kg`: every person, body, place, meeting, document and term, with typed edges
 //!   (`holds`, `chaired`, `convened_by`, `located_in`, `part_of`, `issued_by`,
-//!   `term_of`), directed;
-//! - `people`: officials linked when they co-chair a meeting (`co_chair`) or hold posts
-//!   in the same body in the same article (`same_body`), undirected;
+//!   `term_of`, `succeeded_by`, `same_person` between the nodes of one person in two
+//!   provinces), directed;
+//! - `people`: officials linked when they co-chair a meeting (`co_chair`), hold posts
+//!   in the same body in the same article (`same_body`) or are one person in two
+//!   provinces (`same_person`), undirected;
 //! - `affiliation`: officials ↔ bodies, edges carrying the post and its attested
 //!   interval, directed.
 //!
@@ -138,6 +140,9 @@ WHERE {
     GRAPH ?a { ?s cadre:termOf ?o } BIND ("term_of" AS ?relation) BIND (?relation AS ?label)
   } UNION {
     GRAPH ?a { ?s cadre:succeededBy ?o } BIND ("succeeded_by" AS ?relation) BIND (?relation AS ?label)
+  } UNION {
+    GRAPH ?a { ?s cadre:sameAsPerson ?o } FILTER (STR(?s) < STR(?o))
+    BIND ("same_person" AS ?relation) BIND ("cùng một người" AS ?label)
   }
   OPTIONAL { GRAPH ?a { ?a cadre:published ?d } }
 }
@@ -160,6 +165,9 @@ WHERE {
       ?b rdfs:label ?label .
     }
     BIND ("same_body" AS ?relation)
+  } UNION {
+    GRAPH ?a { ?s cadre:sameAsPerson ?o }
+    BIND ("same_person" AS ?relation) BIND ("cùng một người" AS ?label)
   }
   FILTER (STR(?s) < STR(?o))
   OPTIONAL { GRAPH ?a { ?a cadre:published ?d } }

@@ -23,7 +23,7 @@
 //! name as the article wrote it), and the rules themselves are quads of their own
 //! named graph `id/curation` ([`Curation::graph_quads`]).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -35,6 +35,7 @@ use thiserror::Error;
 
 use crate::iri::{self, entity, term, RDFS_LABEL, RDF_TYPE, XSD};
 use crate::mapping::article_quads;
+use crate::persons::{self, PersonNodes};
 
 /// The file name a store picks up by itself: `<store>/curation.csv`.
 pub const FILE_NAME: &str = "curation.csv";
@@ -136,6 +137,23 @@ impl Rule {
     /// The IRI of the node the rule is about.
     pub fn node(&self) -> String {
         iri::node(&self.subject)
+    }
+
+    /// Whether the rule is about a person named by name (not by IRI): it then
+    /// concerns every node of that name, whatever province anchors it.
+    pub fn names_a_person(&self) -> bool {
+        !iri::is_iri(&self.subject)
+    }
+
+    /// Whether the rule concerns the node `iri`: the node it names, or, for a person
+    /// named by name, any node of that name (`id/person/<name>/<province>`).
+    pub fn applies_to(&self, iri: &str) -> bool {
+        let node = self.node();
+        iri == node
+            || (self.names_a_person()
+                && iri
+                    .strip_prefix(node.as_str())
+                    .is_some_and(|rest| rest.starts_with('/')))
     }
 
     /// The rule in words, for `cadre explain`: `curation line 3: merge "A" into "B"`.
@@ -468,17 +486,20 @@ impl Curation {
         };
         let curated_by = term("curatedBy");
         let mut extra = Vec::new();
+        let nodes = PersonNodes::of(&curated);
         for (canonical, sources) in &moved {
-            let person = entity("person", &[canonical]);
-            for (written, i) in sources {
-                let rule: Term = NamedNode::new_unchecked(self.rules[*i].iri()).into();
-                extra.push(quad(
-                    &person,
-                    &term("writtenName"),
-                    Literal::new_simple_literal(written).into(),
-                ));
-                extra.push(quad(&person, &curated_by, rule.clone()));
-                extra.push(quad(&article, &curated_by, rule));
+            for province in nodes.provinces(canonical) {
+                let person = persons::iri(canonical, province.as_deref());
+                for (written, i) in sources {
+                    let rule: Term = NamedNode::new_unchecked(self.rules[*i].iri()).into();
+                    extra.push(quad(
+                        &person,
+                        &term("writtenName"),
+                        Literal::new_simple_literal(written).into(),
+                    ));
+                    extra.push(quad(&person, &curated_by, rule.clone()));
+                    extra.push(quad(&article, &curated_by, rule));
+                }
             }
         }
         let mut quads = article_quads(&curated);
@@ -486,27 +507,29 @@ impl Curation {
             if !matches!(rule.action, Action::Rename | Action::Set) {
                 continue;
             }
-            let node = rule.node();
             let name = term("name");
             let key = term("key");
             let property = term(&rule.object);
-            let mut touched = false;
+            let mut touched = BTreeSet::new();
             quads.retain_mut(|q| {
-                if !matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n.as_str() == node) {
-                    return true;
-                }
+                let subject = match &q.subject {
+                    NamedOrBlankNode::NamedNode(n) if rule.applies_to(n.as_str()) => {
+                        n.as_str().to_string()
+                    }
+                    _ => return true,
+                };
                 let p = q.predicate.as_str();
                 match rule.action {
                     Action::Rename if p == RDFS_LABEL => {
                         q.object =
                             Literal::new_language_tagged_literal_unchecked(&rule.value, "vi")
                                 .into();
-                        touched = true;
+                        touched.insert(subject.clone());
                         true
                     }
                     Action::Rename if p == name => {
                         q.object = Literal::new_simple_literal(&rule.value).into();
-                        touched = true;
+                        touched.insert(subject.clone());
                         true
                     }
                     Action::Rename if p == key => {
@@ -515,13 +538,13 @@ impl Curation {
                         true
                     }
                     Action::Set if p == property => {
-                        touched = true;
+                        touched.insert(subject.clone());
                         false
                     }
                     _ => true,
                 }
             });
-            if touched {
+            for node in touched {
                 let r: Term = NamedNode::new_unchecked(rule.iri()).into();
                 extra.push(quad(&node, &curated_by, r.clone()));
                 extra.push(quad(&article, &curated_by, r));
@@ -721,14 +744,14 @@ mod tests {
         .unwrap();
         let quads = lines(&c.article_quads(&article("a", "Đỗ Thị Hằng")));
         let text = quads.join("\n");
-        assert!(!text.contains("id/person/do-thi-hang>"), "{text}");
+        assert!(!text.contains("id/person/do-thi-hang/"), "{text}");
         assert!(
-            text.contains("id/holding/do-thi-minh-hang/bi-thu/"),
+            text.contains("id/holding/do-thi-minh-hang/n01/bi-thu/"),
             "{text}"
         );
         assert!(text.contains("<https://w3id.org/cadre/ontology#name> \"Đỗ Thị Minh Hằng\""));
         assert!(text.contains(
-            "<https://w3id.org/cadre/id/person/do-thi-minh-hang> <https://w3id.org/cadre/ontology#writtenName> \"Đỗ Thị Hằng\""
+            "<https://w3id.org/cadre/id/person/do-thi-minh-hang/n01> <https://w3id.org/cadre/ontology#writtenName> \"Đỗ Thị Hằng\""
         ));
         assert!(text.contains(
             "<https://w3id.org/cadre/id/article/a> <https://w3id.org/cadre/ontology#curatedBy> <https://w3id.org/cadre/id/curation/merge/person-do-thi-hang>"
@@ -746,8 +769,8 @@ mod tests {
         let c = Curation::parse(&format!("{HEADER}split,Nguyễn Văn An,b,Nghệ An,\n")).unwrap();
         let a = lines(&c.article_quads(&article("a", "Nguyễn Văn An"))).join("\n");
         let b = lines(&c.article_quads(&article("b", "Nguyễn Văn An"))).join("\n");
-        assert!(a.contains("id/person/nguyen-van-an>") && !a.contains("nghe-an"));
-        assert!(b.contains("id/person/nguyen-van-an-nghe-an>"), "{b}");
+        assert!(a.contains("id/person/nguyen-van-an/n01>") && !a.contains("nghe-an"));
+        assert!(b.contains("id/person/nguyen-van-an-nghe-an/n01>"), "{b}");
         assert!(b.contains("\"Nguyễn Văn An (Nghệ An)\""));
     }
 
@@ -758,7 +781,11 @@ mod tests {
         ))
         .unwrap();
         let text = lines(&c.article_quads(&article("a", "Nguyễn Văn An"))).join("\n");
-        assert!(text.contains("<https://w3id.org/cadre/id/person/nguyen-van-an> <https://w3id.org/cadre/ontology#name> \"Nguyễn Văn Ân\""));
+        assert!(text.contains("<https://w3id.org/cadre/id/person/nguyen-van-an/n01> <https://w3id.org/cadre/ontology#name> \"Nguyễn Văn Ân\""));
+        assert!(
+            text.contains("<https://w3id.org/cadre/id/person/nguyen-van-an/n01> <https://w3id.org/cadre/ontology#curatedBy>"),
+            "a rule naming a person reaches the node of every province: {text}"
+        );
         assert!(!text.contains("\"Nguyễn Văn An\""), "{text}");
         assert!(
             text.contains("<https://w3id.org/cadre/ontology#key> \"nguyễn văn ân\""),

@@ -49,6 +49,10 @@ pub struct Explanation {
     pub curation: Vec<String>,
     /// Its mentions, by article and offset.
     pub mentions: Vec<Mention>,
+    /// For a person node: the sentences that link it to another node of the same
+    /// person (`cadre:PersonLink`), by linked node, article and offset; `via` is the
+    /// linked node and `rule` is [`iri::LINK_RULE`].
+    pub links: Vec<Mention>,
 }
 
 const PREFIXES: &str = "PREFIX cadre: <https://w3id.org/cadre/ontology#>
@@ -83,6 +87,20 @@ fn mentions_query(hop: &str) -> String {
 ORDER BY ?article ?start ?end ?via"
     )
 }
+
+/// The nodes a person node is linked to (itself among them), with the sentences of
+/// the link.
+const LINKS: &str =
+    "SELECT DISTINCT ?other ?article ?published ?sentence ?start ?end ?text ?written WHERE {
+  GRAPH ?g {
+    ?link cadre:linksPerson ?node , ?other ; cadre:evidence ?ev .
+    ?ev cadre:sentenceIndex ?sentence ; cadre:startOffset ?start ; cadre:endOffset ?end ;
+        cadre:sentenceText ?text .
+    ?g cadre:articleId ?article .
+    OPTIONAL { ?g cadre:published ?published }
+    OPTIONAL { ?node cadre:name ?written }
+  }
+} ORDER BY ?other ?article ?start ?end";
 
 const LABELS: &str = "SELECT DISTINCT ?l WHERE { { ?node rdfs:label ?l } UNION { ?node cadre:name ?l } } ORDER BY ?l";
 
@@ -119,7 +137,7 @@ pub fn explain(store: &CadreStore, iri: &str) -> Result<Option<Explanation>, Sto
         return Ok(None);
     }
     let kind = iri::kind(iri).unwrap_or("entity").to_string();
-    let rule = iri::resolution_rule(&kind);
+    let rule = iri::node_rule(iri);
     let mut labels: Vec<String> = store
         .select(&format!("{PREFIXES}{LABELS}"), &node)?
         .rows
@@ -178,6 +196,23 @@ pub fn explain(store: &CadreStore, iri: &str) -> Result<Option<Explanation>, Sto
             break;
         }
     }
+    let links = store
+        .select(&format!("{PREFIXES}{LINKS}"), &node)?
+        .rows
+        .iter()
+        .filter(|r| text(&r[0]).as_deref() != Some(iri))
+        .map(|r| Mention {
+            via: text(&r[0]),
+            article: text(&r[1]).unwrap_or_default(),
+            published: text(&r[2]),
+            sentence: number(&r[3]),
+            start: number(&r[4]),
+            end: number(&r[5]),
+            text: text(&r[6]).unwrap_or_default(),
+            written: text(&r[7]),
+            rule: iri::LINK_RULE.to_string(),
+        })
+        .collect();
     let mut curation: Vec<&Rule> = rules.values().collect();
     curation.sort_by_key(|r| r.line);
     Ok(Some(Explanation {
@@ -187,6 +222,7 @@ pub fn explain(store: &CadreStore, iri: &str) -> Result<Option<Explanation>, Sto
         rule,
         curation: curation.into_iter().map(Rule::describe).collect(),
         mentions,
+        links,
     }))
 }
 
@@ -210,10 +246,10 @@ mod tests {
         ];
         store.ingest(&batch, &curation).unwrap();
         store.record_curation(&curation).unwrap();
-        let person = iri::node("Đỗ Thị Minh Hằng");
+        let person = crate::persons::iri("Đỗ Thị Minh Hằng", Some("N01"));
         let e = explain(&store, &person).unwrap().expect("the node exists");
         assert_eq!(e.kind, "person");
-        assert_eq!(e.rule, "same normalised name");
+        assert_eq!(e.rule, "same normalised name + same province of posts");
         let by_article: Vec<(&str, &str, Option<&str>)> = e
             .mentions
             .iter()
@@ -222,7 +258,11 @@ mod tests {
         assert_eq!(
             by_article,
             [
-                ("a", "same normalised name", Some("Đỗ Thị Minh Hằng")),
+                (
+                    "a",
+                    "same normalised name + same province of posts",
+                    Some("Đỗ Thị Minh Hằng")
+                ),
                 (
                     "b",
                     "curation line 2: merge \"Đỗ Thị Hằng\" into \"Đỗ Thị Minh Hằng\"",

@@ -2,8 +2,9 @@
 //!
 //! Entity IRIs are built from normalised keys only (never from file paths, run order
 //! or counters), so the same input always yields the same graph:
-//! `id/person/<name>`, `id/body/<org>[/<place code>]`, `id/post/<role>/<body>`,
-//! `id/holding/<person>/<post>`, `id/term/<body>/<khóa>`, `id/document/<number>/<issuer>`,
+//! `id/person/<name>[/<province code>]` (see [`crate::persons`]),
+//! `id/link/<name>/<province>/<province>`, `id/body/<org>[/<place code>]`,
+//! `id/post/<role>/<body>`, `id/holding/<person>/<post>`, `id/term/<body>/<khóa>`, `id/document/<number>/<issuer>`,
 //! `id/meeting/<body>/<kind>/<ordinal>/<date>`, `id/place/<code>`, `id/article/<id>`,
 //! `id/change/<legacy place code>/<date>`, `id/curation` (the curation graph) and
 //! `id/curation/<action>/<node>[/<operand>]` (its rules).
@@ -42,8 +43,14 @@ pub fn article(id: &str) -> String {
     entity("article", &[id])
 }
 
+/// Whether a user names a node by IRI (full, or short `id/…`) rather than by a
+/// person's name.
+pub fn is_iri(subject: &str) -> bool {
+    subject.starts_with("http://") || subject.starts_with("https://") || subject.starts_with("id/")
+}
+
 /// The node a user names: an IRI as given, `id/…` under the entity namespace, or
-/// else a person by name.
+/// else a person by name (the node of the name without a province).
 pub fn node(subject: &str) -> String {
     if subject.starts_with("http://") || subject.starts_with("https://") {
         subject.to_string()
@@ -62,7 +69,8 @@ pub fn kind(iri: &str) -> Option<&str> {
 /// Why mentions share a node of this kind: the key its IRI is built from.
 pub fn resolution_rule(kind: &str) -> &'static str {
     match kind {
-        "person" => "same normalised name",
+        "person" => "same normalised name + same province of posts",
+        "link" => "same name + same two provinces",
         "body" => "same organisation + place code",
         "role" => "same role name",
         "post" => "same role + body",
@@ -78,6 +86,24 @@ pub fn resolution_rule(kind: &str) -> &'static str {
         _ => "same IRI",
     }
 }
+
+/// Why mentions share the node `iri`: [`resolution_rule`] of its kind, told apart
+/// for a person node without a province (`id/person/<name>`).
+pub fn node_rule(iri: &str) -> &'static str {
+    match iri
+        .strip_prefix(ID)
+        .map(|rest| rest.split('/').collect::<Vec<_>>())
+    {
+        Some(parts) if parts.len() == 2 && parts[0] == "person" => {
+            "same normalised name, no province of posts in the article"
+        }
+        _ => resolution_rule(kind(iri).unwrap_or_default()),
+    }
+}
+
+/// What a link between two person nodes means, for `cadre explain`.
+pub const LINK_RULE: &str =
+    "linked in the text: one article gives the person posts in both provinces (a transfer or concurrent posts)";
 
 #[cfg(test)]
 mod tests {
@@ -108,5 +134,13 @@ mod tests {
         assert_eq!(kind(body), Some("body"));
         assert_eq!(kind("http://example.org/x"), None);
         assert_eq!(resolution_rule("document"), "same document number + issuer");
+        assert_eq!(
+            node_rule(&format!("{ID}person/le-van-ba/n01")),
+            "same normalised name + same province of posts"
+        );
+        assert_eq!(
+            node_rule(&format!("{ID}person/le-van-ba")),
+            "same normalised name, no province of posts in the article"
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod explain;
 pub mod iri;
 pub mod lock;
 pub mod mapping;
+pub mod persons;
 pub mod queries;
 pub mod reform;
 pub mod store;

@@ -13,6 +13,7 @@ use cadre_lexicon::places::Gazetteer;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
 use crate::iri::{self, entity, term, RDFS_LABEL, RDF_TYPE, XSD};
+use crate::persons::{self, PersonNodes};
 use crate::reform;
 
 /// Collects quads of one graph without duplicates, in insertion order.
@@ -131,15 +132,41 @@ pub fn article_quads(x: &Extraction) -> Vec<Quad> {
         ev
     };
     let attested = x.published.clone();
+    let nodes = PersonNodes::of(x);
     for p in &x.persons {
-        let person = entity("person", &[&p.name]);
-        q.typed(&person, "Person");
-        q.keyed_label(&person, &p.name);
-        q.text(&person, &term("name"), &p.name);
-        q.link(&person, &term("mentionedIn"), &article);
+        let mut mention_evidence = Vec::new();
         for m in &p.mentions {
-            let ev = evidence(&mut q, m);
-            q.link(&person, &term("evidence"), &ev);
+            mention_evidence.push(evidence(&mut q, m));
+        }
+        for province in nodes.provinces(&p.name) {
+            let person = persons::iri(&p.name, province.as_deref());
+            q.typed(&person, "Person");
+            q.keyed_label(&person, &p.name);
+            q.text(&person, &term("name"), &p.name);
+            q.link(&person, &term("mentionedIn"), &article);
+            for ev in &mention_evidence {
+                q.link(&person, &term("evidence"), ev);
+            }
+        }
+        for (a, b) in nodes.links(&p.name) {
+            let link = entity("link", &[&p.name, &a, &b]);
+            q.typed(&link, "PersonLink");
+            let (first, second) = (
+                persons::iri(&p.name, Some(&a)),
+                persons::iri(&p.name, Some(&b)),
+            );
+            q.link(&first, &term("sameAsPerson"), &second);
+            q.link(&second, &term("sameAsPerson"), &first);
+            q.link(&link, &term("linksPerson"), &first);
+            q.link(&link, &term("linksPerson"), &second);
+            q.link(&link, &term("mentionedIn"), &article);
+            for pos in &p.positions {
+                let at = nodes.holder(&p.name, &pos.body);
+                if at.as_ref() == Some(&a) || at.as_ref() == Some(&b) {
+                    let ev = evidence(&mut q, &pos.evidence);
+                    q.link(&link, &term("evidence"), &ev);
+                }
+            }
         }
         for pos in &p.positions {
             let body = add_body(&mut q, &pos.body);
@@ -154,9 +181,9 @@ pub fn article_quads(x: &Extraction) -> Vec<Quad> {
             q.keyed_label(&post, &post_label(&pos.role, &pos.body));
             q.link(&post, &term("role"), &role);
             q.link(&post, &term("postIn"), &body);
-            let mut holding_key: Vec<&str> = vec![&p.name];
-            holding_key.extend(post_key.iter());
-            let holding = entity("holding", &holding_key);
+            let province = nodes.holder(&p.name, &pos.body);
+            let person = persons::iri(&p.name, province.as_deref());
+            let holding = holding_iri(&p.name, province.as_deref(), &post_key);
             q.typed(&holding, "PostHolding");
             q.link(&holding, &term("holder"), &person);
             q.link(&holding, &term("post"), &post);
@@ -173,9 +200,8 @@ pub fn article_quads(x: &Extraction) -> Vec<Quad> {
                 q.literal(&holding, &term("acting"), "true", "boolean");
             }
             if let Some(predecessor) = &pos.replaces {
-                let mut key: Vec<&str> = vec![predecessor];
-                key.extend(post_key.iter());
-                let before = entity("holding", &key);
+                let at = nodes.holder(predecessor, &pos.body);
+                let before = holding_iri(predecessor, at.as_deref(), &post_key);
                 q.link(&holding, &term("replaces"), &before);
                 q.link(&before, &term("replacedBy"), &holding);
             }
@@ -263,13 +289,28 @@ pub fn article_quads(x: &Extraction) -> Vec<Quad> {
         }
         q.link(&node, &term("convenedBy"), &body);
         for chair in &m.chairs {
-            q.link(&node, &term("chairedBy"), &entity("person", &[chair]));
+            let at = nodes.holder(chair, &m.body);
+            q.link(
+                &node,
+                &term("chairedBy"),
+                &persons::iri(chair, at.as_deref()),
+            );
         }
         q.link(&node, &term("reportedIn"), &article);
         let ev = evidence(&mut q, &m.evidence);
         q.link(&node, &term("evidence"), &ev);
     }
     q.quads
+}
+
+/// The IRI of a holding: the holder's person key, then the post's.
+fn holding_iri(name: &str, province: Option<&str>, post_key: &[&str]) -> String {
+    let mut key = persons::key(name, province);
+    key.extend(post_key.iter().map(|k| k.to_string()));
+    entity(
+        "holding",
+        &key.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
 }
 
 fn opt(y: Option<i32>) -> String {

@@ -331,17 +331,28 @@ impl CadreStore {
                 keep(q?.graph_name);
             }
         }
+        let persons = if diff.added.iter().any(|r| r.names_a_person()) {
+            self.person_nodes()?
+        } else {
+            Vec::new()
+        };
         for rule in &diff.added {
-            let node = NamedNode::new_unchecked(rule.node());
             let only = (rule.action == crate::curation::Action::Split)
                 .then(|| NamedNode::new_unchecked(iri::article(&rule.object)));
-            for q in self.store.quads_for_pattern(
-                Some(node.as_ref().into()),
-                None,
-                None,
-                only.as_ref().map(|g| g.as_ref().into()),
-            ) {
-                keep(q?.graph_name);
+            let mut nodes = vec![rule.node()];
+            if rule.names_a_person() {
+                nodes.extend(persons.iter().filter(|p| rule.applies_to(p)).cloned());
+            }
+            for node in nodes {
+                let node = NamedNode::new_unchecked(node);
+                for q in self.store.quads_for_pattern(
+                    Some(node.as_ref().into()),
+                    None,
+                    None,
+                    only.as_ref().map(|g| g.as_ref().into()),
+                ) {
+                    keep(q?.graph_name);
+                }
             }
         }
         if stale.is_empty() {
@@ -359,6 +370,22 @@ impl CadreStore {
             rules: changed.join(", "),
             articles: stale.into_iter().collect(),
         })
+    }
+
+    /// The IRIs of every person node, sorted.
+    fn person_nodes(&self) -> Result<Vec<String>, StoreError> {
+        let rdf_type = NamedNode::new_unchecked(iri::RDF_TYPE);
+        let person: Term = NamedNode::new_unchecked(iri::term("Person")).into();
+        let mut nodes = std::collections::BTreeSet::new();
+        for q in
+            self.store
+                .quads_for_pattern(None, Some(rdf_type.as_ref()), Some(person.as_ref()), None)
+        {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = q?.subject {
+                nodes.insert(n.into_string());
+            }
+        }
+        Ok(nodes.into_iter().collect())
     }
 
     /// Replaces the curation graph with `curation`'s in one transaction, when it
