@@ -4,7 +4,7 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use cadre_lexicon::places::{Gazetteer, Level, PlaceId};
+use cadre_lexicon::places::{Gazetteer, Level, PlaceId, PlaceKind};
 use cadre_lexicon::vocab::{BodyKind, BodyLevel, Vocabulary};
 use cadre_text::{normalize_text, split_sentences, strip_markup, DateMatch};
 
@@ -275,11 +275,17 @@ impl Doc {
         if let Some(p) = province {
             ranked.retain(|id| gaz.contains(p, *id));
         }
+        let province_proper = order
+            .iter()
+            .filter(|id| gaz.place(**id).kind == PlaceKind::Province)
+            .max_by_key(|id| (votes[id], std::cmp::Reverse(order_of(&order, **id))))
+            .copied();
         Home {
             district,
             province,
             commune,
             ranked,
+            province_proper,
             ..self.home.clone()
         }
     }
@@ -1184,6 +1190,24 @@ mod tests {
         assert_eq!(
             terms,
             vec![("HĐND".into(), Some("Bình Định".into()), Some("XVII".into()))]
+        );
+    }
+
+    #[test]
+    fn an_implied_provincial_committee_is_never_a_city() {
+        // Home is Hà Nội (most mentioned), yet "Tỉnh ủy" is Quảng Ninh's.
+        let x = run(
+            "Tin\n\nSáng 12/4, Tỉnh ủy Quảng Ninh công bố quyết định điều động đồng chí Lê Văn \
+             Hải, Thành ủy viên Hà Nội, Bí thư Quận ủy Hoàn Kiếm, Hà Nội. Bí thư Tỉnh ủy Đỗ Minh \
+             Khang phát biểu. Thành phố Hà Nội đã chuẩn bị nhân sự thay thế ở Hà Nội.",
+        );
+        assert_eq!(
+            posts(person(&x, "Đỗ Minh Khang")),
+            vec![(
+                "Bí thư".to_string(),
+                "Tỉnh ủy".to_string(),
+                Some("Quảng Ninh".to_string())
+            )]
         );
     }
 

@@ -229,14 +229,19 @@ impl Doc {
         }
         let code = number.rsplit('/').next()?;
         let code = code.split('-').next_back().unwrap_or(code);
-        let entry = self.vocab.issuers_by_code(code).find(|e| {
-            e.level != BodyLevel::City
-                || self
-                    .home
-                    .resolve(&PlaceMention::default(), e.level)
-                    .is_some()
-        })?;
-        let place = self.home.resolve(&PlaceMention::default(), entry.level);
+        // "TU" is a Tỉnh ủy or a Thành ủy: the one the article's home has, placed.
+        let entries: Vec<_> = self.vocab.issuers_by_code(code).collect();
+        let placed = |level: BodyLevel| self.home.resolve(&PlaceMention::default(), level);
+        let home_is_city = self.home.province.is_some_and(|p| {
+            cadre_lexicon::places::Gazetteer::global().place(p).kind
+                == cadre_lexicon::places::PlaceKind::CentralCity
+        });
+        let entry = entries
+            .iter()
+            .find(|e| placed(e.level).is_some() && (e.level == BodyLevel::City) == home_is_city)
+            .or_else(|| entries.iter().find(|e| placed(e.level).is_some()))
+            .or_else(|| entries.iter().find(|e| e.level != BodyLevel::City))?;
+        let place = placed(entry.level);
         let kind = split_words(&fold_key(&entry.org));
         let kind = self
             .vocab

@@ -132,6 +132,10 @@ pub struct Home {
     /// Every unit mentioned inside the home province, most mentioned first: an
     /// implied "Thành ủy" or "quận" is the first of the right kind.
     pub ranked: Vec<PlaceId>,
+    /// The province proper (not a centrally-run city) the article names most: what
+    /// an implied "Tỉnh ủy" is when the home is a city ("Bí thư Tỉnh ủy X" in a Hà Nội
+    /// article about a Quảng Ninh event).
+    pub province_proper: Option<PlaceId>,
     /// Year of the article, to choose between the units before and after 2025.
     pub year: Option<i32>,
     /// Full date of the article (publication or page header), when known: decides
@@ -250,8 +254,15 @@ impl Home {
                 .copied()
                 .find(|id| gaz.place(*id).kind == kind)
         };
+        // A "Tỉnh ủy" or "tỉnh" is a province's, never a centrally-run city's: with a
+        // city for home, it is the province proper the article names most, if any.
+        let province = if province_is_city {
+            self.province_proper
+        } else {
+            self.province
+        };
         match word {
-            Some(LevelWord::Province) => self.province,
+            Some(LevelWord::Province) => province,
             Some(LevelWord::City) => {
                 if province_is_city {
                     self.province
@@ -276,7 +287,7 @@ impl Home {
             }
             Some(_) => self.commune,
             None => match level {
-                BodyLevel::Province => self.province,
+                BodyLevel::Province => province,
                 BodyLevel::City => self.implied(Some(LevelWord::City), level),
                 BodyLevel::District => self.district,
                 BodyLevel::Commune => self.commune,
