@@ -682,3 +682,53 @@ fn a_transfer_links_the_nodes_of_two_provinces_into_one_career() {
         "{explained}"
     );
 }
+
+/// Invented articles: two officials named Nguyễn Văn Hùng in two provinces, each
+/// co-chairing with a namesake Lê Thị Mai of their own province.
+const CO_CHAIR_HOMONYMS: [(&str, &str); 2] = [
+    (
+        "g-nghe-an",
+        "Nghệ An: Hội nghị Tỉnh ủy lần thứ 22\n(08:15 10/10/2024)\n\nNgày 10/10/2024, Tỉnh ủy Nghệ An tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 22. Đồng chí Nguyễn Văn Hùng, Phó Bí thư Tỉnh ủy Nghệ An và đồng chí Lê Thị Mai, Phó Bí thư Tỉnh ủy Nghệ An chủ trì hội nghị.\n",
+    ),
+    (
+        "h-vu-thu",
+        "Vũ Thư: Hội nghị Huyện ủy lần thứ 16\n(16:20 15/11/2024)\n\nNgày 15/11/2024, Huyện ủy Vũ Thư (Thái Bình) tổ chức Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 16. Đồng chí Nguyễn Văn Hùng, Bí thư Huyện ủy Vũ Thư và đồng chí Lê Thị Mai, Phó Bí thư Huyện ủy Vũ Thư chủ trì hội nghị.\n",
+    ),
+];
+
+#[test]
+fn co_chairs_keep_namesakes_of_two_provinces_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = dir.path().join("texts");
+    std::fs::create_dir_all(&texts).unwrap();
+    for (id, text) in CO_CHAIR_HOMONYMS {
+        std::fs::write(texts.join(format!("{id}.txt")), text).unwrap();
+    }
+    let store = dir.path().join("store");
+    ok(&["ingest", "--store", s(&store), s(&texts)]);
+    let rows = saved(&store, "co-chairs", &["name=Nguyễn Văn Hùng"]);
+    assert_eq!(
+        rows[0],
+        ["colleague", "meetings", "which", "node", "colleague_node"]
+    );
+    let pairs: Vec<(&str, &str, &str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str(), r[3].as_str(), r[4].as_str()))
+        .collect();
+    let n33 = (
+        format!("{ID}person/nguyen-van-hung/n33"),
+        format!("{ID}person/le-thi-mai/n33"),
+    );
+    let n40 = (
+        format!("{ID}person/nguyen-van-hung/n40"),
+        format!("{ID}person/le-thi-mai/n40"),
+    );
+    assert_eq!(
+        pairs,
+        [
+            ("Lê Thị Mai", "1", n33.0.as_str(), n33.1.as_str()),
+            ("Lê Thị Mai", "1", n40.0.as_str(), n40.1.as_str()),
+        ],
+        "one meeting per pair of the same province, never two for one name"
+    );
+}
