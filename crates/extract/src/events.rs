@@ -37,7 +37,7 @@ fn khoa_re() -> &'static Regex {
 }
 
 /// `nhiệm kỳ 2020-2025`, `nhiệm kỳ 2020 – 2025`.
-fn mandate_re() -> &'static Regex {
+pub(crate) fn mandate_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"(?i)nhiệm\s+kỳ\s*:?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
@@ -420,19 +420,8 @@ impl Doc {
                 let opens = toks[..i].iter().all(|t| {
                     !t.is_word
                         || t.key.chars().any(|c| c.is_ascii_digit())
-                        || matches!(
-                            t.key.as_str(),
-                            "ngày"
-                                | "sáng"
-                                | "chiều"
-                                | "tối"
-                                | "trưa"
-                                | "hôm"
-                                | "nay"
-                                | "qua"
-                                | "vào"
-                                | "date"
-                        )
+                        || is_day_part(&t.key)
+                        || matches!(t.key.as_str(), "hôm" | "nay" | "qua" | "vào" | "date")
                 });
                 let verb_after = (i + 2..keys.len().min(i + 30)).any(verb_at);
                 // "Kỳ họp thứ 11 … dự kiến sẽ tổ chức vào sáng ngày 01/03": announced
@@ -888,37 +877,28 @@ fn clause_opens(before: &[Token]) -> bool {
     clause
         .iter()
         .any(|t| t.key.chars().all(|c| c.is_ascii_digit()))
-        && clause.iter().all(|t| {
-            !t.is_word
-                || t.key.chars().all(|c| c.is_ascii_digit())
-                || matches!(t.key.as_str(), "ngày" | "sáng" | "chiều" | "tối" | "trưa")
-        })
+        && clause
+            .iter()
+            .all(|t| !t.is_word || t.key.chars().all(|c| c.is_ascii_digit()) || is_day_part(&t.key))
+}
+
+/// "ngày", "sáng", "chiều", "tối", "trưa": words that open a date or a time of day.
+fn is_day_part(key: &str) -> bool {
+    matches!(key, "ngày" | "sáng" | "chiều" | "tối" | "trưa")
 }
 
 /// Whether the words before a meeting's name are an opening that sets the sentence at
 /// it: time words and discourse markers, then "tại" ("Chiều cùng ngày, tại …",
 /// "Trước đó, tại …").
 fn set_in_opening(before: &[Token]) -> bool {
-    let Some((last, opening)) = before
-        .iter()
-        .filter(|t| t.is_word)
-        .collect::<Vec<_>>()
-        .split_last()
-        .map(|(l, o)| (*l, o.to_vec()))
-    else {
-        return false;
-    };
-    last.key == "tại"
-        && opening.iter().all(|t| {
+    let mut words = before.iter().filter(|t| t.is_word);
+    words.next_back().is_some_and(|t| t.key == "tại")
+        && words.all(|t| {
             t.key.chars().all(|c| c.is_ascii_digit())
+                || is_day_part(&t.key)
                 || matches!(
                     t.key.as_str(),
-                    "ngày"
-                        | "sáng"
-                        | "chiều"
-                        | "tối"
-                        | "trưa"
-                        | "hôm"
+                    "hôm"
                         | "nay"
                         | "qua"
                         | "cùng"

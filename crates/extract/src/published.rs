@@ -135,15 +135,6 @@ fn congress_year(text: &str) -> Option<i32> {
     re.captures(text).and_then(|c| c[1].parse().ok())
 }
 
-/// "nhiệm kỳ 2021 – 2026": a term's first and last year.
-fn mandate_re() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(r"(?i)nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
-            .expect("valid term regex")
-    })
-}
-
 /// "Quốc hội khóa XV", "Trung ương Đảng khóa XIII": a national body's numbered term.
 fn national_term_re() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
@@ -164,7 +155,7 @@ fn first_session_re() -> &'static regex::Regex {
 
 /// The terms (first year, last year) that a text names, with their byte offsets.
 fn named_terms(text: &str) -> Vec<(usize, i32, i32)> {
-    let mut terms: Vec<(usize, i32, i32)> = mandate_re()
+    let mut terms: Vec<(usize, i32, i32)> = crate::events::mandate_re()
         .captures_iter(text)
         .filter_map(|c| {
             let (y1, y2) = (c[1].parse().ok()?, c[2].parse().ok()?);
