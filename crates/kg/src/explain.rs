@@ -91,7 +91,7 @@ ORDER BY ?article ?start ?end ?via"
 /// The nodes a person node is linked to (itself among them), with the sentences of
 /// the link.
 const LINKS: &str =
-    "SELECT DISTINCT ?other ?article ?published ?sentence ?start ?end ?text ?written WHERE {
+    "SELECT DISTINCT ?article ?published ?other ?sentence ?start ?end ?text ?written WHERE {
   GRAPH ?g {
     ?link cadre:linksPerson ?node , ?other ; cadre:evidence ?ev .
     ?ev cadre:sentenceIndex ?sentence ; cadre:startOffset ?start ; cadre:endOffset ?end ;
@@ -124,6 +124,22 @@ fn text(t: &Option<Term>) -> Option<String> {
 
 fn number(t: &Option<Term>) -> u64 {
     text(t).and_then(|v| v.parse().ok()).unwrap_or_default()
+}
+
+/// A mention from a row of the mention or link query (article, published, via,
+/// sentence, start, end, text, written), merged by `rule`.
+fn mention(r: &[Option<Term>], rule: String) -> Mention {
+    Mention {
+        article: text(&r[0]).unwrap_or_default(),
+        published: text(&r[1]),
+        via: text(&r[2]),
+        sentence: number(&r[3]),
+        start: number(&r[4]),
+        end: number(&r[5]),
+        text: text(&r[6]).unwrap_or_default(),
+        written: text(&r[7]),
+        rule,
+    }
 }
 
 /// Explains `iri` (a full entity IRI); `None` when the store has no such node.
@@ -171,17 +187,7 @@ pub fn explain(store: &CadreStore, iri: &str) -> Result<Option<Explanation>, Sto
             let curated = text(&r[8])
                 .and_then(|i| rules.get(&i))
                 .filter(|rule| matches!(rule.action, Action::Merge | Action::Split));
-            let mention = Mention {
-                article: text(&r[0]).unwrap_or_default(),
-                published: text(&r[1]),
-                via: text(&r[2]),
-                sentence: number(&r[3]),
-                start: number(&r[4]),
-                end: number(&r[5]),
-                text: text(&r[6]).unwrap_or_default(),
-                written: text(&r[7]),
-                rule: curated.map_or_else(|| rule.to_string(), Rule::describe),
-            };
+            let mention = mention(r, curated.map_or_else(|| rule.to_string(), Rule::describe));
             // A curated row supersedes the plain one of the same mention.
             match mentions.iter_mut().find(|m| {
                 (&m.article, m.start, m.end, &m.via)
@@ -200,18 +206,8 @@ pub fn explain(store: &CadreStore, iri: &str) -> Result<Option<Explanation>, Sto
         .select(&format!("{PREFIXES}{LINKS}"), &node)?
         .rows
         .iter()
-        .filter(|r| text(&r[0]).as_deref() != Some(iri))
-        .map(|r| Mention {
-            via: text(&r[0]),
-            article: text(&r[1]).unwrap_or_default(),
-            published: text(&r[2]),
-            sentence: number(&r[3]),
-            start: number(&r[4]),
-            end: number(&r[5]),
-            text: text(&r[6]).unwrap_or_default(),
-            written: text(&r[7]),
-            rule: iri::LINK_RULE.to_string(),
-        })
+        .filter(|r| text(&r[2]).as_deref() != Some(iri))
+        .map(|r| mention(r, iri::LINK_RULE.to_string()))
         .collect();
     let mut curation: Vec<&Rule> = rules.values().collect();
     curation.sort_by_key(|r| r.line);
