@@ -15,7 +15,7 @@ use anyhow::{bail, Context, Result};
 use cadre_extract::{extract, ArticleInput, Extraction};
 use cadre_kg::curation::{self, Curation};
 use cadre_kg::store::write_results;
-use cadre_kg::{queries, CadreStore, QueryLimits};
+use cadre_kg::{queries, ArticleGraph, CadreStore, IngestStats, QueryLimits};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oxigraph::io::RdfFormat;
@@ -763,6 +763,9 @@ fn progress(len: usize, what: &str) -> ProgressBar {
 }
 
 /// Extracts and loads `paths` into `store` in whole-article batches; returns a summary.
+///
+/// Two stages overlap: this thread extracts and maps one batch (in parallel) while a
+/// writer thread loads the batch before it, so extraction hides behind the loader.
 fn ingest(
     store: &CadreStore,
     paths: &[PathBuf],
@@ -776,28 +779,44 @@ fn ingest(
     store.check_curation(curation, &ids)?;
     let before = store.len()?;
     let bar = progress(articles.len(), "ingest");
-    let mut written = 0;
-    let mut ingested = 0;
-    for chunk in articles.chunks(BATCH) {
-        let (extractions, too_big) = extract_all(chunk, limits.max_facts);
-        report(&too_big);
-        skipped.extend(too_big);
-        let stats = store
-            .ingest(&extractions, curation)
-            .context("writing to the store")?;
-        written += stats.quads;
-        ingested += stats.articles;
-        bar.inc(chunk.len() as u64);
-    }
+    let (batches, received) = std::sync::mpsc::sync_channel::<(usize, Vec<ArticleGraph>)>(1);
+    let loaded = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| -> Result<IngestStats> {
+            let mut total = IngestStats::default();
+            for (read, graphs) in received {
+                let stats = store.load_graphs(graphs).context("writing to the store")?;
+                total.quads += stats.quads;
+                total.articles += stats.articles;
+                total.unchanged += stats.unchanged;
+                bar.inc(read as u64);
+            }
+            Ok(total)
+        });
+        for chunk in articles.chunks(BATCH) {
+            let (extractions, too_big) = extract_all(chunk, limits.max_facts);
+            report(&too_big);
+            skipped.extend(too_big);
+            let graphs = extractions
+                .par_iter()
+                .map(|x| ArticleGraph::map(x, curation))
+                .collect();
+            if batches.send((chunk.len(), graphs)).is_err() {
+                break; // the writer stopped on an error, which its result carries
+            }
+        }
+        drop(batches);
+        writer.join().expect("the writer thread does not panic")
+    })?;
     bar.finish_and_clear();
     store
         .record_curation(curation)
         .context("writing the curation graph")?;
     let after = store.len()?;
     let mut summary = format!(
-        "ingested {} articles ({} quads written, store {} → {} quads, {} articles in store); {} skipped",
-        ingested,
-        written,
+        "ingested {} articles ({} unchanged, {} quads written, store {} → {} quads, {} articles in store); {} skipped",
+        loaded.articles,
+        loaded.unchanged,
+        loaded.quads,
         before,
         after,
         store.article_count()?,

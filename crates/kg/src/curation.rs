@@ -448,6 +448,11 @@ impl Curation {
         if self.rules.is_empty() {
             return article_quads(x);
         }
+        crate::mapping::with_digest(&x.id, self.curated_quads(x))
+    }
+
+    /// The curated quads of one article's graph, without the content digest.
+    fn curated_quads(&self, x: &Extraction) -> Vec<Quad> {
         let mut curated = x.clone();
         // Canonical name → (name as written, rules), for every person a rule moved.
         let mut moved: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
@@ -502,7 +507,7 @@ impl Curation {
                 }
             }
         }
-        let mut quads = article_quads(&curated);
+        let mut quads = crate::mapping::mapped_quads(&curated);
         for rule in &self.rules {
             if !matches!(rule.action, Action::Rename | Action::Set) {
                 continue;

@@ -17,5 +17,6 @@ mod test_support;
 
 pub use mapping::article_quads;
 pub use store::{
-    CadreStore, IngestStats, QueryLimits, QueryOutput, ResultKind, StoreError, SyntaxError,
+    ArticleGraph, CadreStore, IngestStats, QueryLimits, QueryOutput, ResultKind, StoreError,
+    SyntaxError,
 };

@@ -6,7 +6,7 @@
 //! in, stays in that article's graph. Facts point to `cadre:Evidence` nodes that carry
 //! the article, sentence text and character offsets.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use cadre_extract::{BodyRef, Evidence, Extraction, PlaceRef};
 use cadre_lexicon::places::Gazetteer;
@@ -20,7 +20,7 @@ use crate::reform;
 struct Quads {
     graph: GraphName,
     quads: Vec<Quad>,
-    seen: HashSet<Quad>,
+    seen: FxHashSet<Quad>,
 }
 
 impl Quads {
@@ -99,13 +99,54 @@ fn body_iri(body: &BodyRef) -> String {
     entity("body", &key.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
-/// Every quad of an article's extraction, in the article's named graph.
+/// Every quad of an article's extraction, in the article's named graph, ending with
+/// its content digest (see [`with_digest`]).
 pub fn article_quads(x: &Extraction) -> Vec<Quad> {
+    with_digest(&x.id, mapped_quads(x))
+}
+
+/// Appends `<article> cadre:contentDigest "…"` to an article graph's quads: 16 hex
+/// digits, the wrapping sum of the 64-bit FNV-1a hash of each quad's N-Quads text.
+/// The sum does not depend on quad order, and one look-up then tells a store whether
+/// it already holds this exact graph, so re-ingesting an unchanged article costs no
+/// write.
+pub fn with_digest(id: &str, mut quads: Vec<Quad>) -> Vec<Quad> {
+    let sum = quads.iter().fold(0u64, |sum, q| {
+        let mut h = Fnv1a(0xcbf2_9ce4_8422_2325);
+        // Writing into the hasher cannot fail.
+        let _ = std::fmt::Write::write_fmt(&mut h, format_args!("{q}"));
+        sum.wrapping_add(h.0)
+    });
+    let article = iri::article(id);
+    quads.push(Quad::new(
+        NamedNode::new_unchecked(&article),
+        NamedNode::new_unchecked(term("contentDigest")),
+        Literal::new_simple_literal(format!("{sum:016x}")),
+        NamedNode::new_unchecked(&article),
+    ));
+    quads
+}
+
+/// A 64-bit FNV-1a hasher fed through `fmt::Write`, so a quad is hashed without
+/// building its text.
+struct Fnv1a(u64);
+
+impl std::fmt::Write for Fnv1a {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        for b in s.bytes() {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        Ok(())
+    }
+}
+
+/// The quads of an article's extraction without the digest.
+pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
     let article = iri::article(&x.id);
     let mut q = Quads {
         graph: NamedNode::new_unchecked(&article).into(),
         quads: Vec::new(),
-        seen: HashSet::new(),
+        seen: FxHashSet::default(),
     };
     q.typed(&article, "Article");
     q.text(&article, &term("articleId"), &x.id);

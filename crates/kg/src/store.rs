@@ -146,6 +146,29 @@ pub struct IngestStats {
     pub articles: usize,
     /// Quads written (after the graph replacement).
     pub quads: usize,
+    /// Articles whose graph the store already held exactly (not written again).
+    pub unchanged: usize,
+}
+
+/// One article's graph, mapped and ready to load: the unit that
+/// [`CadreStore::load_graphs`] writes whole or not at all. Mapping is pure, so callers
+/// build these in parallel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleGraph {
+    /// The article id (its graph is `iri::article(id)`).
+    pub id: String,
+    /// The quads of its graph.
+    pub quads: Vec<Quad>,
+}
+
+impl ArticleGraph {
+    /// Maps an extraction under `curation`.
+    pub fn map(x: &Extraction, curation: &Curation) -> Self {
+        Self {
+            id: x.id.clone(),
+            quads: curation.article_quads(x),
+        }
+    }
 }
 
 /// A table of query results: variable names and rows of terms (`None` = unbound).
@@ -239,25 +262,60 @@ impl CadreStore {
     }
 
     /// Writes each article's graph, mapped under `curation`, replacing any earlier
-    /// version of it. The curation graph itself is written by
-    /// [`record_curation`](Self::record_curation), after the last batch.
-    ///
-    /// Earlier versions of the batch's graphs are removed in one transaction, then the
-    /// new graphs are written by Oxigraph's bulk loader, whose files are ingested in
-    /// one atomic step at commit: the store holds either the whole batch or none of
-    /// it (after a crash between the two steps, a replaced article is missing until
-    /// the same ingest runs again; it is never half there).
+    /// version of it; [`load_graphs`](Self::load_graphs) with the mapping done here.
     pub fn ingest(
         &self,
         batch: &[Extraction],
         curation: &Curation,
     ) -> Result<IngestStats, StoreError> {
-        let mut stats = IngestStats::default();
+        self.load_graphs(
+            batch
+                .iter()
+                .map(|x| ArticleGraph::map(x, curation))
+                .collect(),
+        )
+    }
+
+    /// Writes mapped article graphs, replacing any earlier version of each. The
+    /// curation graph itself is written by [`record_curation`](Self::record_curation),
+    /// after the last batch. An article whose graph the store already holds exactly
+    /// is left alone, so re-running an ingest over a grown archive writes only what
+    /// is new or changed.
+    ///
+    /// Earlier versions of the batch's graphs are removed in one transaction, then the
+    /// new graphs are written by Oxigraph's bulk loader, whose files are ingested in
+    /// one atomic step at commit: the store holds either the whole batch or none of
+    /// it (after a crash between the two steps, a replaced article is missing until
+    /// the same ingest runs again; it is never half there). The batch is handed to
+    /// the loader in two halves, so its two builder threads share the work.
+    pub fn load_graphs(&self, batch: Vec<ArticleGraph>) -> Result<IngestStats, StoreError> {
+        let mut stats = IngestStats {
+            articles: batch.len(),
+            ..IngestStats::default()
+        };
+        // Per article: None when the store lacks its graph, else whether it holds it
+        // exactly as mapped now.
+        let held = batch
+            .iter()
+            .map(|a| {
+                let graph = NamedNode::new_unchecked(iri::article(&a.id));
+                if self.store.contains_named_graph(&graph)? {
+                    self.holds_graph(&a.quads).map(Some)
+                } else {
+                    Ok(None)
+                }
+            })
+            .collect::<Result<Vec<Option<bool>>, StoreError>>()?;
         let mut replaced = Vec::new();
-        for x in batch {
-            let graph = NamedNode::new_unchecked(iri::article(&x.id));
-            if self.store.contains_named_graph(&graph)? {
-                replaced.push(graph);
+        let mut changed = Vec::with_capacity(batch.len());
+        for (a, held) in batch.into_iter().zip(held) {
+            match held {
+                Some(true) => stats.unchanged += 1,
+                Some(false) => {
+                    replaced.push(NamedNode::new_unchecked(iri::article(&a.id)));
+                    changed.push(a);
+                }
+                None => changed.push(a),
             }
         }
         if !replaced.is_empty() {
@@ -267,16 +325,27 @@ impl CadreStore {
             }
             txn.commit()?;
         }
-        let mut quads: Vec<Quad> = Vec::new();
-        for x in batch {
-            quads.extend(curation.article_quads(x));
-            stats.articles += 1;
-        }
-        stats.quads = quads.len();
-        let mut loader = self.store.bulk_loader();
-        loader.load_quads(quads)?;
+        stats.quads = changed.iter().map(|a| a.quads.len()).sum();
+        let half = changed.len() / 2;
+        let mut loader = self.store.bulk_loader().with_num_threads(2);
+        let mut graphs = changed.into_iter();
+        let first: Vec<Quad> = graphs.by_ref().take(half).flat_map(|a| a.quads).collect();
+        loader.load_quads(first)?;
+        loader.load_quads(graphs.flat_map(|a| a.quads))?;
         loader.commit()?;
         Ok(stats)
+    }
+
+    /// Whether the store already holds the article graph `quads` exactly: it holds
+    /// their content digest (the last quad, see [`crate::mapping::with_digest`]), and
+    /// graphs are only ever written whole. An article ingested again unchanged is then
+    /// left alone: one look-up instead of a removal and a load.
+    fn holds_graph(&self, quads: &[Quad]) -> Result<bool, StoreError> {
+        let digest = iri::term("contentDigest");
+        match quads.last() {
+            Some(q) if q.predicate.as_str() == digest => Ok(self.store.contains(q)?),
+            _ => Ok(false),
+        }
     }
 
     /// The quads of the curation graph the store holds.
