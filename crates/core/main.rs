@@ -777,7 +777,6 @@ fn ingest(
     report(&skipped);
     let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
     store.check_curation(curation, &ids)?;
-    let before = store.len()?;
     let bar = progress(articles.len(), "ingest");
     let (batches, received) = std::sync::mpsc::sync_channel::<(usize, Vec<ArticleGraph>)>(1);
     let loaded = std::thread::scope(|scope| {
@@ -811,14 +810,11 @@ fn ingest(
     store
         .record_curation(curation)
         .context("writing the curation graph")?;
-    let after = store.len()?;
     let mut summary = format!(
-        "ingested {} articles ({} unchanged, {} quads written, store {} → {} quads, {} articles in store); {} skipped",
+        "ingested {} articles ({} unchanged, {} quads written; {} articles in store); {} skipped",
         loaded.articles,
         loaded.unchanged,
         loaded.quads,
-        before,
-        after,
         store.article_count()?,
         skipped.len()
     );

@@ -1071,6 +1071,59 @@ mod tests {
         ));
     }
 
+    /// An article ingested again unchanged is left alone; a changed one replaces its
+    /// earlier graph, which leaves nothing behind.
+    #[test]
+    fn unchanged_articles_are_skipped_and_changed_ones_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = CadreStore::open(dir.path()).unwrap();
+        let curation = Curation::default();
+        let first = store
+            .ingest(&[article("a", "Nguyễn Văn An")], &curation)
+            .unwrap();
+        assert_eq!((first.articles, first.unchanged), (1, 0));
+        let n = count(&store);
+        assert_eq!(first.quads, n);
+        let again = store
+            .ingest(&[article("a", "Nguyễn Văn An")], &curation)
+            .unwrap();
+        assert_eq!((again.articles, again.unchanged, again.quads), (1, 1, 0));
+        assert_eq!(count(&store), n);
+        let changed = store
+            .ingest(&[article("a", "Trần Thị Bình")], &curation)
+            .unwrap();
+        assert_eq!((changed.unchanged, changed.quads), (0, count(&store)));
+        let names = store
+            .select(
+                "PREFIX cadre: <https://w3id.org/cadre/ontology#>
+                 SELECT ?name WHERE { GRAPH ?g { ?p cadre:name ?name } }",
+                &[],
+            )
+            .unwrap();
+        assert_eq!(
+            names.rows,
+            vec![vec![Some(Term::from(Literal::new_simple_literal(
+                "Trần Thị Bình"
+            )))]]
+        );
+    }
+
+    /// The digest does not depend on quad order and changes with any quad.
+    #[test]
+    fn content_digest_is_order_free_and_sensitive() {
+        let quads = crate::mapping::mapped_quads(&article("a", "Nguyễn Văn An"));
+        let digest = |q: Vec<Quad>| {
+            let with = crate::mapping::with_digest("a", q);
+            with.last().unwrap().object.to_string()
+        };
+        let mut reversed = quads.clone();
+        reversed.reverse();
+        assert_eq!(digest(quads.clone()), digest(reversed));
+        let mut fewer = quads.clone();
+        fewer.pop();
+        assert_ne!(digest(quads), digest(fewer));
+    }
+
     /// Queries running while another thread ingests see either the store before a
     /// batch or after it, never a part of a batch.
     #[test]
