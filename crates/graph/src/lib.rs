@@ -3,6 +3,7 @@
 
 mod metrics;
 mod project;
+mod read;
 mod write;
 
 pub use metrics::{compute_metrics, Metrics};

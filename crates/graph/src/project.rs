@@ -1,4 +1,4 @@
-//! Projections of the knowledge graph, read from the store with SPARQL:
+//! Projections of the knowledge graph, read from the store by `crate::read`:
 //!
 //! - `kg`: every person, body, place, meeting, document and term, with typed edges
 //!   (`holds`, `chaired`, `convened_by`, `located_in`, `part_of`, `issued_by`,
@@ -20,6 +20,7 @@ use oxigraph::model::{Literal, Term};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::metrics::Metrics;
+use crate::read::{read, StoreGraph};
 use crate::GraphError;
 
 /// A node: an entity of the store.
@@ -97,85 +98,6 @@ impl Filter {
     }
 }
 
-const NODES: &str = r##"
-PREFIX cadre: <https://w3id.org/cadre/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?n ?type (SAMPLE(?l) AS ?label) (SAMPLE(?k) AS ?kind) (SAMPLE(?c) AS ?code) (SAMPLE(?d) AS ?date)
-WHERE {
-  VALUES ?class { cadre:Person cadre:Body cadre:Place cadre:Meeting cadre:Document cadre:Term }
-  GRAPH ?g {
-    ?n a ?class ; rdfs:label ?l .
-    OPTIONAL { ?n cadre:bodyKind|cadre:placeKind|cadre:meetingKind|cadre:documentType ?k }
-    OPTIONAL { ?n cadre:placeCode|cadre:documentNumber|cadre:khoa ?c }
-    OPTIONAL { ?n cadre:date|cadre:issuedOn ?d }
-  }
-  BIND (STRAFTER(STR(?class), "#") AS ?type)
-}
-GROUP BY ?n ?type
-ORDER BY ?n
-"##;
-
-const KG_EDGES: &str = r##"
-PREFIX cadre: <https://w3id.org/cadre/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?s ?o ?relation ?label (COUNT(DISTINCT ?a) AS ?weight) (MIN(?d) AS ?start) (MAX(?d) AS ?end)
-WHERE {
-  {
-    GRAPH ?a {
-      ?h cadre:holder ?s ; cadre:organisation ?o ; cadre:role ?r .
-      ?r rdfs:label ?label .
-    }
-    BIND ("holds" AS ?relation)
-  } UNION {
-    GRAPH ?a { ?o cadre:chairedBy ?s } BIND ("chaired" AS ?relation) BIND ("chủ trì" AS ?label)
-  } UNION {
-    GRAPH ?a { ?s cadre:convenedBy ?o } BIND ("convened_by" AS ?relation) BIND (?relation AS ?label)
-  } UNION {
-    GRAPH ?a { ?s cadre:locatedIn ?o } BIND ("located_in" AS ?relation) BIND (?relation AS ?label)
-  } UNION {
-    GRAPH ?a { ?s cadre:partOf ?o } BIND ("part_of" AS ?relation) BIND (?relation AS ?label)
-  } UNION {
-    GRAPH ?a { ?s cadre:issuedBy ?o } BIND ("issued_by" AS ?relation) BIND (?relation AS ?label)
-  } UNION {
-    GRAPH ?a { ?s cadre:termOf ?o } BIND ("term_of" AS ?relation) BIND (?relation AS ?label)
-  } UNION {
-    GRAPH ?a { ?s cadre:succeededBy ?o } BIND ("succeeded_by" AS ?relation) BIND (?relation AS ?label)
-  } UNION {
-    GRAPH ?a { ?s cadre:sameAsPerson ?o } FILTER (STR(?s) < STR(?o))
-    BIND ("same_person" AS ?relation) BIND ("cùng một người" AS ?label)
-  }
-  OPTIONAL { GRAPH ?a { ?a cadre:published ?d } }
-}
-GROUP BY ?s ?o ?relation ?label
-ORDER BY ?s ?o ?relation ?label
-"##;
-
-const PEOPLE_EDGES: &str = r##"
-PREFIX cadre: <https://w3id.org/cadre/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?s ?o ?relation ?label (COUNT(DISTINCT ?a) AS ?weight) (MIN(?d) AS ?start) (MAX(?d) AS ?end)
-WHERE {
-  {
-    GRAPH ?a { ?m cadre:chairedBy ?s , ?o }
-    BIND ("co_chair" AS ?relation) BIND ("đồng chủ trì" AS ?label)
-  } UNION {
-    GRAPH ?a {
-      ?h1 cadre:holder ?s ; cadre:organisation ?b .
-      ?h2 cadre:holder ?o ; cadre:organisation ?b .
-      ?b rdfs:label ?label .
-    }
-    BIND ("same_body" AS ?relation)
-  } UNION {
-    GRAPH ?a { ?s cadre:sameAsPerson ?o }
-    BIND ("same_person" AS ?relation) BIND ("cùng một người" AS ?label)
-  }
-  FILTER (STR(?s) < STR(?o))
-  OPTIONAL { GRAPH ?a { ?a cadre:published ?d } }
-}
-GROUP BY ?s ?o ?relation ?label
-ORDER BY ?s ?o ?relation ?label
-"##;
-
 /// Places whose folded name is `?name` (`cadre:key`), and every place under them that
 /// a body is located in (`cadre:within` holds a place and its ancestors).
 const PLACES_UNDER: &str = r##"
@@ -193,52 +115,8 @@ fn value(term: &Option<Term>) -> Option<String> {
     }
 }
 
-type EdgeRows = Vec<(String, String, Edge)>;
-
-fn read_edges(store: &CadreStore, sparql: &str) -> Result<EdgeRows, GraphError> {
-    let out = store.select(sparql, &[])?;
-    Ok(out
-        .rows
-        .iter()
-        .filter_map(|row| {
-            let (s, o) = (value(&row[0])?, value(&row[1])?);
-            let edge = Edge {
-                relation: value(&row[2]).unwrap_or_default(),
-                label: value(&row[3]).unwrap_or_default(),
-                weight: value(&row[4]).and_then(|w| w.parse().ok()).unwrap_or(1.0),
-                start: value(&row[5]),
-                end: value(&row[6]),
-            };
-            Some((s, o, edge))
-        })
-        .collect())
-}
-
-fn read_nodes(store: &CadreStore) -> Result<Vec<Node>, GraphError> {
-    let out = store.select(NODES, &[])?;
-    Ok(out
-        .rows
-        .iter()
-        .filter_map(|row| {
-            let (id, node_type) = (value(&row[0])?, value(&row[1])?);
-            let mut attributes = BTreeMap::new();
-            for (name, cell) in ["kind", "code", "date"].iter().zip(&row[3..6]) {
-                if let Some(v) = value(cell) {
-                    attributes.insert((*name).to_string(), v);
-                }
-            }
-            Some(Node {
-                label: value(&row[2]).unwrap_or_else(|| id.clone()),
-                id,
-                node_type,
-                attributes,
-                start: None,
-                end: None,
-                metrics: Metrics::default(),
-            })
-        })
-        .collect())
-}
+/// Edges as (source IRI, target IRI, edge).
+pub(crate) type EdgeRows = Vec<(String, String, Edge)>;
 
 /// Builds a projection of the store, filtered. Nodes and edges come out in IRI order,
 /// so exports are deterministic.
@@ -247,8 +125,11 @@ pub fn project(
     projection: Projection,
     filter: &Filter,
 ) -> Result<Projected, GraphError> {
-    let all_nodes = read_nodes(store)?;
-    let kg_edges = read_edges(store, KG_EDGES)?;
+    let StoreGraph {
+        nodes: all_nodes,
+        kg_edges,
+        people_edges,
+    } = read(store, projection == Projection::People)?;
     let (edges, directed, types): (EdgeRows, bool, &[&str]) = match projection {
         Projection::Kg => (kg_edges.clone(), true, &[]),
         Projection::Affiliation => (
@@ -260,7 +141,7 @@ pub fn project(
             true,
             &["Person", "Body"],
         ),
-        Projection::People => (read_edges(store, PEOPLE_EDGES)?, false, &["Person"]),
+        Projection::People => (people_edges.unwrap_or_default(), false, &["Person"]),
     };
     let mut nodes: Vec<Node> = all_nodes
         .into_iter()
