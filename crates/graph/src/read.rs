@@ -12,6 +12,7 @@
 //! unbound value gave).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::Hash;
 use std::sync::Mutex;
 
 use cadre_kg::CadreStore;
@@ -53,28 +54,44 @@ const SIMPLE_RELATIONS: [(&str, &str, bool); 8] = [
     ("sameAsPerson", "same_person", false),
 ];
 
-/// Strings interned as numbers: IRIs of nodes and graphs, and labels.
-#[derive(Default)]
-struct Names {
-    ids: HashMap<String, u32>,
-    names: Vec<String>,
+/// Values interned as numbers, in first-seen order.
+struct Interner<T> {
+    ids: HashMap<T, u32>,
+    items: Vec<T>,
 }
 
-impl Names {
-    fn id(&mut self, name: String) -> u32 {
-        if let Some(&id) = self.ids.get(&name) {
+impl<T> Default for Interner<T> {
+    fn default() -> Self {
+        Self {
+            ids: HashMap::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T: Clone + Eq + Hash> Interner<T> {
+    fn id(&mut self, item: T) -> u32 {
+        if let Some(&id) = self.ids.get(&item) {
             return id;
         }
-        let id = self.names.len() as u32;
-        self.ids.insert(name.clone(), id);
-        self.names.push(name);
+        let id = self.items.len() as u32;
+        self.ids.insert(item.clone(), id);
+        self.items.push(item);
         id
     }
+}
 
+/// IRIs of nodes and graphs, and other strings, interned.
+type Names = Interner<String>;
+
+impl Names {
     fn name(&self, id: u32) -> &str {
-        &self.names[id as usize]
+        &self.items[id as usize]
     }
 }
+
+/// Labels interned as literals (lexical form, datatype and language tell them apart).
+type Labels = Interner<Literal>;
 
 /// A term as the projection writes it: an IRI, a literal's lexical form, or a blank
 /// node in N-Triples form.
@@ -221,25 +238,6 @@ impl EdgeTable {
         rows.into_iter()
             .map(|(s, o, _, e)| (names.name(s).to_string(), names.name(o).to_string(), e))
             .collect()
-    }
-}
-
-/// Labels interned as literals (lexical form, datatype and language tell them apart).
-#[derive(Default)]
-struct Labels {
-    ids: HashMap<Literal, u32>,
-    list: Vec<Literal>,
-}
-
-impl Labels {
-    fn id(&mut self, label: Literal) -> u32 {
-        if let Some(&id) = self.ids.get(&label) {
-            return id;
-        }
-        let id = self.list.len() as u32;
-        self.ids.insert(label.clone(), id);
-        self.list.push(label);
-        id
     }
 }
 
@@ -445,11 +443,11 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
                 }
             }
         }
-        Some(table.finish(&names, &labels.list, &published))
+        Some(table.finish(&names, &labels.items, &published))
     } else {
         None
     };
-    let kg_edges = kg.finish(&names, &labels.list, &published);
+    let kg_edges = kg.finish(&names, &labels.items, &published);
 
     let mut nodes: Vec<Node> = found
         .into_iter()
@@ -461,7 +459,7 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
                 .collect();
             Node {
                 id: names.name(n).to_string(),
-                label: labels.list[label as usize].value().to_string(),
+                label: labels.items[label as usize].value().to_string(),
                 node_type: CLASSES[class as usize].to_string(),
                 attributes,
                 start: None,
