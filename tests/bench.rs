@@ -84,6 +84,10 @@ fn a_synthetic_store_answers_every_saved_query_in_the_timer() {
     ok(&["bench", "gen", "--articles", "60", "--out", s(&corpus)]);
     let ingested = ok(&["ingest", "--store", s(&store), s(&corpus)]);
     assert!(ingested.starts_with("ingested 60 articles"), "{ingested}");
+    assert!(
+        ingested.contains("; store compacted in "),
+        "a fresh store is compacted: {ingested}"
+    );
     // The corpus is extractable: officials with posts, meetings and documents.
     let counts = query_csv(
         &store,
@@ -118,4 +122,36 @@ fn a_synthetic_store_answers_every_saved_query_in_the_timer() {
     for q in ["career", "person-posts", "claim-evidence", "post-holders"] {
         assert!(rows[q] > 0, "{q} answered nothing:\n{table}");
     }
+
+    // Ten changed articles are under a quarter of the store: no compaction, unless
+    // asked for.
+    let changed = dir.path().join("changed");
+    ok(&[
+        "bench",
+        "gen",
+        "--articles",
+        "10",
+        "--seed",
+        "2",
+        "--out",
+        s(&changed),
+    ]);
+    let small = ok(&["ingest", "--store", s(&store), s(&changed)]);
+    assert!(
+        small.starts_with("ingested 10 articles (0 unchanged,") && !small.contains("compacted"),
+        "{small}"
+    );
+    let again = ok(&[
+        "ingest",
+        "--store",
+        s(&store),
+        "--compact",
+        "always",
+        s(&corpus),
+    ]);
+    assert!(
+        again.starts_with("ingested 60 articles (50 unchanged,")
+            && again.contains("; store compacted in "),
+        "{again}"
+    );
 }

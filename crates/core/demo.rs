@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 use cadre_kg::{queries, QueryLimits};
 
 use crate::{
-    export, ingest, open_store, print_query, table, CurationArg, ExportFormat, GraphKind,
+    export, ingest, open_store, print_query, table, Compact, CurationArg, ExportFormat, GraphKind,
     GraphOptions, InputLimits, QueryFormat,
 };
 
@@ -50,6 +50,7 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
         &[corpus.to_path_buf()],
         &InputLimits::default(),
         &curation,
+        Compact::Auto,
     )?;
     println!("{summary}\n");
     let mut stdout = std::io::stdout().lock();

@@ -15,7 +15,7 @@ use anyhow::{bail, Context, Result};
 use cadre_extract::{extract, ArticleInput, Extraction};
 use cadre_kg::curation::{self, Curation};
 use cadre_kg::store::write_results;
-use cadre_kg::{queries, ArticleGraph, CadreStore, IngestStats, QueryLimits};
+use cadre_kg::{queries, worth_compacting, ArticleGraph, CadreStore, IngestStats, QueryLimits};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oxigraph::io::RdfFormat;
@@ -103,6 +103,12 @@ enum Command {
         limits: InputLimits,
         #[command(flatten)]
         curation: CurationArg,
+        /// Compact the store after loading: `auto` when this ingest wrote a quarter
+        /// of the store or more (a large ingest leaves files that slow every query),
+        /// `always`, or `never` (to compact once after several large ingests, with
+        /// `--compact always` on the last one).
+        #[arg(long, value_enum, default_value_t = Compact::Auto)]
+        compact: Compact,
     },
     /// Run SPARQL over the store (the default graph is the union of all article graphs).
     Query {
@@ -274,6 +280,17 @@ impl Default for InputLimits {
     }
 }
 
+/// When `cadre ingest` compacts the store (`CadreStore::compact`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Compact {
+    /// When the ingest wrote a quarter of the store or more (`worth_compacting`).
+    Auto,
+    /// After every ingest that wrote anything.
+    Always,
+    /// Never.
+    Never,
+}
+
 /// The curation file of a store command.
 #[derive(clap::Args, Clone, Default)]
 pub(crate) struct CurationArg {
@@ -439,10 +456,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store,
             limits,
             curation,
+            compact,
         } => {
             let curation = curation.load(&store)?;
             let store_handle = open_store(&store)?;
-            let (summary, skipped) = ingest(&store_handle, &paths, &limits, &curation)?;
+            let (summary, skipped) = ingest(&store_handle, &paths, &limits, &curation, compact)?;
             println!("{summary}");
             Ok(exit_for(&skipped))
         }
@@ -747,10 +765,7 @@ fn extract_all(articles: &[Article], max_facts: usize) -> (Vec<Extraction>, Vec<
 }
 
 fn progress(len: usize, what: &str) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if !std::io::stderr().is_terminal() {
-        bar.set_draw_target(ProgressDrawTarget::hidden());
-    }
+    let bar = on_terminal(ProgressBar::new(len as u64));
     bar.set_style(
         ProgressStyle::with_template(
             "{spinner} {msg} [{bar:30}] {pos}/{len} ({per_sec}, eta {eta})",
@@ -759,6 +774,27 @@ fn progress(len: usize, what: &str) -> ProgressBar {
         .progress_chars("=> "),
     );
     bar.set_message(what.to_string());
+    bar
+}
+
+/// A spinner on standard error, with elapsed time, for a step of unknown length.
+fn spinner(what: &str) -> ProgressBar {
+    let bar = on_terminal(ProgressBar::new_spinner());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} ({elapsed})").expect("valid template"),
+    );
+    bar.set_message(what.to_string());
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
+/// `bar` drawn on standard error when it is a terminal, hidden otherwise.
+fn on_terminal(bar: ProgressBar) -> ProgressBar {
+    bar.set_draw_target(if std::io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    });
     bar
 }
 
@@ -771,6 +807,7 @@ fn ingest(
     paths: &[PathBuf],
     limits: &InputLimits,
     curation: &Curation,
+    compact: Compact,
 ) -> Result<(String, Vec<Skipped>)> {
     const BATCH: usize = 256;
     let (articles, mut skipped) = read_inputs(paths, limits);
@@ -810,16 +847,32 @@ fn ingest(
     store
         .record_curation(curation)
         .context("writing the curation graph")?;
+    let in_store = store.article_count()?;
     let mut summary = format!(
-        "ingested {} articles ({} unchanged, {} quads written; {} articles in store); {} skipped",
+        "ingested {} articles ({} unchanged, {} quads written; {in_store} articles in store); {} skipped",
         loaded.articles,
         loaded.unchanged,
         loaded.quads,
-        store.article_count()?,
         skipped.len()
     );
     if !curation.rules().is_empty() {
         summary.push_str(&format!("; curation: {} rules", curation.rules().len()));
+    }
+    let written = loaded.articles - loaded.unchanged;
+    let compacting = match compact {
+        Compact::Auto => worth_compacting(written, in_store),
+        Compact::Always => written > 0,
+        Compact::Never => false,
+    };
+    if compacting {
+        let spinner = spinner("compacting the store");
+        let started = std::time::Instant::now();
+        store.compact().context("compacting the store")?;
+        spinner.finish_and_clear();
+        summary.push_str(&format!(
+            "; store compacted in {:.1} s",
+            started.elapsed().as_secs_f64()
+        ));
     }
     Ok((summary, skipped))
 }

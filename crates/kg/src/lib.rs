@@ -17,6 +17,6 @@ mod test_support;
 
 pub use mapping::article_quads;
 pub use store::{
-    ArticleGraph, CadreStore, IngestStats, QueryLimits, QueryOutput, ResultKind, StoreError,
-    SyntaxError,
+    worth_compacting, ArticleGraph, CadreStore, IngestStats, QueryLimits, QueryOutput, ResultKind,
+    StoreError, SyntaxError,
 };
