@@ -39,10 +39,17 @@ pub struct QueryTiming {
 }
 
 /// Runs every saved query `runs` times (after one warm-up run) with parameters
-/// picked from the store itself, and returns the latency percentiles.
-pub fn time_queries(store: &CadreStore, runs: usize) -> Result<Vec<QueryTiming>> {
+/// picked from the store itself (handed to `on_params` first), and hands each query's
+/// latency percentiles to `on_timing` as soon as they are measured: on a large store
+/// one query can take minutes, and the rows before it are already worth reading.
+pub fn time_queries(
+    store: &CadreStore,
+    runs: usize,
+    on_params: impl FnOnce(&[(String, String)]) -> Result<()>,
+    mut on_timing: impl FnMut(&QueryTiming) -> Result<()>,
+) -> Result<()> {
     let params = sample_params(store)?;
-    let mut timings = Vec::new();
+    on_params(&params)?;
     for q in queries::SAVED {
         let values: Vec<(String, String)> = q
             .params()
@@ -70,14 +77,14 @@ pub fn time_queries(store: &CadreStore, runs: usize) -> Result<Vec<QueryTiming>>
             })
             .collect::<Result<_, cadre_kg::StoreError>>()?;
         ms.sort_by(f64::total_cmp);
-        timings.push(QueryTiming {
+        on_timing(&QueryTiming {
             name: q.name,
             rows,
             p50_ms: percentile(&ms, 0.50),
             p95_ms: percentile(&ms, 0.95),
-        });
+        })?;
     }
-    Ok(timings)
+    Ok(())
 }
 
 /// The nearest-rank percentile of sorted values.
@@ -87,23 +94,44 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 /// Parameter values that exist in the store: the person with the most post
-/// holdings, one of their posts with its role, body and place, and a year in which
-/// that body issued a document.
+/// holdings, one of their posts with its role, body and place (one with a place, and
+/// whose body issued a document, when there is one), and the first year in which that
+/// body issued a document.
 fn sample_params(store: &CadreStore) -> Result<Vec<(String, String)>> {
+    const CANDIDATES: usize = 64;
     let top = store.select(include_str!("bench_top_holder.rq"), &[])?;
     let Some(Some(person)) = top.rows.first().and_then(|row| row.first()) else {
         return Ok(Vec::new());
     };
-    let details = store.select(
+    let posts = store.select(
         include_str!("bench_params.rq"),
         &[("p".to_string(), person.clone())],
     )?;
+    let body = posts.variables.iter().position(|v| v == "b");
+    let mut chosen = None;
+    for row in posts.rows.iter().take(CANDIDATES) {
+        let Some(Some(b)) = body.map(|i| &row[i]) else {
+            continue;
+        };
+        let year = store.select(
+            include_str!("bench_year.rq"),
+            &[("b".to_string(), b.clone())],
+        )?;
+        if let Some(Some(year)) = year.rows.first().and_then(|r| r.first()) {
+            chosen = Some((row, Some(year.clone())));
+            break;
+        }
+    }
+    let chosen = chosen.or_else(|| posts.rows.first().map(|row| (row, None)));
     let mut params = Vec::new();
-    if let Some(row) = details.rows.first() {
-        for (variable, value) in details.variables.iter().zip(row) {
+    if let Some((row, year)) = chosen {
+        for (variable, value) in posts.variables.iter().zip(row) {
             if let Some(Term::Literal(l)) = value {
                 params.push((variable.clone(), l.value().to_string()));
             }
+        }
+        if let Some(Term::Literal(y)) = year {
+            params.push(("year".to_string(), y.value().to_string()));
         }
     }
     Ok(params)
