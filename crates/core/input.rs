@@ -110,13 +110,15 @@ impl Walk {
 
 /// Drops articles whose id an earlier article of the batch already has (they would
 /// replace each other's graph) or whose text is the same as an earlier one's (the
-/// same article saved under two names), saying which one was kept.
+/// same article saved under two names), saying which one was kept. Texts are compared
+/// with the kept article they hash like, so no text is held twice.
 pub fn drop_duplicates(articles: Vec<(String, Article)>) -> (Vec<Article>, Vec<Skipped>) {
     use std::collections::hash_map::{DefaultHasher, Entry, HashMap};
     use std::hash::{Hash, Hasher};
     let mut ids: HashMap<String, String> = HashMap::new();
-    let mut texts: HashMap<u64, (String, String)> = HashMap::new();
-    let mut kept = Vec::new();
+    // Text hash → the source and index in `kept` of the first article with it.
+    let mut texts: HashMap<u64, (String, usize)> = HashMap::new();
+    let mut kept: Vec<Article> = Vec::new();
     let mut skipped = Vec::new();
     for (source, a) in articles {
         let mut h = DefaultHasher::new();
@@ -128,14 +130,14 @@ pub fn drop_duplicates(articles: Vec<(String, Article)>) -> (Vec<Article>, Vec<S
                 a.id,
                 first.get()
             )),
-            (_, Some((first, text))) if *text == a.text.trim() => {
+            (_, Some((first, i))) if kept[*i].text.trim() == a.text.trim() => {
                 Some(format!("same text as {first} (a duplicate article)"))
             }
             (Entry::Vacant(v), _) => {
                 v.insert(source.clone());
                 texts
                     .entry(digest)
-                    .or_insert_with(|| (source.clone(), a.text.trim().to_string()));
+                    .or_insert_with(|| (source.clone(), kept.len()));
                 None
             }
         };
