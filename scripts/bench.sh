@@ -145,8 +145,9 @@ fi
   echo
   echo "## Ingest"
   echo
-  echo "\`cadre ingest\` into a fresh store (extract, resolve, load), against Oxigraph's own"
-  echo "bulk load (\`oxigraph load\` $oxigraph_version from PyPI) of the N-Quads cadre extracts from"
+  echo "\`cadre ingest\` into a fresh store (extract, resolve, load, then compact: a fresh"
+  echo "ingest writes the whole store), against Oxigraph's own bulk load (\`oxigraph load\`"
+  echo "$oxigraph_version from PyPI, which does not compact) of the N-Quads cadre extracts from"
   echo "the same corpus (extraction to N-Quads + load). RSS is the peak resident set."
   echo
   echo "| articles | ingest (s) | articles/s | quads/s | peak RSS (MiB) | store (MB) | extract N-Quads + oxigraph load (s) | oxigraph RSS (MiB) | oxigraph store (MB) | ingest ÷ (extract + load) | ingest ÷ load |"
