@@ -38,18 +38,16 @@ pub struct QueryTiming {
     pub p95_ms: f64,
 }
 
-/// Runs every saved query `runs` times (after one warm-up run) with parameters
-/// picked from the store itself (handed to `on_params` first), and hands each query's
-/// latency percentiles to `on_timing` as soon as they are measured: on a large store
-/// one query can take minutes, and the rows before it are already worth reading.
+/// Runs every saved query `runs` times (after one warm-up run) with `params` (from
+/// [`sample_params`]), and hands each query's latency percentiles to `on_timing` as
+/// soon as they are measured: on a large store one query can take minutes, and the
+/// rows before it are already worth reading.
 pub fn time_queries(
     store: &CadreStore,
     runs: usize,
-    on_params: impl FnOnce(&[(String, String)]) -> Result<()>,
+    params: &[(String, String)],
     mut on_timing: impl FnMut(&QueryTiming) -> Result<()>,
 ) -> Result<()> {
-    let params = sample_params(store)?;
-    on_params(&params)?;
     for q in queries::SAVED {
         let values: Vec<(String, String)> = q
             .params()
@@ -97,7 +95,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// holdings, one of their posts with its role, body and place (one with a place, and
 /// whose body issued a document, when there is one), and the first year in which that
 /// body issued a document.
-fn sample_params(store: &CadreStore) -> Result<Vec<(String, String)>> {
+pub fn sample_params(store: &CadreStore) -> Result<Vec<(String, String)>> {
     const CANDIDATES: usize = 64;
     let top = store.select(include_str!("bench_top_holder.rq"), &[])?;
     let Some(Some(person)) = top.rows.first().and_then(|row| row.first()) else {

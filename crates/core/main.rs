@@ -616,24 +616,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let mut out = std::io::stdout().lock();
                 writeln!(out, "query\trows\tp50_ms\tp95_ms")?;
                 out.flush()?;
-                bench::time_queries(
-                    &store,
-                    runs,
-                    |params| {
-                        let shown: Vec<String> =
-                            params.iter().map(|(k, v)| format!("{k}={v}")).collect();
-                        eprintln!("parameters: {}", shown.join(", "));
-                        Ok(())
-                    },
-                    |t| {
-                        writeln!(
-                            out,
-                            "{}\t{}\t{:.2}\t{:.2}",
-                            t.name, t.rows, t.p50_ms, t.p95_ms
-                        )?;
-                        Ok(out.flush()?)
-                    },
-                )?;
+                let params = bench::sample_params(&store)?;
+                let shown: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                eprintln!("parameters: {}", shown.join(", "));
+                bench::time_queries(&store, runs, &params, |t| {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{:.2}\t{:.2}",
+                        t.name, t.rows, t.p50_ms, t.p95_ms
+                    )?;
+                    Ok(out.flush()?)
+                })?;
                 Ok(ExitCode::SUCCESS)
             }
         },
