@@ -403,6 +403,15 @@ impl Doc {
                         "Kỳ họp HĐND"
                     }
                     ("phiên" | "cuộc", "họp") => "Hội nghị",
+                    // "Ủy ban Kiểm tra … đã họp kỳ thứ 8", "đã họp kỳ 50": a numbered
+                    // session of a commission or standing body.
+                    ("họp", "kỳ")
+                        if keys.get(i + 2).is_some_and(|t| {
+                            t.key == "thứ" || t.key.chars().all(|c| c.is_ascii_digit())
+                        }) =>
+                    {
+                        "Hội nghị"
+                    }
                     // "X chủ trì họp Đoàn ĐBQH tỉnh …": chairing a sitting of a body.
                     ("trì", "họp")
                         if i > 0
@@ -413,7 +422,7 @@ impl Doc {
                     }
                     _ => continue,
                 };
-                let chaired_sitting = keys[i].key == "trì";
+                let chaired_sitting = keys[i].key == "trì" || keys[i].key == "họp";
                 // Reported: "… tổ chức Hội nghị", or the sentence opens with the meeting
                 // (after an optional date) and a report verb follows.
                 let verb_before = (i.saturating_sub(4)..i).any(verb_at);
@@ -463,11 +472,20 @@ impl Doc {
                 // "tại Hội nghị lần thứ 5 … (diễn ra ngày 6-5-2016)": taking part in a
                 // meeting that a dated report verb follows.
                 let dated = self.event_date(s, toks[i].start).is_some();
+                // "chủ trì Hội nghị lần thứ 9 …", "phát biểu tại Hội nghị lần thứ 8 …":
+                // taking part in a numbered meeting.
+                let numbered = keys
+                    .get(i + 2)
+                    .is_some_and(|t| t.key == "lần" || t.key == "thứ")
+                    || keys
+                        .get(i + 2)
+                        .is_some_and(|t| t.key.chars().all(|c| c.is_ascii_digit()));
                 let mut reported = !refers_back
                     && (verb_before
                         || chaired_sitting
                         || opens && verb_after
                         || attended && verb_after && dated
+                        || attended && numbered
                         || announced
                         || dated_subject
                         || shared_verb);
@@ -585,21 +603,7 @@ impl Doc {
             let Some(k) = last_meeting.or((!out.is_empty()).then_some(0)) else {
                 continue;
             };
-            let (ss, se) = self.spans[s];
-            let mut ranges = Vec::new();
-            for c in 0..keys.len() {
-                let Some((len, _)) = v.cues.chair.longest_at(&keys[c..]) else {
-                    continue;
-                };
-                let names_follow = keys
-                    .get(c + len)
-                    .is_some_and(|t| matches!(t.key.as_str(), "có" | "là" | ":"));
-                if names_follow {
-                    ranges.push(toks[c].start..se);
-                } else if ranges.is_empty() {
-                    ranges.push(ss..toks[c].start);
-                }
-            }
+            let ranges = self.chair_ranges(s);
             for range in ranges {
                 let (from, to) = (self.char_offset(range.start), self.char_offset(range.end));
                 for p in persons {
@@ -614,6 +618,57 @@ impl Doc {
             }
         }
         out
+    }
+
+    /// The byte ranges of sentence `s` whose officials chair the meeting, by the
+    /// chair verbs ("chủ trì", "đồng chủ trì", "điều hành", "chủ tọa") in it:
+    /// - the officials before a verb, back to the previous verb ("A … chủ trì hội
+    ///   nghị; đồng chí B …; đồng chí C … cùng điều hành hội nghị");
+    /// - the officials listed after it when the verb (and the meeting it names) is
+    ///   followed by "cùng", "bởi", "có", "là", "gồm" or ":" ("A chủ trì hội nghị
+    ///   cùng các đồng chí: B, …; C, …", "Hội nghị được chủ trì bởi các đồng chí: …",
+    ///   "Chủ trì Hội nghị có các đồng chí: …", "Đoàn Chủ tịch điều hành đại hội gồm
+    ///   đồng chí …"); with "cùng" the officials before the verb chair as well.
+    fn chair_ranges(&self, s: usize) -> Vec<std::ops::Range<usize>> {
+        let toks = &self.tokens[s];
+        let keys = self.keys(s, 0);
+        let (ss, se) = self.spans[s];
+        let mut ranges = Vec::new();
+        let mut previous_end = ss;
+        let mut c = 0;
+        while c < keys.len() {
+            let Some((len, _)) = self.vocab.cues.chair.longest_at(&keys[c..]) else {
+                c += 1;
+                continue;
+            };
+            let mut j = c + len;
+            // The meeting the verb names: "hội nghị", "kỳ họp", "đại hội", "phiên họp".
+            if let (Some(a), Some(b)) = (keys.get(j), keys.get(j + 1)) {
+                if matches!(
+                    (a.key.as_str(), b.key.as_str()),
+                    ("hội", "nghị") | ("kỳ", "họp") | ("đại", "hội") | ("phiên", "họp")
+                ) {
+                    j += 2;
+                }
+            }
+            if keys.get(j).is_some_and(|t| t.key == ",") {
+                j += 1;
+            }
+            let marker = keys.get(j).map_or("", |t| t.key.as_str());
+            let after = matches!(marker, "cùng" | "bởi" | "có" | "là" | "gồm" | ":");
+            if !after || marker == "cùng" {
+                ranges.push(previous_end..toks[c].start);
+            }
+            if after {
+                let end = (j + 1..keys.len())
+                    .find(|&k| self.vocab.cues.chair.longest_at(&keys[k..]).is_some())
+                    .map_or(se, |k| toks[k].start);
+                ranges.push(toks[j].start..end);
+            }
+            previous_end = toks[(c + len).min(toks.len() - 1)].start;
+            c += len;
+        }
+        ranges
     }
 
     /// Reads a meeting whose name starts at token `i` of sentence `s`.
@@ -632,6 +687,19 @@ impl Doc {
         let mut body: Option<BodyRef> = None;
         if kind == "Hội nghị" {
             let key = |n: usize| keys.get(n).map(|t| t.key.as_str());
+            // "Hội nghị Trung ương 10, khóa XI": a plenum of the Central Committee.
+            if let (Some("trung"), Some("ương"), Some(n)) = (key(2), key(3), key(4)) {
+                if let Some(ordinal) = parse_ordinal(n) {
+                    let mut m = self.meeting_at(s, i, "Hội nghị Ban Chấp hành")?;
+                    m.ordinal = Some(ordinal);
+                    m.body = BodyRef {
+                        org: "Ban Chấp hành Trung ương".into(),
+                        kind: BodyKind::National.as_str().into(),
+                        place: None,
+                    };
+                    return Some(m);
+                }
+            }
             match (key(2), key(3), key(4)) {
                 (Some("ban"), Some("chấp"), Some("hành")) => {
                     kind = "Hội nghị Ban Chấp hành".into();
@@ -703,16 +771,26 @@ impl Doc {
                 .is_some_and(|(_, b)| b.kind == "party_committee");
             // "Hội nghị Tỉnh ủy lần thứ 8": a numbered conference of the committee.
             let committee_named = body.as_ref().is_some_and(|b| b.kind == "party_committee");
-            // "Hội nghị lần thứ 8 Ban Chấp hành Đảng bộ tỉnh".
-            let bch_after = ordinal.is_some() && {
-                let after: String = rest.chars().take(40).collect::<String>().to_lowercase();
-                after.contains("ban chấp hành") && !after.contains("trung ương")
+            // "Hội nghị lần thứ 8 Ban Chấp hành Đảng bộ tỉnh", "Hội nghị lần thứ 16 Ban
+            // Chấp hành Trung ương Hội", "Hội nghị lần thứ 8, Ban Chấp hành Đảng bộ TP":
+            // the committee named right after the meeting's number.
+            let named_after = |words: &[&str]| {
+                ordinal.is_some() && {
+                    let after = ordinal_re().replace(rest, "");
+                    let after = fold_key(after.trim_start_matches([' ', ',', '(', ')']));
+                    let after = after
+                        .trim_start_matches("mở rộng")
+                        .trim_start_matches([' ', ',', ')']);
+                    words.iter().any(|w| after.starts_with(w))
+                }
             };
             if subject_is_bch
-                || bch_after
+                || named_after(&["ban chấp hành", "bch "])
                 || ((committee_subject || committee_named) && ordinal.is_some())
             {
                 kind = "Hội nghị Ban Chấp hành".into();
+            } else if named_after(&["ban thường vụ", "btv "]) {
+                kind = "Hội nghị Ban Thường vụ".into();
             }
         }
         // "Kỳ họp thứ nhất, Quốc hội khóa XV": a session of the National Assembly is

@@ -147,6 +147,8 @@ impl Doc {
             self.listed_holders(s, &mut posts, &names, &mut held);
             self.members_named_in(s, &mut posts, &names, &mut held);
             claimed.resize(posts.len(), true);
+            self.share_following_chains(s, &posts, &names, &mut held);
+            self.shared_titles(s, &posts, &names, &mut held);
             let mut replaced: HashMap<usize, usize> = HashMap::new();
             let pronoun = self.assign_by_verb(
                 s,
@@ -694,6 +696,140 @@ impl Doc {
         }
     }
 
+    /// A title that heads a list gives its post to every name listed: after a plural
+    /// word ("các Phó Chủ tịch HĐND tỉnh A, B"; "ba Phó Bí thư là A, B và C") or
+    /// before a list opener ("Phó Bí thư Tỉnh ủy nhiệm kỳ 2025-2030 gồm: bà A, …; ông
+    /// B, …"; "bầu Phó Chủ tịch UBND tỉnh … đối với: ông A, ông B, …"; "các Ủy viên
+    /// Ban Thường vụ Tỉnh ủy: A - …; B - …"). Each listed name keeps its own chain.
+    fn shared_titles(
+        &self,
+        s: usize,
+        posts: &[PostSpan],
+        names: &[NameSpan],
+        held: &mut [Vec<(usize, bool)>],
+    ) {
+        let toks = &self.tokens[s];
+        let cues = &self.vocab.cues;
+        for (p, post) in posts.iter().enumerate() {
+            let plural = (1..=2).any(|len| {
+                post.start >= len
+                    && cues
+                        .plural
+                        .longest_at(self.keys(s, post.start - len))
+                        .is_some_and(|(l, _)| l == len)
+            }) || post.start > 0
+                && toks[post.start - 1].key.chars().all(|c| c.is_ascii_digit());
+            let mut j = self.skip_term_tail(s, post.end);
+            if let Some((len, _)) = cues.list.longest_at(self.keys(s, j)) {
+                j += len;
+            } else if toks.get(j).is_some_and(|t| t.key == "là") && plural {
+                j += 1;
+            } else if !(plural || toks.get(j).is_some_and(|t| t.key == ":")) {
+                continue;
+            }
+            if toks.get(j).is_some_and(|t| t.key == ":") {
+                j += 1;
+            }
+            for n in self.list_items(s, j, posts, names) {
+                if !held[n].iter().any(|&(q, _)| q == p) {
+                    held[n].push((p, post.former));
+                }
+            }
+        }
+    }
+
+    /// The names listed from token `j`: "[honorific] NAME [its own chain]" joined by
+    /// ",", ";" or "và".
+    fn list_items(
+        &self,
+        s: usize,
+        mut j: usize,
+        posts: &[PostSpan],
+        names: &[NameSpan],
+    ) -> Vec<usize> {
+        let toks = &self.tokens[s];
+        let mut items = Vec::new();
+        loop {
+            j += self.honorific_at(s, j);
+            let Some(n) = names.iter().position(|n| n.start == j) else {
+                break;
+            };
+            items.push(n);
+            j = names[n].end;
+            loop {
+                if let Some(p) = posts.iter().find(|p| p.start == j) {
+                    j = self.skip_term_tail(s, p.end);
+                    continue;
+                }
+                match toks.get(j).map(|t| t.key.as_str()) {
+                    Some("-" | "–" | "," | "kiêm") => j += 1,
+                    Some("(") => match toks[j..].iter().take(12).position(|t| t.key == ")") {
+                        Some(close) => j += close + 1,
+                        None => break,
+                    },
+                    _ => break,
+                }
+            }
+            while toks.get(j).is_some_and(|t| t.key == ";" || t.key == "và") {
+                j += 1;
+            }
+        }
+        items
+    }
+
+    /// The token after a term written behind a post ("khóa XII", "nhiệm kỳ
+    /// 2020 - 2025", "khóa X, nhiệm kỳ 2011-2016"), or `j` when none follows.
+    fn skip_term_tail(&self, s: usize, mut j: usize) -> usize {
+        let toks = &self.tokens[s];
+        let key = |k: usize| toks.get(k).map_or("", |t| t.key.as_str());
+        loop {
+            let start = j;
+            if key(j) == "," && matches!(key(j + 1), "khóa" | "nhiệm") {
+                j += 1;
+            }
+            if key(j) == "khóa" && toks.get(j + 1).is_some_and(|t| t.is_word) {
+                j += 2;
+            } else if key(j) == "nhiệm" && key(j + 1) == "kỳ" {
+                j += 2;
+                while toks.get(j).is_some_and(|t| {
+                    t.key.chars().all(|c| c.is_ascii_digit())
+                        || matches!(t.key.as_str(), "-" | "–" | "/")
+                }) {
+                    j += 1;
+                }
+            } else {
+                return start;
+            }
+        }
+    }
+
+    /// "ông A, ông B, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh": names listed with no
+    /// post of their own before a name whose chain follows it share that chain.
+    fn share_following_chains(
+        &self,
+        s: usize,
+        posts: &[PostSpan],
+        names: &[NameSpan],
+        held: &mut [Vec<(usize, bool)>],
+    ) {
+        let toks = &self.tokens[s];
+        for k in (0..names.len().saturating_sub(1)).rev() {
+            let next = &names[k + 1];
+            let next_start = next.start - self.honorific_ending_at(s, next.start).unwrap_or(0);
+            let gap = &toks[names[k].end..next_start];
+            let listed = gap.len() == 1 && matches!(gap[0].key.as_str(), "," | "và");
+            if !listed || !held[k].is_empty() {
+                continue;
+            }
+            let chain: Vec<(usize, bool)> = held[k + 1]
+                .iter()
+                .copied()
+                .filter(|&(p, _)| posts[p].start >= next.end)
+                .collect();
+            held[k] = chain;
+        }
+    }
+
     /// Length of an honorific starting at token `i` (0 when none).
     fn honorific_at(&self, s: usize, i: usize) -> usize {
         self.vocab
@@ -890,6 +1026,8 @@ impl Doc {
             } else if let Some((len, _)) = v.cues.acting.longest_at(keys) {
                 acting = true;
                 j += len;
+            } else if let Some((len, _)) = v.cues.new.longest_at(keys) {
+                j += len;
             } else {
                 break;
             }
@@ -1033,6 +1171,33 @@ impl Doc {
         Some((body, len, explicit))
     }
 
+    /// Whether the capitalised words from token `i` (two to four, after a list
+    /// separator or at the start) are followed by "-", "–" or "," and a post: a name
+    /// whose family name the lexicon lacks ("Kpă Thuyên - Phó Chủ tịch UBND tỉnh").
+    fn appositive_run(&self, s: usize, i: usize, posts: &[PostSpan]) -> bool {
+        let toks = &self.tokens[s];
+        let opens = i == 0 || matches!(toks[i - 1].key.as_str(), "," | ";" | "và" | ":");
+        if !opens || self.honorific_at(s, i) > 0 || self.vocab.is_family_name(&toks[i].key) {
+            return false;
+        }
+        let mut end = i;
+        while end < toks.len()
+            && end - i < 4
+            && toks[end].is_word
+            && toks[end].is_capitalised
+            && (end == i || adjacent(&self.text, &toks[end - 1], &toks[end]))
+            && self.vocab.roles.longest_at(self.keys(s, end)).is_none()
+            && self.vocab.bodies.longest_at(self.keys(s, end)).is_none()
+        {
+            end += 1;
+        }
+        end - i >= 2
+            && toks
+                .get(end)
+                .is_some_and(|t| matches!(t.key.as_str(), "-" | "–" | ","))
+            && posts.iter().any(|p| p.start == end + 1)
+    }
+
     /// Person names in sentence `s`, outside posts.
     fn names_in(&self, s: usize, posts: &[PostSpan]) -> Vec<NameSpan> {
         let toks = &self.tokens[s];
@@ -1062,7 +1227,9 @@ impl Doc {
             let starts = t.is_word
                 && t.is_capitalised
                 && !in_post(i)
-                && (self.vocab.is_family_name(&t.key) || direct_honorific)
+                && (self.vocab.is_family_name(&t.key)
+                    || direct_honorific
+                    || self.appositive_run(s, i, posts))
                 && !t.key.chars().all(|c| c.is_ascii_digit());
             if !starts {
                 i += 1;

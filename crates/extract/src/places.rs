@@ -113,11 +113,26 @@ pub fn place_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
             }
         }
     }
-    if let Some((cands, len)) = name_at(toks, j) {
+    if let Some((cands, len)) =
+        name_at(toks, j).filter(|&(_, len)| !opens_person_name(text, toks, j, len))
+    {
         mention.candidates = cands;
         j += len;
     }
     (mention, j - i)
+}
+
+/// Whether a place name of `len` tokens at `toks[j]` is only the start of a person's
+/// name: it starts with a family name and the capitalised run goes on with words that
+/// do not start another name ("Bí thư Thành ủy Vương Đình Huệ", "Chủ tịch HĐND tỉnh
+/// Phan Việt Cường"; but "Tỉnh ủy Hà Giang Nguyễn Văn A" keeps "Hà Giang").
+fn opens_person_name(text: &str, toks: &[Token], j: usize, len: usize) -> bool {
+    let vocab = cadre_lexicon::vocab::Vocabulary::global();
+    let capitalised_word = |k: usize| toks.get(k).is_some_and(|t| t.is_word && t.is_capitalised);
+    capitalised_word(j + len)
+        && vocab.is_family_name(&toks[j].key)
+        && !vocab.is_family_name(&toks[j + len].key)
+        && crate::tokens::adjacent(text, &toks[j + len - 1], &toks[j + len])
 }
 
 /// What the article is about, used to resolve implied and shared place names.

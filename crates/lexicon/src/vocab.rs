@@ -161,6 +161,12 @@ pub struct Cues {
     pub former: PhraseTable<()>,
     /// "quyền": the post is held in an acting capacity.
     pub acting: PhraseTable<()>,
+    /// "tân": the post is newly taken; it changes nothing of the post itself.
+    pub new: PhraseTable<()>,
+    /// Words before a title that make it shared by several holders ("các", "ba").
+    pub plural: PhraseTable<()>,
+    /// Words after a title that open the list of its holders ("gồm", "đối với").
+    pub list: PhraseTable<()>,
     /// Verbs that make the persons before them chairs ("chủ trì").
     pub chair: PhraseTable<()>,
     /// Verbs that report a meeting as held ("tổ chức", "khai mạc").
@@ -279,7 +285,11 @@ impl Vocabulary {
                 "attend" => &mut cues.attend,
                 "light" => &mut cues.light,
                 "placed" => &mut cues.placed,
-                _ => &mut cues.cited,
+                "new" => &mut cues.new,
+                "plural" => &mut cues.plural,
+                "list" => &mut cues.list,
+                "cited" => &mut cues.cited,
+                other => panic!("cues.tsv: unknown kind {other}"),
             };
             table.insert(cols[1], ());
         }

@@ -1,0 +1,216 @@
+//! One test per construction of the grammar table in ARCHITECTURE.md ("Extraction
+//! grammar"), each on the invented example given there: what the press writes, and
+//! the records it must give.
+
+use cadre_extract::eval::to_eval_json;
+use cadre_extract::{extract, ArticleInput};
+use serde_json::Value;
+
+/// The eval-json record of an invented article.
+fn record(text: &str) -> Value {
+    to_eval_json(&extract(&ArticleInput {
+        id: "t",
+        text,
+        url: None,
+        published: None,
+    }))
+}
+
+/// The posts of `name` as "role | org | place" ("-" for no place), sorted.
+fn posts(rec: &Value, name: &str) -> Vec<String> {
+    let person = rec["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == name)
+        .unwrap_or_else(|| panic!("{name} not found in {rec:#}"));
+    let mut out: Vec<String> = person["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            let former = if q["former"] == true { " (former)" } else { "" };
+            format!(
+                "{} | {} | {}{former}",
+                q["role"].as_str().unwrap(),
+                q["org"].as_str().unwrap(),
+                q["place"].as_str().unwrap_or("-")
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The meetings as "kind | ordinal | place | date | chairs".
+fn meetings(rec: &Value) -> Vec<String> {
+    let s = |v: &Value| match v {
+        Value::Null => "-".to_string(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    rec["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let chairs: Vec<String> = m["chairs"].as_array().unwrap().iter().map(s).collect();
+            format!(
+                "{} | {} | {} | {} | {}",
+                s(&m["kind"]),
+                s(&m["ordinal"]),
+                s(&m["place"]),
+                s(&m["date"]),
+                chairs.join(", ")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn title_before_a_name_that_starts_like_a_place() {
+    let rec = record(
+        "Sáng 3/4, Chủ tịch HĐND tỉnh Phan Văn Tâm phát biểu tại kỳ họp. \
+         Bí thư Tỉnh ủy Vương Thị Hạnh dự.",
+    );
+    assert_eq!(posts(&rec, "Phan Văn Tâm"), ["Chủ tịch | HĐND | -"]);
+    assert_eq!(posts(&rec, "Vương Thị Hạnh"), ["Bí thư | Tỉnh ủy | -"]);
+}
+
+#[test]
+fn a_title_after_a_plural_word_is_shared_by_the_names_listed() {
+    let rec =
+        record("Dự kỳ họp có các Phó Chủ tịch HĐND tỉnh Lào Cai Trần Văn Khải, Nguyễn Thị Mơ.");
+    for name in ["Trần Văn Khải", "Nguyễn Thị Mơ"] {
+        assert_eq!(
+            posts(&rec, name),
+            ["Phó Chủ tịch | HĐND | Lào Cai"],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_title_before_a_list_opener_is_shared_by_each_item_with_its_own_chain() {
+    let rec = record(
+        "Tham dự có các Ủy viên Ban Thường vụ Tỉnh ủy Sơn La: Lò Văn Quý - Trưởng Ban \
+         Tổ chức Tỉnh ủy; Hà Thị Nguyệt - Phó Chủ tịch UBND tỉnh; và Nguyễn Đức Toàn - \
+         Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy.",
+    );
+    assert_eq!(
+        posts(&rec, "Hà Thị Nguyệt"),
+        [
+            "Phó Chủ tịch | UBND | Sơn La",
+            "Ủy viên Ban Thường vụ | Tỉnh ủy | Sơn La"
+        ]
+    );
+    assert_eq!(
+        posts(&rec, "Nguyễn Đức Toàn"),
+        [
+            "Chủ nhiệm | Ủy ban Kiểm tra Tỉnh ủy | Sơn La",
+            "Ủy viên Ban Thường vụ | Tỉnh ủy | Sơn La"
+        ]
+    );
+}
+
+#[test]
+fn names_listed_before_a_shared_chain_share_it() {
+    let rec = record(
+        "Thủ tướng phê chuẩn kết quả bầu Phó Chủ tịch UBND tỉnh Yên Bái nhiệm kỳ \
+         2021 - 2026 đối với: ông Đỗ Văn Khang, ông Lường Văn Pá, Tỉnh ủy viên, Phó Chủ \
+         tịch UBND tỉnh Yên Bái nhiệm kỳ 2016 - 2021.",
+    );
+    for name in ["Đỗ Văn Khang", "Lường Văn Pá"] {
+        assert_eq!(
+            posts(&rec, name),
+            [
+                "Phó Chủ tịch | UBND | Yên Bái",
+                "Ủy viên Ban Chấp hành | Tỉnh ủy | Yên Bái"
+            ],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_name_without_a_known_family_name_before_its_post() {
+    let rec = record("Dự hội nghị có Y Thanh Hà Niê Kđăm, Phó Chủ tịch UBND tỉnh Đắk Lắk.");
+    assert_eq!(
+        posts(&rec, "Y Thanh Hà Niê Kđăm"),
+        ["Phó Chủ tịch | UBND | Đắk Lắk"]
+    );
+}
+
+#[test]
+fn co_chairs_listed_after_the_verb() {
+    let rec = record(
+        "Ngày 12/5/2023, Ban Chấp hành Đảng bộ tỉnh Hà Giang khóa XVII tổ chức Hội nghị \
+         lần thứ 14. Đồng chí Đặng Quốc Khánh, Bí thư Tỉnh ủy chủ trì hội nghị cùng các \
+         đồng chí: Nguyễn Văn Sơn, Phó Bí thư Tỉnh ủy; Thào Hồng Sơn, Phó Bí thư Thường \
+         trực Tỉnh ủy.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 14 | Hà Giang | 2023-05-12 | Đặng Quốc Khánh, Nguyễn Văn Sơn, Thào Hồng Sơn"]
+    );
+}
+
+#[test]
+fn chairs_named_after_a_passive_verb_or_a_heading() {
+    for text in [
+        "Sáng 9/9/2025, Đảng ủy xã Tân Phú tổ chức Hội nghị Ban Chấp hành lần thứ 2. \
+         Hội nghị được chủ trì bởi các đồng chí: Lê Văn Nam – Bí thư Đảng ủy xã; Trần \
+         Thị Lan – Phó Bí thư Thường trực Đảng ủy xã.",
+        "Sáng 9/9/2025, Đảng ủy xã Tân Phú tổ chức Hội nghị Ban Chấp hành lần thứ 2. \
+         Chủ trì Hội nghị có các đồng chí: Lê Văn Nam, Bí thư Đảng ủy xã; Trần Thị Lan, \
+         Phó Bí thư Thường trực Đảng ủy xã.",
+    ] {
+        let rec = record(text);
+        let m = meetings(&rec);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].ends_with("| Lê Văn Nam, Trần Thị Lan"), "{m:?}");
+    }
+}
+
+#[test]
+fn chairs_before_a_second_chair_verb() {
+    let rec = record(
+        "Sáng 13/12/2021, Tỉnh ủy Bến Tre tổ chức Hội nghị lần thứ 9. Đồng chí Lê Đức Hà, \
+         Bí thư Tỉnh ủy chủ trì hội nghị; đồng chí Trần Thanh Phong, Phó Bí thư Thường \
+         trực Tỉnh ủy; đồng chí Ngô Văn Tài, Phó Bí thư Tỉnh ủy cùng điều hành hội nghị.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 9 | Bến Tre | 2021-12-13 | Lê Đức Hà, Trần Thanh Phong, Ngô Văn Tài"]
+    );
+}
+
+#[test]
+fn a_plenum_named_by_its_number_before_the_committee() {
+    let rec = record(
+        "Chiều 14/9/2022, Bí thư Thành ủy Cần Thơ Đỗ Thanh Bình chủ trì Hội nghị lần thứ \
+         9, Ban Chấp hành Đảng bộ thành phố Cần Thơ khóa XV (mở rộng).",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 9 | Cần Thơ | 2022-09-14 | Đỗ Thanh Bình"]
+    );
+}
+
+#[test]
+fn a_central_plenum_by_its_number_and_a_commission_session() {
+    let rec =
+        record("Sáng 11/1/2013, Hội nghị Trung ương 7, khóa XI bước vào ngày làm việc thứ ba.");
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 7 | - | 2013-01-11 | "]
+    );
+    let rec = record(
+        "Ngày 20/3/2024, Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 40 do ông Trần Văn Lâm, \
+         Chủ nhiệm Ủy ban Kiểm tra Trung ương chủ trì.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị | 40 | - | 2024-03-20 | Trần Văn Lâm"]
+    );
+}
