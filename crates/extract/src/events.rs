@@ -425,7 +425,10 @@ impl Doc {
                 let chaired_sitting = keys[i].key == "trì" || keys[i].key == "họp";
                 // Reported: "… tổ chức Hội nghị", or the sentence opens with the meeting
                 // (after an optional date) and a report verb follows.
-                let verb_before = (i.saturating_sub(4)..i).any(verb_at);
+                // "tổ chức phiên thứ nhất Đại hội …", "tổ chức ngày làm việc thứ nhất,
+                // Đại hội …": the verb reports the meeting through one of its sessions.
+                let head = i - session_before(&keys[..i]);
+                let verb_before = (head.saturating_sub(4)..head).any(verb_at);
                 let opens = toks[..i].iter().all(|t| {
                     !t.is_word
                         || t.key.chars().any(|c| c.is_ascii_digit())
@@ -472,24 +475,30 @@ impl Doc {
                 // "tại Hội nghị lần thứ 5 … (diễn ra ngày 6-5-2016)": taking part in a
                 // meeting that a dated report verb follows.
                 let dated = self.event_date(s, toks[i].start).is_some();
-                // "chủ trì Hội nghị lần thứ 9 …", "phát biểu tại Hội nghị lần thứ 8 …":
-                // taking part in a numbered meeting.
-                let numbered = keys
-                    .get(i + 2)
-                    .is_some_and(|t| t.key == "lần" || t.key == "thứ")
-                    || keys
-                        .get(i + 2)
-                        .is_some_and(|t| t.key.chars().all(|c| c.is_ascii_digit()));
                 let mut reported = !refers_back
                     && (verb_before
                         || chaired_sitting
                         || opens && verb_after
                         || attended && verb_after && dated
-                        || attended && numbered
                         || announced
                         || dated_subject
                         || shared_verb);
                 if !(reported || attended) {
+                    // "Sau 2 ngày làm việc, chiều 28-9, Đại hội … lần thứ XIV đã kết
+                    // thúc": a numbered meeting named again with a day of its own dates
+                    // the one already reported without a day.
+                    if let Some(m) = self.meeting_at(s, i, kind).filter(|m| m.ordinal.is_some()) {
+                        let date = self.event_date(s, toks[i].start);
+                        let known = out.iter_mut().find(|o| {
+                            o.kind == m.kind
+                                && o.ordinal == m.ordinal
+                                && o.body.place == m.body.place
+                                && o.date.is_none()
+                        });
+                        if let (Some(o), Some(date)) = (known, date) {
+                            o.date = Some(date);
+                        }
+                    }
                     continue;
                 }
                 // "Nghị quyết Đại hội", "chuẩn bị tổ chức Đại hội", "trình Đại hội".
@@ -528,6 +537,17 @@ impl Doc {
                     && set_in_opening(&toks[..i])
                     && (m.ordinal.is_some() || m.date.is_some())
                 {
+                    reported = true;
+                }
+                // "… chủ trì Hội nghị lần thứ 9, Ban Chấp hành …": chairing a numbered
+                // meeting.
+                let chaired = (i.saturating_sub(3)..i).any(|k| {
+                    v.cues
+                        .chair
+                        .longest_at(&keys[k..])
+                        .is_some_and(|(l, _)| k + l == i)
+                });
+                if chaired && !refers_back && m.ordinal.is_some() {
                     reported = true;
                 }
                 let generic =
@@ -761,6 +781,10 @@ impl Doc {
                 parse_ordinal(word.trim_matches(|c: char| !c.is_alphanumeric()))
             })
             .or_else(|| {
+                // "phiên họp đầu tiên", "kỳ họp đầu tiên": the first.
+                fold_key(rest).starts_with("đầu tiên").then_some(1)
+            })
+            .or_else(|| {
                 // "tại kỳ họp 44": a session's number right after its name.
                 let first = toks.get(j).filter(|_| kind == "Kỳ họp HĐND")?;
                 first.key.parse().ok().filter(|n| (1..=200).contains(n))
@@ -860,6 +884,14 @@ impl Doc {
             let khoa = khoa_re().captures(&window)?;
             parse_ordinal(&khoa[1]).filter(|_| kind == "Đại hội")
         });
+        // "Đại hội … đã bầu Ban Chấp hành Đảng bộ tỉnh khóa 15": the committee it elects.
+        let ordinal = ordinal.or_else(|| {
+            (kind == "Đại hội").then_some(())?;
+            let folded = fold_key(rest);
+            let elects = folded.find("bầu ban chấp hành")?;
+            let window = &folded[elects..folded.floor_char_boundary(elects + 90)];
+            parse_ordinal(&khoa_re().captures(window)?[1])
+        });
         let date = self
             .event_date(s, toks[i].start)
             // A meeting named in the title or lead without a date of its own is
@@ -942,6 +974,30 @@ impl Doc {
             place: Some(place_ref(place)),
         })
     }
+}
+
+/// Length of a session phrase right before a meeting's name ("phiên thứ nhất",
+/// "phiên chính thức", "phiên trù bị", "ngày làm việc thứ nhất,"), 0 when none.
+fn session_before(before: &[Token]) -> usize {
+    let key = |k: usize| before[k].key.as_str();
+    let n = before.len();
+    let mut end = n;
+    if end > 0 && key(end - 1) == "," {
+        end -= 1;
+    }
+    let start = (end.saturating_sub(5)..end).find(|&k| {
+        let rest: Vec<&str> = (k..end).map(key).collect();
+        matches!(
+            rest.as_slice(),
+            ["phiên", "thứ", _]
+                | ["phiên", "chính", "thức"]
+                | ["phiên", "trù", "bị"]
+                | ["phiên", "khai", "mạc"]
+                | ["phiên", "bế", "mạc"]
+                | ["ngày", "làm", "việc", "thứ", _]
+        )
+    });
+    start.map_or(0, |k| n - k)
 }
 
 /// Whether the clause before a meeting's name (from the last "và" or ";") holds only
