@@ -366,16 +366,14 @@ impl Doc {
                 .map(|(len, b)| (len - shared.len(), b))
         });
         if let Some((blen, board)) = board {
-            // A central board: "Ban Tổ chức Trung ương".
-            let central = keys.get(blen).is_some_and(|t| t.key == "trung")
-                && keys.get(blen + 1).is_some_and(|t| t.key == "ương");
-            if central {
+            // A central board: "Ban Tổ chức Trung ương", "Ban Tổ chức T.Ư".
+            if let Some((clen, ())) = v.central.longest_at(&keys[blen..]) {
                 let body = BodyRef {
                     org: format!("{board} Trung ương"),
                     kind: BodyKind::PartyBoard.as_str().into(),
                     place: None,
                 };
-                return Some((body, blen + 2, false));
+                return Some((body, blen + clen, false));
             }
             if let Some((clen, committee)) = v
                 .bodies
