@@ -47,9 +47,7 @@ fn split_tone(word: &str) -> Option<(String, Option<char>)> {
             if tone.replace(c).is_some() {
                 return None;
             }
-        } else if c.is_ascii_lowercase() || matches!(c, '\u{302}' | '\u{306}' | '\u{31B}') {
-            base.push(c);
-        } else if c == 'đ' {
+        } else if c.is_ascii_lowercase() || matches!(c, 'đ' | '\u{302}' | '\u{306}' | '\u{31B}') {
             base.push(c);
         } else {
             return None;
