@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use cadre_lexicon::places::{Gazetteer, Level, PlaceId, PlaceKind};
 use cadre_lexicon::vocab::{BodyKind, BodyLevel, Vocabulary};
-use cadre_text::{normalize_text, split_sentences, strip_markup, DateMatch};
+use cadre_text::{
+    join_broken_words, normalize_text, split_sentences, strip_markup, unglue_dates, DateMatch,
+};
 
 use crate::model::{BodyRef, Evidence, Extraction, Sentence};
 use crate::places::{kind_fits_word, name_at, place_at, place_ref, Home, PlaceMention};
@@ -49,7 +51,9 @@ pub(crate) struct Doc {
 
 /// Extracts every record from one article.
 pub fn extract(input: &ArticleInput) -> Extraction {
-    let text = normalize_text(&strip_markup(input.text));
+    let text = unglue_dates(&join_broken_words(&normalize_text(&strip_markup(
+        input.text,
+    ))));
     let published = input
         .published
         .map(str::to_string)
@@ -366,16 +370,14 @@ impl Doc {
                 .map(|(len, b)| (len - shared.len(), b))
         });
         if let Some((blen, board)) = board {
-            // A central board: "Ban Tổ chức Trung ương".
-            let central = keys.get(blen).is_some_and(|t| t.key == "trung")
-                && keys.get(blen + 1).is_some_and(|t| t.key == "ương");
-            if central {
+            // A central board: "Ban Tổ chức Trung ương", "Ban Tổ chức T.Ư".
+            if let Some((clen, ())) = v.central.longest_at(&keys[blen..]) {
                 let body = BodyRef {
                     org: format!("{board} Trung ương"),
                     kind: BodyKind::PartyBoard.as_str().into(),
                     place: None,
                 };
-                return Some((body, blen + 2, false));
+                return Some((body, blen + clen, false));
             }
             if let Some((clen, committee)) = v
                 .bodies

@@ -13,7 +13,8 @@ use crate::places::{place_ref, PlaceMention};
 use crate::tokens::Token;
 
 /// Party numbers (`14-NQ/QU`, `05-CT/TW`, `09 - NQ/QU`) and state numbers
-/// (`1234/QĐ-UBND`).
+/// (`1234/QĐ-UBND`, `819/NQ – UBTVQH 14`: the National Assembly's standing committee
+/// with its legislature), spaces allowed around "-", "–" and "/".
 fn number_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -21,13 +22,57 @@ fn number_re() -> &'static Regex {
             r"(?x)
             ^\s*(?:số\s*)?:?\s*
             (?P<num>
-                \d{1,5}\s*-\s*[\p{L}]{1,6}\s*/\s*[\p{L}]{1,6}(?:-[\p{L}]{1,8})?   # 14-NQ/QU
-              | \d{1,6}\s*/\s*[\p{L}]{1,6}(?:\s*-\s*[\p{L}]{1,10})+               # 1234/QĐ-UBND
+                \d{1,5}\s*[-–]\s*[\p{L}]{1,6}\s*/\s*[\p{L}]{1,6}(?:-[\p{L}]{1,8})?      # 14-NQ/QU
+              | \d{1,6}\s*/\s*[\p{L}]{1,6}(?:\s*[-–]\s*(?:[\p{L}]{0,8}QH\s?\d{2}\b|[\p{L}]{1,10}))+
+                                                                               # 1234/QĐ-UBND
               | \d{1,5}(?:/\d{4})?(?:/[\p{L}]{1,8}(?:-[\p{L}]{1,10})*)?            # 35, 03/2021/NĐ-CP
             )",
         )
         .expect("valid number regex")
     })
+}
+
+/// "và" or a comma between two numbers of one list ("528 và 529-QĐNS/TW").
+fn next_number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\s*(?:và|,)\s*\d").expect("valid list regex"))
+}
+
+/// The document numbers written at the start of `rest` (after a document type), each
+/// canonical: no spaces, en dashes as "-", upper case ("819/NQ-UBTVQH14"). Numbers
+/// listed with "và" or commas are several documents, and bare serials take the code
+/// of the last one ("528 và 529-QĐNS/TW" → 528-QĐNS/TW, 529-QĐNS/TW). Also returns the
+/// byte offsets in `rest` where the first number starts and the list ends.
+fn document_numbers(rest: &str) -> Option<(Vec<String>, usize, usize)> {
+    let canonical = |m: &str| -> String {
+        m.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c == '–' { '-' } else { c })
+            .collect::<String>()
+            .to_uppercase()
+    };
+    let first = number_re().captures(rest)?.name("num")?;
+    let mut numbers = vec![canonical(first.as_str())];
+    let mut end = first.end();
+    while let Some(sep) = next_number_re().find(&rest[end..]) {
+        let at = end + sep.end() - 1;
+        let Some(m) = number_re()
+            .captures(&rest[at..])
+            .and_then(|c| c.name("num"))
+        else {
+            break;
+        };
+        numbers.push(canonical(m.as_str()));
+        end = at + m.end();
+    }
+    let last = numbers.last().cloned().unwrap_or_default();
+    let code = last.trim_start_matches(|c: char| c.is_ascii_digit());
+    for n in &mut numbers {
+        if n.chars().all(|c| c.is_ascii_digit()) {
+            n.push_str(code);
+        }
+    }
+    Some((numbers, first.start(), end))
 }
 
 /// `khóa XXIV`, `khoá 6`.
@@ -141,53 +186,48 @@ impl Doc {
                 let after = toks[i + len - 1].end;
                 let rest_end = self.spans[s].1;
                 let rest = &self.text[after..rest_end];
-                let Some(caps) = number_re().captures(rest) else {
+                let Some((numbers, m_start, m_end)) = document_numbers(rest) else {
                     continue;
                 };
-                let m = caps.name("num").expect("group");
-                let number: String = m
-                    .as_str()
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-                    .to_uppercase();
-                let bare = number.chars().all(|c| c.is_ascii_digit());
-                let tail = rest[m.end()..].trim_start().to_lowercase();
-                let said_number = rest[..m.start()].contains("số");
+                let bare = numbers[0].chars().all(|c| c.is_ascii_digit());
+                let tail = rest[m_end..].trim_start().to_lowercase();
+                let said_number = rest[..m_start].contains("số");
                 let cued = ["của", "ngày", "năm"].iter().any(|c| tail.starts_with(c));
                 // A bare number ("Chỉ thị 35", "nghị định 26") needs "số" or a following
                 // "của/ngày/năm"; a coded number stands on its own, in any case.
                 if bare && !(said_number || cued) {
                     continue;
                 }
-                let num_end = after + m.end();
+                let num_end = after + m_end;
                 let date = find_dates(&self.text[num_end..rest_end])
                     .into_iter()
                     .find(|d| d.start < 12 && d.year.is_some())
                     .and_then(|d| d.iso(None));
-                let issuer = self.issuer(s, num_end, &number);
-                let evidence = self.evidence(s, toks[i].start, num_end);
-                let doc = Document {
-                    doc_type: ty.doc_type.clone(),
-                    number: Some(number),
-                    date,
-                    issuer,
-                    of: None,
-                    evidence,
-                };
-                match out
-                    .iter_mut()
-                    .find(|d| d.number == doc.number && d.doc_type == doc.doc_type)
-                {
-                    Some(known) => {
-                        if known.date.is_none() {
-                            known.date = doc.date;
+                for number in numbers {
+                    let issuer = self.issuer(s, num_end, &number);
+                    let evidence = self.evidence(s, toks[i].start, num_end);
+                    let doc = Document {
+                        doc_type: ty.doc_type.clone(),
+                        number: Some(number),
+                        date: date.clone(),
+                        issuer,
+                        of: None,
+                        evidence,
+                    };
+                    match out
+                        .iter_mut()
+                        .find(|d| d.number == doc.number && d.doc_type == doc.doc_type)
+                    {
+                        Some(known) => {
+                            if known.date.is_none() {
+                                known.date = doc.date;
+                            }
+                            if known.issuer.is_none() {
+                                known.issuer = doc.issuer;
+                            }
                         }
-                        if known.issuer.is_none() {
-                            known.issuer = doc.issuer;
-                        }
+                        None => out.push(doc),
                     }
-                    None => out.push(doc),
                 }
             }
         }
@@ -1050,4 +1090,39 @@ fn set_in_opening(before: &[Token]) -> bool {
 fn keys_before(keys: &[Token], phrase: &[&str]) -> bool {
     keys.windows(phrase.len())
         .any(|w| w.iter().zip(phrase).all(|(t, p)| t.key == *p))
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::document_numbers;
+
+    fn numbers(rest: &str) -> Vec<String> {
+        document_numbers(rest)
+            .map(|(n, _, _)| n)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn spaced_numbers_read_as_one() {
+        assert_eq!(
+            numbers(" số 245/NQ – UBTVQH 15, và"),
+            vec!["245/NQ-UBTVQH15"]
+        );
+        assert_eq!(numbers(" số 09 - NQ / TU ngày"), vec!["09-NQ/TU"]);
+        assert_eq!(numbers(" 21 – KL/TW của"), vec!["21-KL/TW"]);
+        assert_eq!(numbers(" số 512/HD-UBTVQH15 ngày"), vec!["512/HD-UBTVQH15"]);
+        assert_eq!(numbers(" số 1234/QĐ-UBND 12 xã"), vec!["1234/QĐ-UBND"]);
+    }
+
+    #[test]
+    fn listed_numbers_share_the_last_code() {
+        assert_eq!(
+            numbers(" số 310 và 311-QĐNS/TW ngày"),
+            vec!["310-QĐNS/TW", "311-QĐNS/TW"]
+        );
+        assert_eq!(numbers(" 45, 46 và 47 của"), vec!["45", "46", "47"]);
+        let (_, start, end) = document_numbers(" số 310 và 311-QĐNS/TW ngày").unwrap();
+        assert_eq!((start, end), (6, 26));
+        assert_eq!(numbers(" số 12 và các văn bản"), vec!["12"]);
+    }
 }

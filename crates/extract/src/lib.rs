@@ -18,6 +18,7 @@ mod places;
 mod published;
 mod tokens;
 mod url;
+mod variants;
 
 pub use article::{extract, ArticleInput};
 pub use model::*;

@@ -80,7 +80,7 @@ fn committee_of_organisation(body: BodyRef) -> BodyRef {
 }
 
 /// Adds a post to a person unless it is known (same role, body and tense).
-fn add_position(person: &mut Person, pos: Position) {
+pub(crate) fn add_position(person: &mut Person, pos: Position) {
     let known = person
         .positions
         .iter_mut()
@@ -233,7 +233,7 @@ impl Doc {
             }
         }
         self.elected_lists(&mut persons);
-        persons
+        crate::variants::merge_spelling_variants(persons, |w| self.vocab.is_family_name(w))
     }
 
     /// "… bầu (cử) 23 vị tham gia Ủy ban …", then the elected listed line by line (or

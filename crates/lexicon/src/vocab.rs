@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use cadre_text::fold_key;
 
-use crate::phrases::PhraseTable;
+use crate::phrases::{split_words, PhraseTable};
 
 /// Administrative level at which a body sits, used to fill an implied place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -214,6 +214,9 @@ pub struct Vocabulary {
     pub org_heads: PhraseTable<()>,
     /// Words that end a body's name read as written.
     pub org_stops: HashSet<String>,
+    /// "trung ương" and its abbreviations ("TW", "T.Ư"): after a party board it makes
+    /// the board a central one ("Ban Tổ chức T.Ư").
+    pub central: PhraseTable<()>,
     family_names: HashSet<String>,
 }
 
@@ -225,36 +228,40 @@ impl Vocabulary {
     }
 
     fn load() -> Self {
+        let abbreviations = abbreviations(include_str!("../../../data/lexicon/abbreviations.tsv"));
         let mut roles = PhraseTable::default();
         for cols in rows(include_str!("../../../data/lexicon/roles.tsv")) {
             let implied_org = cols.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string());
-            roles.insert(
-                cols[0],
-                RoleEntry {
-                    role: cols[1].to_string(),
-                    implied_org,
-                },
-            );
+            let entry = RoleEntry {
+                role: cols[1].to_string(),
+                implied_org,
+            };
+            insert_abbreviated(&mut roles, &abbreviations, cols[0], &entry);
         }
         let mut bodies = PhraseTable::default();
         for cols in rows(include_str!("../../../data/lexicon/bodies.tsv")) {
-            bodies.insert(
-                cols[0],
-                BodyEntry {
-                    org: cols[1].to_string(),
-                    kind: BodyKind::parse(cols[2]),
-                    level: BodyLevel::parse(cols[3]),
-                },
-            );
+            let entry = BodyEntry {
+                org: cols[1].to_string(),
+                kind: BodyKind::parse(cols[2]),
+                level: BodyLevel::parse(cols[3]),
+            };
+            insert_abbreviated(&mut bodies, &abbreviations, cols[0], &entry);
         }
         let mut boards = PhraseTable::default();
         for cols in rows(include_str!("../../../data/lexicon/boards.tsv")) {
-            boards.insert(cols[0], cols[1].to_string());
+            insert_abbreviated(&mut boards, &abbreviations, cols[0], &cols[1].to_string());
         }
         let mut departments = PhraseTable::default();
         for cols in rows(include_str!("../../../data/lexicon/departments.tsv")) {
-            departments.insert(cols[0], cols[1].to_string());
+            insert_abbreviated(
+                &mut departments,
+                &abbreviations,
+                cols[0],
+                &cols[1].to_string(),
+            );
         }
+        let mut central = PhraseTable::default();
+        insert_abbreviated(&mut central, &abbreviations, "trung ương", &());
         let mut doc_types = PhraseTable::default();
         let mut doc_codes = Vec::new();
         for cols in rows(include_str!("../../../data/lexicon/document_types.tsv")) {
@@ -334,6 +341,7 @@ impl Vocabulary {
             name_blockers,
             org_heads,
             org_stops,
+            central,
             family_names,
         }
     }
@@ -365,6 +373,54 @@ impl Vocabulary {
     }
 }
 
+/// An abbreviation: the folded words of the long form and of one short form.
+type Abbreviation = (Vec<String>, Vec<String>);
+
+/// The abbreviations of `data/lexicon/abbreviations.tsv` (long form, short form).
+fn abbreviations(text: &str) -> Vec<Abbreviation> {
+    rows(text)
+        .map(|cols| {
+            (
+                split_words(&fold_key(cols[0])),
+                split_words(&fold_key(cols[1])),
+            )
+        })
+        .collect()
+}
+
+/// Inserts a phrase and every spelling of it with long forms replaced by their
+/// abbreviations.
+fn insert_abbreviated<T: Clone>(
+    table: &mut PhraseTable<T>,
+    abbreviations: &[Abbreviation],
+    phrase: &str,
+    payload: &T,
+) {
+    for spelling in abbreviated(&split_words(&fold_key(phrase)), abbreviations) {
+        table.insert(&spelling.join(" "), payload.clone());
+    }
+}
+
+/// Every spelling of a phrase (folded words) in which each long form may be written
+/// as any of its short forms; the phrase as given comes first.
+fn abbreviated(words: &[String], abbreviations: &[Abbreviation]) -> Vec<Vec<String>> {
+    let Some(first) = words.first() else {
+        return vec![Vec::new()];
+    };
+    let mut out: Vec<Vec<String>> = abbreviated(&words[1..], abbreviations)
+        .into_iter()
+        .map(|rest| std::iter::once(first.clone()).chain(rest).collect())
+        .collect();
+    for (long, short) in abbreviations {
+        if words.starts_with(long) {
+            for rest in abbreviated(&words[long.len()..], abbreviations) {
+                out.push(short.iter().cloned().chain(rest).collect());
+            }
+        }
+    }
+    out
+}
+
 /// Data rows of a TSV lexicon file: comments and blank lines skipped, cells trimmed.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
@@ -376,7 +432,6 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::phrases::split_words;
 
     #[test]
     fn fused_title_implies_its_body() {
@@ -386,6 +441,91 @@ mod tests {
         assert_eq!(len, 3);
         assert_eq!(entry.role, "Ủy viên Ban Chấp hành");
         assert_eq!(entry.implied_org.as_deref(), Some("Thành ủy"));
+    }
+
+    #[test]
+    fn long_forms_are_also_read_abbreviated() {
+        let abbreviations = abbreviations("trung ương\ttw\ntrung ương\tt.ư\nủy viên\tuv\n");
+        let spellings: Vec<String> =
+            abbreviated(&split_words("ủy viên trung ương đảng"), &abbreviations)
+                .iter()
+                .map(|w| w.join(" "))
+                .collect();
+        assert_eq!(
+            spellings,
+            vec![
+                "ủy viên trung ương đảng",
+                "ủy viên tw đảng",
+                "ủy viên t . ư đảng",
+                "uv trung ương đảng",
+                "uv tw đảng",
+                "uv t . ư đảng",
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviated_titles_and_bodies() {
+        let v = Vocabulary::global();
+        let role = |text: &str| {
+            let keys = split_words(&fold_key(text));
+            v.roles
+                .longest_at(&keys)
+                .map(|(len, e)| (len, e.role.clone(), e.implied_org.clone()))
+        };
+        let central = Some("Ban Chấp hành Trung ương".to_string());
+        let member = "Ủy viên Ban Chấp hành Trung ương".to_string();
+        assert_eq!(
+            role("UV BCH TW Đảng,"),
+            Some((4, member.clone(), central.clone()))
+        );
+        assert_eq!(
+            role("ủy viên BCH TƯ Đảng"),
+            Some((5, member.clone(), central.clone()))
+        );
+        assert_eq!(
+            role("UVT.Ư Đảng"),
+            Some((4, member.clone(), central.clone()))
+        );
+        assert_eq!(role("UVTW, Bí thư"), Some((1, member, central)));
+        let standing = "Ủy viên Ban Thường vụ".to_string();
+        assert_eq!(role("UV.BTV Huyện ủy"), Some((3, standing.clone(), None)));
+        assert_eq!(
+            role("Ủy viên BTV Tỉnh ủy"),
+            Some((3, standing.clone(), None))
+        );
+        assert_eq!(role("UVTV, Phó"), Some((1, standing.clone(), None)));
+        assert_eq!(role("UVTVTU"), Some((1, standing, Some("Tỉnh ủy".into()))));
+        let body = |text: &str| {
+            let keys = split_words(&fold_key(text));
+            v.bodies
+                .longest_at(&keys)
+                .map(|(len, e)| (len, e.org.clone()))
+        };
+        assert_eq!(body("UBMTTQ VN tỉnh"), Some((2, "UBMTTQ".into())));
+        assert_eq!(body("Ủy ban MTTQ Việt Nam"), Some((5, "UBMTTQ".into())));
+        assert_eq!(
+            body("BCH TW Đảng"),
+            Some((3, "Ban Chấp hành Trung ương".into()))
+        );
+        assert_eq!(
+            body("UBKTTW"),
+            Some((1, "Ủy ban Kiểm tra Trung ương".into()))
+        );
+        let dept = |text: &str| {
+            let keys = split_words(&fold_key(text));
+            v.departments
+                .longest_at(&keys)
+                .map(|(len, d)| (len, d.clone()))
+        };
+        assert_eq!(dept("Sở GD-ĐT tỉnh"), Some((4, "Sở GD-ĐT".into())));
+        assert_eq!(dept("Sở VH-TT-DL"), Some((6, "Sở VH-TT-DL".into())));
+        assert_eq!(
+            v.central
+                .longest_at(&split_words("t.ư đảng"))
+                .map(|(l, _)| l),
+            Some(3)
+        );
     }
 
     #[test]

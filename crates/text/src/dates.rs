@@ -42,7 +42,7 @@ impl DateMatch {
 fn numeric() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:^|[^\d/.,-])(\d{1,2})([/.-])(\d{1,2})(?:([/.-])(\d{4}))?(?:$|[^\d/-])")
+        Regex::new(r"(?:^|[^\d/.,-])(\d{1,2})([/.-])(\d{1,2})(?:([/.-]) ?(\d{4}))?(?:$|[^\d/-])")
             .expect("valid date regex")
     })
 }
@@ -199,6 +199,44 @@ pub fn weekday_of(year: i32, month: u32, day: u32) -> u32 {
     ((sunday_based + 6) % 7) as u32
 }
 
+fn glued_date() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:^|[^\d/.-])\d{1,2}([/.-])\d{1,2}([/.-])\d{4}\p{Lu}\p{Ll}")
+            .expect("valid glued date regex")
+    })
+}
+
+/// Splits a full date glued to the capitalised word after it ("28/9/2020Sáng nay"),
+/// so that both the date and the sentence are read. A date that opens its line is a
+/// page stamp run into the lead when markup was stripped: a line break puts it on a
+/// line of its own. Elsewhere (a list of related links, "- 05-01-2019Tỉnh ủy …") a
+/// space separates the two. Text without such a date is returned as it is.
+pub fn unglue_dates(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut copied = 0;
+    for m in glued_date().find_iter(s) {
+        let text = m.as_str();
+        let digits = text.trim_end_matches(|c: char| !c.is_ascii_digit());
+        let seps: Vec<char> = text
+            .chars()
+            .filter(|c| matches!(c, '/' | '.' | '-'))
+            .collect();
+        if seps.first() != seps.last() {
+            continue;
+        }
+        let at = m.start() + digits.len();
+        let first_digit = m.start() + text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+        let line_start = s[..first_digit].rfind('\n').map_or(0, |n| n + 1);
+        let opens_line = s[line_start..first_digit].trim().is_empty();
+        out.push_str(&s[copied..at]);
+        out.push(if opens_line { '\n' } else { ' ' });
+        copied = at;
+    }
+    out.push_str(&s[copied..]);
+    out
+}
+
 /// Days in `month` (1..=12, else 31); February has 29 when the year is not known (the
 /// caller's year may be a leap year).
 pub fn days_in_month(year: Option<i32>, month: u32) -> u32 {
@@ -289,6 +327,36 @@ mod tests {
         assert_eq!(isos("và ngày 20, 21-5, Đại hội"), vec!["1999-05-20"]);
         assert_eq!(isos("từ ngày 3 đến 5/6/2020"), vec!["2020-06-03"]);
         assert_eq!(isos("có 12, 13-5 người"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn glued_stamps_are_split_from_the_sentence() {
+        assert_eq!(
+            unglue_dates("Thời sự\n12/3/2021Chiều nay (12/3), Huyện ủy"),
+            "Thời sự\n12/3/2021\nChiều nay (12/3), Huyện ủy"
+        );
+        assert_eq!(unglue_dates("12/3/2021Chiều nay"), "12/3/2021\nChiều nay");
+        assert_eq!(
+            unglue_dates("- 05-01-2019Tỉnh ủy Nghệ An\n"),
+            "- 05-01-2019 Tỉnh ủy Nghệ An\n"
+        );
+        // Not a date (mixed separators, a longer number), or not a word after it.
+        for s in [
+            "số 12/3-2021Chiều",
+            "112/3/2021Chiều",
+            "12/3/2021 Chiều",
+            "12/3/2021UBND",
+        ] {
+            assert_eq!(unglue_dates(s), s);
+        }
+    }
+
+    #[test]
+    fn a_space_after_the_separator_before_the_year() {
+        assert_eq!(isos("Quyết định ngày 15-11- 2017 của"), vec!["2017-11-15"]);
+        assert_eq!(isos("ngày 3/4/ 2019"), vec!["2019-04-03"]);
+        // A year range is no date.
+        assert!(isos("nhiệm kỳ 2015- 2020").is_empty());
     }
 
     #[test]

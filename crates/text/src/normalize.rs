@@ -7,6 +7,8 @@
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use crate::syllable::is_syllable;
+
 /// Old-style tone placement on the glide (`uỷ`, `hoà`) and the new-style equivalent
 /// (`ủy`, `hòa`). Party texts use the new style, so keys are folded towards it.
 pub const TONE_MOVES: [(&str, &str); 15] = [
@@ -297,5 +299,134 @@ mod slug_tests {
         assert_eq!(ascii_slug("Đặng Bá Cường"), "dang-ba-cuong");
         assert_eq!(ascii_slug("14-NQ/QU"), "14-nq-qu");
         assert_eq!(ascii_slug("  Quận 8 "), "quan-8");
+    }
+}
+
+/// A run of letters of `text` (byte span), as [`join_broken_words`] reads words.
+fn letter_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, text.len()));
+    }
+    runs
+}
+
+/// Whether two words may be the halves of one word cut by a space: both are in
+/// capitals ("THÀ NH"), or the right one goes on in lower case after a left one not
+/// all in capitals ("Thà nh", not the initial or numeral of "Văn T ăn", "khóa X ứng").
+fn cases_join(left: &str, right: &str) -> bool {
+    let all_caps = |w: &str| w.chars().all(|c| !c.is_lowercase());
+    if all_caps(left) {
+        all_caps(right)
+    } else {
+        right.chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
+/// Repairs words broken by a stray space inside a syllable ("Thà nh ủy", "Chủ tị ch"):
+/// two words one space apart are joined when one of them is not a Vietnamese syllable
+/// ([`crate::syllable::is_syllable`]), the two together are one, and their cases fit.
+/// Words touching digits or apostrophes ("m2", "K'"), acronyms, initials, numerals and a word
+/// that ends the text (cut off by the page) stay as
+/// they are. Joining only removes spaces: the text stays normalised, and offsets into
+/// the result are offsets into the text the extractor reads.
+pub fn join_broken_words(text: &str) -> String {
+    let runs = letter_runs(text);
+    let bounded = |(s, e): (usize, usize)| {
+        let touches = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || "'’".contains(c));
+        // A word the text ends with may be cut off by the page ("tổ chức bộ m").
+        e < text.len()
+            && !touches(text[..s].chars().next_back())
+            && !touches(text[e..].chars().next())
+    };
+    // Byte offsets of the spaces to drop.
+    let mut dropped = Vec::new();
+    let mut word = runs.first().copied();
+    for &next in runs.iter().skip(1) {
+        let Some(current) = word else { break };
+        let joinable = current.1 + 1 == next.0
+            && &text[current.1..next.0] == " "
+            && bounded(current)
+            && bounded(next)
+            && {
+                let (left, right) = (&text[current.0..current.1], &text[next.0..next.1]);
+                let joined = format!("{left}{right}");
+                (!is_syllable(left) || !is_syllable(right))
+                    && is_syllable(&joined)
+                    && cases_join(left, right)
+            };
+        word = if joinable {
+            dropped.push(current.1);
+            Some((current.0, next.1))
+        } else {
+            Some(next)
+        };
+    }
+    if dropped.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for at in dropped {
+        out.push_str(&text[copied..at]);
+        copied = at + 1;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+#[cfg(test)]
+mod repair_tests {
+    use super::{join_broken_words, normalize_text};
+
+    #[test]
+    fn fragments_join_their_neighbour() {
+        assert_eq!(
+            join_broken_words("Bí thư Thà nh ủy, Chủ tị ch UBND huyệ n Đông Anh"),
+            "Bí thư Thành ủy, Chủ tịch UBND huyện Đông Anh"
+        );
+        assert_eq!(join_broken_words("TỈNH ỦY NGHỆ A N."), "TỈNH ỦY NGHỆ AN.");
+        assert_eq!(
+            join_broken_words("đồng chí Ng uyễn Văn Tâm"),
+            "đồng chí Nguyễn Văn Tâm"
+        );
+    }
+
+    #[test]
+    fn words_acronyms_and_units_stay() {
+        for s in [
+            "Bí thư Tỉnh ủy Nghệ An",
+            "ông Nguyễn Văn T và ông Trần A",
+            "UBND TP Hà Nội, HĐND tỉnh",
+            "dài 12 km đường, 300 m2 đất",
+            "xã Ia H' Drai",
+            "Đảng bộ khóa XIV",
+            "ông Ksor Phước, anh Y Ngọc",
+            "hội nghị online trực tuyến",
+            "Nguyễn Văn T ăn",
+            "Quốc hội khóa X ứng cử",
+            "đổi mới bộ m",
+        ] {
+            assert_eq!(join_broken_words(s), s);
+        }
+    }
+
+    #[test]
+    fn the_repair_is_stable() {
+        let once = join_broken_words(&normalize_text("Thà nh uỷ viên, Huyệ n ủy"));
+        assert_eq!(once, "Thành ủy viên, Huyện ủy");
+        assert_eq!(join_broken_words(&once), once);
+        assert_eq!(normalize_text(&once), once);
     }
 }
