@@ -10,6 +10,7 @@
 //! article's home district and province.
 
 mod article;
+mod dating;
 pub mod eval;
 mod events;
 mod model;
@@ -20,4 +21,5 @@ mod tokens;
 mod url;
 
 pub use article::{extract, ArticleInput};
+pub use dating::{best_date, date_in_url, ArticleDate, DateInputs, DateSource, Precision};
 pub use model::*;

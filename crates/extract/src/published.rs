@@ -47,7 +47,7 @@ pub fn find_published(text: &str) -> Option<String> {
 }
 
 /// A leading metadata stamp `date YYYY-MM-DD` (or month-only `date YYYY-MM`).
-fn metadata_stamp(line: &str) -> Option<&str> {
+pub(crate) fn metadata_stamp(line: &str) -> Option<&str> {
     let rest = line.strip_prefix("date ")?;
     let stamp = rest.split_whitespace().next()?;
     let b = stamp.as_bytes();
@@ -122,6 +122,12 @@ pub fn reference_year(text: &str, published: Option<&str>) -> Option<i32> {
         .map(|(y, _)| *y)
         .or_else(|| congress_year(text))
         .or_else(|| term_year(text, &dates))
+}
+
+/// The year the terms a text names imply, when they imply one: its congress's
+/// ([`congress_year`]), else the one [`term_year`] finds.
+pub(crate) fn term_implied_year(text: &str) -> Option<i32> {
+    congress_year(text).or_else(|| term_year(text, &find_dates(text)))
 }
 
 /// A congress is held in the first year of the term it opens: "Đại hội … lần thứ I,
