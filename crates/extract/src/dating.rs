@@ -9,9 +9,12 @@
 //!    `/202210/`, `thang-10-2022`);
 //! 4. the date of the first dated meeting the article reports;
 //! 5. the latest event date in the text (not a birth date, a cited document's date,
-//!    an announced day or a deadline, nor the page header);
+//!    an announced day or a deadline, nor the page header), else the latest month or
+//!    year it writes ("Năm 2022, …"; not a plan's or a target's year);
 //! 6. the year the terms it names imply (a congress opens its term, a first session
-//!    is in the term's first year).
+//!    is in the term's first year, else the latest term named started then), which
+//!    also wins over an earlier month or year of step 5 (history: "vào Đảng năm
+//!    1972").
 //!
 //! So a date later than a known publication date never wins: metadata and the stamp
 //! come first.
@@ -19,7 +22,7 @@
 use std::sync::OnceLock;
 
 use cadre_lexicon::vocab::Vocabulary;
-use cadre_text::{dates::days_in_month, find_dates, DateMatch};
+use cadre_text::{dates::days_in_month, find_dates};
 use serde::Serialize;
 
 use crate::model::Meeting;
@@ -138,17 +141,29 @@ pub fn best_date(input: &DateInputs) -> Option<ArticleDate> {
             .find_map(|m| m.date.clone())
             .map(|v| ArticleDate::new(v, DateSource::Meeting))
     };
-    let text =
+    let text_day =
         || latest_event_date(input.text, input.year).map(|v| ArticleDate::new(v, DateSource::Text));
-    let term = || {
-        term_implied_year(input.text).map(|y| ArticleDate::new(format!("{y:04}"), DateSource::Term))
+    // A month or year written in the text is history when the terms named imply a
+    // later year ("vào Đảng năm 1972" in a text about the 2011-2016 term).
+    let period_or_term = || {
+        let period = latest_period(input.text);
+        let term = term_implied_year(input.text);
+        let year_of = |p: &str| p.get(..4).and_then(|y| y.parse::<i32>().ok());
+        match (period, term) {
+            (Some(p), Some(y)) if year_of(&p).is_some_and(|py| py < y) => {
+                Some(ArticleDate::new(format!("{y:04}"), DateSource::Term))
+            }
+            (Some(p), _) => Some(ArticleDate::new(p, DateSource::Text)),
+            (None, Some(y)) => Some(ArticleDate::new(format!("{y:04}"), DateSource::Term)),
+            (None, None) => None,
+        }
     };
     metadata()
         .or_else(stamp)
         .or_else(url)
         .or_else(meeting)
-        .or_else(text)
-        .or_else(term)
+        .or_else(text_day)
+        .or_else(period_or_term)
 }
 
 /// A valid `YYYY-MM-DD`, `YYYY-MM` or `YYYY` at the start of a metadata value
@@ -362,17 +377,12 @@ const CUE_WINDOW: usize = 20;
 /// cited document.
 const DOCUMENT_WINDOW: usize = 40;
 
-/// The latest date in the text that is an event the article reports: day/month-only
-/// dates take `year`; birth dates, dates of cited documents ("Nghị quyết số … ngày
-/// …"), announced days and deadlines ("dự kiến", "đến ngày") and a weekday header
-/// on the first line are left out.
-fn latest_event_date(text: &str, year: Option<i32>) -> Option<String> {
-    let lead = text.len() - text.trim_start().len();
-    let first_line_end = text[lead..].find('\n').map_or(text.len(), |n| lead + n);
-    let cues = cues();
-    let vocab = Vocabulary::global();
-    let before = |d: &DateMatch, chars: usize| -> String {
-        let head = &text[..d.start];
+/// Whether the text right before byte `at` makes what stands there no event the
+/// article reports: a birth, an announced day, a deadline or a plan's year; or a
+/// cited document ("Nghị quyết số … ngày …", "Nghị định 26 năm 2015").
+fn not_an_event(text: &str, at: usize) -> bool {
+    let before = |chars: usize| -> String {
+        let head = &text[..at];
         let from = head
             .char_indices()
             .rev()
@@ -380,21 +390,53 @@ fn latest_event_date(text: &str, year: Option<i32>) -> Option<String> {
             .map_or(0, |(i, _)| i);
         head[from..].to_lowercase()
     };
+    let cues = cues();
+    let near = before(CUE_WINDOW);
+    let document = before(DOCUMENT_WINDOW);
+    cues.birth
+        .iter()
+        .chain(&cues.ahead)
+        .any(|c| near.contains(c.as_str()))
+        || document.contains(" số")
+        || Vocabulary::global().doc_types_in(&document)
+}
+
+/// The latest month ("tháng 9/2024", "tháng 9.2024", "tháng 9 năm 2024") or year
+/// ("năm 2022") the text writes that is no birth, plan, target or document date, as
+/// `YYYY-MM` or `YYYY`: a text that gives no full date may still say when it reports
+/// ("Năm 2022, Ban Chấp hành …").
+fn latest_period(text: &str) -> Option<String> {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:tháng\s+(\d{1,2})\s*(?:[./-]|\s+năm\s+)|năm\s+)((?:19|20)\d{2})\b",
+        )
+        .expect("valid period regex")
+    });
+    re.captures_iter(text)
+        .filter(|c| !not_an_event(text, c.get(2).map_or(0, |m| m.start())))
+        .filter_map(|c| {
+            let year = &c[2];
+            match c.get(1).and_then(|m| m.as_str().parse::<u32>().ok()) {
+                Some(m) if (1..=12).contains(&m) => Some(format!("{year}-{m:02}")),
+                Some(_) => None,
+                None => Some(year.to_string()),
+            }
+        })
+        .max()
+}
+
+/// The latest date in the text that is an event the article reports: day/month-only
+/// dates take `year`; birth dates, dates of cited documents ("Nghị quyết số … ngày
+/// …"), announced days and deadlines ("dự kiến", "đến ngày") and a weekday header
+/// on the first line are left out.
+fn latest_event_date(text: &str, year: Option<i32>) -> Option<String> {
+    let lead = text.len() - text.trim_start().len();
+    let first_line_end = text[lead..].find('\n').map_or(text.len(), |n| lead + n);
     find_dates(text)
         .into_iter()
         .filter(|d| !(d.with_weekday && d.start < first_line_end))
-        .filter(|d| {
-            let near = before(d, CUE_WINDOW);
-            !cues
-                .birth
-                .iter()
-                .chain(&cues.ahead)
-                .any(|c| near.contains(c.as_str()))
-        })
-        .filter(|d| {
-            let near = before(d, DOCUMENT_WINDOW);
-            !(near.contains(" số") || vocab.doc_types_in(&near))
-        })
+        .filter(|d| !not_an_event(text, d.start))
         .filter_map(|d| d.iso(year))
         .max()
 }
@@ -594,11 +636,34 @@ mod tests {
     }
 
     #[test]
+    fn without_a_full_date_the_latest_month_or_year_written() {
+        let month = "Tin\n\nÔng Nguyễn Văn An sinh năm 1979, giữ chức Bí thư Tỉnh ủy Bắc Ninh từ \
+                     tháng 3.2022, rồi làm Phó Bí thư Tỉnh ủy Cà Mau vào tháng 9/2024.";
+        assert_eq!(
+            best_date(&inputs(month, None, &[])),
+            date("2024-09", Precision::Month, DateSource::Text)
+        );
+        let year = "Tin\n\nNăm 2022, Ban Chấp hành Đảng bộ huyện Định Hóa lãnh đạo hoàn thành \
+                    các chỉ tiêu; phấn đấu đến năm 2030 trở thành thị xã.";
+        assert_eq!(
+            best_date(&inputs(year, None, &[])),
+            date("2022", Precision::Year, DateSource::Text)
+        );
+    }
+
+    #[test]
     fn the_terms_named_give_the_year() {
         let text = "Tin\n\nĐảng bộ xã Đồng Yên tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030.";
         assert_eq!(
             best_date(&inputs(text, None, &[])),
             date("2025", Precision::Year, DateSource::Term)
+        );
+        // An earlier year written in the text is history.
+        let text = "Tin\n\nÔng Trần Văn Bình, vào Đảng năm 1972, được bầu làm Chủ tịch UBND tỉnh \
+                    Đắk Lắk nhiệm kỳ 2011-2016.";
+        assert_eq!(
+            best_date(&inputs(text, None, &[])),
+            date("2011", Precision::Year, DateSource::Term)
         );
         let undated = "Tin\n\nĐồng chí Nguyễn Văn An, Bí thư Huyện ủy Nghi Lộc.";
         assert_eq!(best_date(&inputs(undated, None, &[])), None);

@@ -124,10 +124,13 @@ pub fn reference_year(text: &str, published: Option<&str>) -> Option<i32> {
         .or_else(|| term_year(text, &dates))
 }
 
-/// The year the terms a text names imply, when they imply one: its congress's
-/// ([`congress_year`]), else the one [`term_year`] finds.
+/// The year the terms a text names imply: its congress's ([`congress_year`]), else
+/// the one [`term_year`] finds, else the first year of the latest term it names (the
+/// text speaks within the term in force, at the earliest in its first year).
 pub(crate) fn term_implied_year(text: &str) -> Option<i32> {
-    congress_year(text).or_else(|| term_year(text, &find_dates(text)))
+    congress_year(text)
+        .or_else(|| term_year(text, &find_dates(text)))
+        .or_else(|| named_terms(text).iter().map(|&(_, start, _)| start).max())
 }
 
 /// A congress is held in the first year of the term it opens: "Đại hội … lần thứ I,
