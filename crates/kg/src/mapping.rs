@@ -8,7 +8,7 @@
 
 use rustc_hash::FxHashSet;
 
-use cadre_extract::{BodyRef, Evidence, Extraction, PlaceRef};
+use cadre_extract::{BodyRef, Evidence, Extraction, PlaceRef, Precision};
 use cadre_lexicon::places::Gazetteer;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
@@ -157,6 +157,15 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
     if let Some(date) = &x.published {
         q.literal(&article, &term("published"), date, "date");
     }
+    if let Some(d) = &x.dated {
+        q.literal(
+            &article,
+            &term("articleDate"),
+            &d.value,
+            date_type(d.precision),
+        );
+        q.text(&article, &term("dateSource"), d.source.as_str());
+    }
     let evidence = |q: &mut Quads, e: &Evidence| -> String {
         let ev = entity("evidence", &[&x.id, &format!("{}-{}", e.start, e.end)]);
         q.typed(&ev, "Evidence");
@@ -172,7 +181,7 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         q.literal(&ev, &term("endOffset"), &e.end.to_string(), "integer");
         ev
     };
-    let attested = x.published.clone();
+    let attested = x.dated.as_ref();
     let nodes = PersonNodes::of(x);
     for p in &x.persons {
         let mut mention_evidence = Vec::new();
@@ -231,8 +240,13 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
             q.link(&holding, &term("organisation"), &body);
             q.link(&holding, &term("role"), &role);
             q.link(&holding, &term("mentionedIn"), &article);
-            if let Some(d) = &attested {
-                q.literal(&holding, &term("attestedOn"), d, "date");
+            if let Some(d) = attested {
+                q.literal(
+                    &holding,
+                    &term("attestedOn"),
+                    &d.value,
+                    date_type(d.precision),
+                );
             }
             if pos.former {
                 q.literal(&holding, &term("former"), "true", "boolean");
@@ -342,6 +356,15 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         q.link(&node, &term("evidence"), &ev);
     }
     q.quads
+}
+
+/// The XML Schema datatype of a date known to a day, a month or a year.
+fn date_type(precision: Precision) -> &'static str {
+    match precision {
+        Precision::Day => "date",
+        Precision::Month => "gYearMonth",
+        Precision::Year => "gYear",
+    }
 }
 
 /// The IRI of a holding: the holder's person key, then the post's.
