@@ -501,3 +501,53 @@ fn add_body_change(q: &mut Quads, node: &str, body: &BodyRef, place: &PlaceRef) 
         q.link(node, &term("succeededBy"), &next);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cadre_extract::{ArticleDate, DateSource};
+
+    /// The typed objects of `predicate` in the quads, as (value, datatype IRI).
+    fn typed(quads: &[Quad], predicate: &str) -> Vec<(String, String)> {
+        quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == term(predicate))
+            .filter_map(|q| match &q.object {
+                Term::Literal(l) => {
+                    Some((l.value().to_string(), l.datatype().as_str().to_string()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_year_precision_date_is_a_g_year_on_the_article_and_its_holdings() {
+        let mut x = crate::test_support::article("a-nam", "Nguyễn Văn An");
+        x.dated = Some(ArticleDate {
+            value: "2020".into(),
+            precision: Precision::Year,
+            source: DateSource::Term,
+        });
+        let quads = mapped_quads(&x);
+        let year = ("2020".to_string(), format!("{XSD}gYear"));
+        assert_eq!(typed(&quads, "articleDate"), [year.clone()]);
+        assert_eq!(typed(&quads, "attestedOn"), [year]);
+        assert_eq!(
+            typed(&quads, "dateSource"),
+            [(
+                "term".to_string(),
+                "http://www.w3.org/2001/XMLSchema#string".to_string()
+            )]
+        );
+        x.dated = Some(ArticleDate {
+            value: "2024-03".into(),
+            precision: Precision::Month,
+            source: DateSource::Url,
+        });
+        assert_eq!(
+            typed(&mapped_quads(&x), "attestedOn"),
+            [("2024-03".to_string(), format!("{XSD}gYearMonth"))]
+        );
+    }
+}
