@@ -732,3 +732,47 @@ fn co_chairs_keep_namesakes_of_two_provinces_apart() {
         "one meeting per pair of the same province, never two for one name"
     );
 }
+
+#[test]
+fn person_shows_a_year_precision_date_and_its_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    // No stamp, no URL, no full date: only the congress's term dates the article.
+    std::fs::write(
+        input.join("yen-thanh-dai-hoi.txt"),
+        "Đại hội Đảng bộ huyện Yên Thành thành công tốt đẹp\n\n\
+         Đại hội đại biểu Đảng bộ huyện Yên Thành lần thứ XXIX, nhiệm kỳ 2020 - 2025 đã bầu \
+         đồng chí Lê Văn Sáu giữ chức Bí thư Huyện ủy Yên Thành.\n",
+    )
+    .unwrap();
+    let store = dir.path().join("db");
+    ok(&["ingest", "--store", s(&store), s(&input)]);
+    let dated = query_csv(
+        &store,
+        &["PREFIX cadre: <https://w3id.org/cadre/ontology#>
+           SELECT ?d (DATATYPE(?d) AS ?type) ?source ?attested WHERE { GRAPH ?g {
+             ?g cadre:articleDate ?d ; cadre:dateSource ?source .
+             ?h a cadre:PostHolding ; cadre:attestedOn ?attested } }"],
+    );
+    assert_eq!(
+        dated[1],
+        [
+            "2020",
+            "http://www.w3.org/2001/XMLSchema#gYear",
+            "term",
+            "2020"
+        ],
+        "{dated:?}"
+    );
+    let out = ok(&["person", "--store", s(&store), "Lê Văn Sáu"]);
+    let line = out
+        .lines()
+        .find(|l| l.contains("Bí thư Huyện ủy Yên Thành"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.trim_start().starts_with("2020 (term) "), "{out}");
+    assert!(
+        out.contains("(term) the year of the terms it names"),
+        "{out}"
+    );
+}

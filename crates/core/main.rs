@@ -1088,31 +1088,53 @@ fn candidates(nodes: &[(String, u64)], links: &[(String, String)]) -> Vec<Candid
     found
 }
 
-/// One line of a career: a post with its first and last current attestation,
-/// whether a later article calls it former, and the source articles.
+/// One line of a career: a post with its first and last current attestation (each
+/// a date and the source of the article's date), whether a later article calls it
+/// former, and the source articles.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct CareerLine {
     post: String,
-    first: String,
-    last: String,
+    first: (String, String),
+    last: (String, String),
     later_former: bool,
     sources: std::collections::BTreeSet<String>,
 }
 
-/// The rows of the saved query `career` for the nodes of one person, one line per
-/// post (a post held as two nodes joins), in time order.
-fn career_lines(rows: &[Vec<Option<Term>>], node: usize, nodes: &[String]) -> Vec<CareerLine> {
+/// The rows of the saved query `career` (columns named in `variables`) for the nodes
+/// of one person, one line per post (a post held as two nodes joins), in time order.
+fn career_lines(
+    rows: &[Vec<Option<Term>>],
+    variables: &[String],
+    nodes: &[String],
+) -> Vec<CareerLine> {
+    let column = |name: &str| {
+        variables
+            .iter()
+            .position(|v| v == name)
+            .expect("career names its columns")
+    };
+    let [post, first, last, later_former, sources, node, first_source, last_source] = [
+        "post",
+        "first",
+        "last",
+        "later_former",
+        "sources",
+        "node",
+        "first_source",
+        "last_source",
+    ]
+    .map(column);
     let mut lines: Vec<CareerLine> = Vec::new();
     for r in rows
         .iter()
         .filter(|r| nodes.contains(&table::cell(&r[node])))
     {
         let line = CareerLine {
-            post: table::cell(&r[1]),
-            first: table::cell(&r[2]),
-            last: table::cell(&r[3]),
-            later_former: table::cell(&r[4]) == "1",
-            sources: table::cell(&r[5])
+            post: table::cell(&r[post]),
+            first: (table::cell(&r[first]), table::cell(&r[first_source])),
+            last: (table::cell(&r[last]), table::cell(&r[last_source])),
+            later_former: table::cell(&r[later_former]) == "1",
+            sources: table::cell(&r[sources])
                 .split(", ")
                 .filter(|a| !a.is_empty())
                 .map(str::to_string)
@@ -1131,6 +1153,21 @@ fn career_lines(rows: &[Vec<Option<Term>>], node: usize, nodes: &[String]) -> Ve
     lines.sort_by(|a, b| (&a.first, &a.post).cmp(&(&b.first, &b.post)));
     lines
 }
+
+/// A career date as `cadre person` prints it: the day, month or year the article's
+/// date gives, marked with its source unless it is the publication date ("2020
+/// (term)").
+fn career_date((date, source): &(String, String)) -> String {
+    match source.as_str() {
+        "" | "metadata" | "stamp" => date.clone(),
+        other => format!("{date} ({other})"),
+    }
+}
+
+/// The legend of the source markers that [`career_date`] writes.
+const DATE_LEGEND: &str = "dates: a day, or the month or year when that is all an article tells; \
+(url) from its address, (meeting) the meeting it reports, (text) the latest date it \
+writes, (term) the year of the terms it names; unmarked: its publication date";
 
 /// An IRI in its short form `id/…`.
 fn short(iri: &str) -> String {
@@ -1252,20 +1289,20 @@ fn person(
     };
     let q = queries::saved("career").expect("saved query");
     let career = store.select(q.sparql, &q.bind(&[("name".into(), name.clone())]))?;
-    let node = career
-        .variables
-        .iter()
-        .position(|v| v == "node")
-        .expect("career names the node");
     writeln!(out, "{name}")?;
     let nodes: Vec<String> = chosen.nodes.iter().map(|n| short(n)).collect();
     writeln!(out, "  {} ({})", nodes.join(" = "), chosen.provinces())?;
-    for line in career_lines(&career.rows, node, &chosen.nodes) {
-        let first = Some(line.first).filter(|d| d != "~").unwrap_or_default();
-        let span = if first == line.last {
+    let mut marked = false;
+    for line in career_lines(&career.rows, &career.variables, &chosen.nodes) {
+        let first = Some(career_date(&line.first))
+            .filter(|d| d != "~")
+            .unwrap_or_default();
+        let last = career_date(&line.last);
+        marked |= first.ends_with(')') || last.ends_with(')');
+        let span = if first == last {
             first
         } else {
-            format!("{first} → {}", line.last)
+            format!("{first} → {last}")
         };
         let former = if line.later_former {
             " (later: nguyên)"
@@ -1279,6 +1316,9 @@ fn person(
             line.post,
             sources.join(", ")
         )?;
+    }
+    if marked {
+        writeln!(out, "  ({DATE_LEGEND})")?;
     }
     Ok(ExitCode::SUCCESS)
 }

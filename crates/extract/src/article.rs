@@ -85,6 +85,13 @@ pub fn extract(input: &ArticleInput) -> Extraction {
     let documents = doc.documents();
     let terms = doc.terms();
     let meetings = doc.meetings(&persons);
+    let dated = crate::dating::best_date(&crate::dating::DateInputs {
+        text: &doc.text,
+        metadata: input.published,
+        url: input.url,
+        meetings: &meetings,
+        year: doc.year,
+    });
     let sentences = doc
         .spans
         .iter()
@@ -104,6 +111,7 @@ pub fn extract(input: &ArticleInput) -> Extraction {
         url: input.url.map(str::to_string),
         title: title.trim().to_string(),
         published,
+        dated,
         home_district: doc.home.district.map(place_ref),
         home_province: doc.home.province.map(place_ref),
         sentences,

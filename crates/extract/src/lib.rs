@@ -10,6 +10,7 @@
 //! article's home district and province.
 
 mod article;
+mod dating;
 pub mod eval;
 mod events;
 mod model;
@@ -21,4 +22,5 @@ mod url;
 mod variants;
 
 pub use article::{extract, ArticleInput};
+pub use dating::{best_date, date_in_url, ArticleDate, DateInputs, DateSource, Precision};
 pub use model::*;

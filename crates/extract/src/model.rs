@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::dating::ArticleDate;
+
 /// Where a fact was read: the sentence and the span of the mention inside the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
@@ -134,6 +136,10 @@ pub struct Extraction {
     pub title: String,
     /// Publication date (ISO), from metadata or the page's date stamp.
     pub published: Option<String>,
+    /// The article's best date, with its precision and source (see
+    /// [`crate::best_date`]): the publication date when known, else what the URL or
+    /// the text tells. Holdings are attested on it.
+    pub dated: Option<ArticleDate>,
     /// The normalised text all offsets refer to.
     pub text: String,
     /// Sentences.

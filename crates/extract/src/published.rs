@@ -47,7 +47,7 @@ pub fn find_published(text: &str) -> Option<String> {
 }
 
 /// A leading metadata stamp `date YYYY-MM-DD` (or month-only `date YYYY-MM`).
-fn metadata_stamp(line: &str) -> Option<&str> {
+pub(crate) fn metadata_stamp(line: &str) -> Option<&str> {
     let rest = line.strip_prefix("date ")?;
     let stamp = rest.split_whitespace().next()?;
     let b = stamp.as_bytes();
@@ -122,6 +122,15 @@ pub fn reference_year(text: &str, published: Option<&str>) -> Option<i32> {
         .map(|(y, _)| *y)
         .or_else(|| congress_year(text))
         .or_else(|| term_year(text, &dates))
+}
+
+/// The year the terms a text names imply: its congress's ([`congress_year`]), else
+/// the one [`term_year`] finds, else the first year of the latest term it names (the
+/// text speaks within the term in force, at the earliest in its first year).
+pub(crate) fn term_implied_year(text: &str) -> Option<i32> {
+    congress_year(text)
+        .or_else(|| term_year(text, &find_dates(text)))
+        .or_else(|| named_terms(text).iter().map(|&(_, start, _)| start).max())
 }
 
 /// A congress is held in the first year of the term it opens: "Đại hội … lần thứ I,

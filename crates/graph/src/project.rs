@@ -11,7 +11,8 @@
 //!   interval, directed.
 //!
 //! Edge weight is the number of supporting articles; every edge carries the first and
-//! last publication date of those articles, nodes the span of their edges.
+//! last day of those articles' dates (`cadre:articleDate`; a month or a year spans
+//! its days), nodes the span of their edges.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -51,9 +52,9 @@ pub struct Edge {
     pub label: String,
     /// Number of supporting articles.
     pub weight: f64,
-    /// First publication date of a supporting article.
+    /// First day of a supporting article's date (its publication date when known).
     pub start: Option<String>,
-    /// Last publication date of a supporting article.
+    /// Last day of a supporting article's date (a year's date ends on 31 December).
     pub end: Option<String>,
 }
 

@@ -7,9 +7,10 @@
 //! the comments of each function): a node is one row per IRI and class, whose label,
 //! kind, code and date are the first values met in the store's index order, as
 //! `SAMPLE` gave them; an edge is one row per (source, target, relation, label) with
-//! the number of distinct supporting graphs and the first and last publication date
-//! of those graphs (none when one of them has no date, as `MIN` and `MAX` over an
-//! unbound value gave).
+//! the number of distinct supporting graphs and the first and last date of those
+//! graphs' articles (`cadre:articleDate`: a day, or the first and last day of the
+//! month or year when that is all an article tells; none when one of them has no
+//! date, as `MIN` and `MAX` over an unbound value gave).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::Hash;
@@ -192,7 +193,7 @@ impl EdgeTable {
         self,
         names: &Names,
         labels: &[Literal],
-        published: &HashMap<u32, Vec<String>>,
+        dated: &HashMap<u32, Vec<(String, String)>>,
     ) -> EdgeRows {
         let mut rows: Vec<_> = self
             .rows
@@ -200,9 +201,9 @@ impl EdgeTable {
             .map(|((s, o, relation, label), mut graphs)| {
                 graphs.sort_unstable();
                 graphs.dedup();
-                let dates: Option<Vec<&String>> = graphs
+                let dates: Option<Vec<&(String, String)>> = graphs
                     .iter()
-                    .map(|g| published.get(g).filter(|d| !d.is_empty()))
+                    .map(|g| dated.get(g).filter(|d| !d.is_empty()))
                     .collect::<Option<Vec<_>>>()
                     .map(|ds| ds.into_iter().flatten().collect());
                 let label = &labels[label as usize];
@@ -212,10 +213,10 @@ impl EdgeTable {
                     weight: graphs.len() as f64,
                     start: dates
                         .as_ref()
-                        .and_then(|d| d.iter().min().map(|x| x.to_string())),
+                        .and_then(|d| d.iter().map(|(first, _)| first).min().cloned()),
                     end: dates
                         .as_ref()
-                        .and_then(|d| d.iter().max().map(|x| x.to_string())),
+                        .and_then(|d| d.iter().map(|(_, last)| last).max().cloned()),
                 };
                 (s, o, label, edge)
             })
@@ -238,6 +239,22 @@ impl EdgeTable {
         rows.into_iter()
             .map(|(s, o, _, e)| (names.name(s).to_string(), names.name(o).to_string(), e))
             .collect()
+    }
+}
+
+/// The first and last day of an article date: a day is itself; a month
+/// (`2020-05`) or year (`2020`) runs from its first to its last day, so a spell or
+/// a date filter covers the whole period.
+fn period(date: &str) -> (String, String) {
+    let year: Option<i32> = date.get(..4).and_then(|y| y.parse().ok());
+    let month: Option<u32> = date.get(5..7).and_then(|m| m.parse().ok());
+    match (date.len(), year, month) {
+        (4, Some(_), _) => (format!("{date}-01-01"), format!("{date}-12-31")),
+        (7, Some(y), Some(m)) => (
+            format!("{date}-01"),
+            format!("{date}-{:02}", cadre_text::dates::days_in_month(Some(y), m)),
+        ),
+        _ => (date.to_string(), date.to_string()),
     }
 }
 
@@ -281,7 +298,7 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
     );
     let first_relation = scans.len();
     scans.extend(SIMPLE_RELATIONS.iter().map(|(p, _, _)| Scan::of(p)));
-    for p in ["holder", "organisation", "role", "published"] {
+    for p in ["holder", "organisation", "role", "articleDate"] {
         scans.push(Scan::of(p));
     }
     scans.push(Scan {
@@ -303,7 +320,7 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
             .unwrap_or_else(std::sync::PoisonError::into_inner),
     );
     let label_rows = read.pop().unwrap_or_default();
-    let published_rows = read.pop().unwrap_or_default();
+    let dated_rows = read.pop().unwrap_or_default();
     let role = per_graph(&read.pop().unwrap_or_default());
     let organisation = per_graph(&read.pop().unwrap_or_default());
     let holder = per_graph(&read.pop().unwrap_or_default());
@@ -362,13 +379,10 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
     }
     drop((attributes, classes, label_rows));
 
-    let mut published: HashMap<u32, Vec<String>> = HashMap::new();
-    for &[a, date, g] in &published_rows {
+    let mut dated: HashMap<u32, Vec<(String, String)>> = HashMap::new();
+    for &[a, date, g] in &dated_rows {
         if a == g {
-            published
-                .entry(g)
-                .or_default()
-                .push(names.name(date).to_string());
+            dated.entry(g).or_default().push(period(names.name(date)));
         }
     }
 
@@ -443,11 +457,11 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
                 }
             }
         }
-        Some(table.finish(&names, &labels.items, &published))
+        Some(table.finish(&names, &labels.items, &dated))
     } else {
         None
     };
-    let kg_edges = kg.finish(&names, &labels.items, &published);
+    let kg_edges = kg.finish(&names, &labels.items, &dated);
 
     let mut nodes: Vec<Node> = found
         .into_iter()
@@ -474,4 +488,18 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
         kg_edges,
         people_edges,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::period;
+
+    #[test]
+    fn a_month_or_year_spans_its_days() {
+        let p = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(period("2022-10-05"), p("2022-10-05", "2022-10-05"));
+        assert_eq!(period("2024-02"), p("2024-02-01", "2024-02-29"));
+        assert_eq!(period("2023-02"), p("2023-02-01", "2023-02-28"));
+        assert_eq!(period("2020"), p("2020-01-01", "2020-12-31"));
+    }
 }

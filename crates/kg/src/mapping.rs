@@ -8,7 +8,7 @@
 
 use rustc_hash::FxHashSet;
 
-use cadre_extract::{BodyRef, Evidence, Extraction, PlaceRef};
+use cadre_extract::{BodyRef, Evidence, Extraction, PlaceRef, Precision};
 use cadre_lexicon::places::Gazetteer;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
@@ -157,6 +157,15 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
     if let Some(date) = &x.published {
         q.literal(&article, &term("published"), date, "date");
     }
+    if let Some(d) = &x.dated {
+        q.literal(
+            &article,
+            &term("articleDate"),
+            &d.value,
+            date_type(d.precision),
+        );
+        q.text(&article, &term("dateSource"), d.source.as_str());
+    }
     let evidence = |q: &mut Quads, e: &Evidence| -> String {
         let ev = entity("evidence", &[&x.id, &format!("{}-{}", e.start, e.end)]);
         q.typed(&ev, "Evidence");
@@ -172,7 +181,7 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         q.literal(&ev, &term("endOffset"), &e.end.to_string(), "integer");
         ev
     };
-    let attested = x.published.clone();
+    let attested = x.dated.as_ref();
     let nodes = PersonNodes::of(x);
     for p in &x.persons {
         let mut mention_evidence = Vec::new();
@@ -231,8 +240,13 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
             q.link(&holding, &term("organisation"), &body);
             q.link(&holding, &term("role"), &role);
             q.link(&holding, &term("mentionedIn"), &article);
-            if let Some(d) = &attested {
-                q.literal(&holding, &term("attestedOn"), d, "date");
+            if let Some(d) = attested {
+                q.literal(
+                    &holding,
+                    &term("attestedOn"),
+                    &d.value,
+                    date_type(d.precision),
+                );
             }
             if pos.former {
                 q.literal(&holding, &term("former"), "true", "boolean");
@@ -342,6 +356,15 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         q.link(&node, &term("evidence"), &ev);
     }
     q.quads
+}
+
+/// The XML Schema datatype of a date known to a day, a month or a year.
+fn date_type(precision: Precision) -> &'static str {
+    match precision {
+        Precision::Day => "date",
+        Precision::Month => "gYearMonth",
+        Precision::Year => "gYear",
+    }
 }
 
 /// The IRI of a holding: the holder's person key, then the post's.
@@ -476,5 +499,55 @@ fn add_body_change(q: &mut Quads, node: &str, body: &BodyRef, place: &PlaceRef) 
         );
         q.link(&change.iri, &term("changeTo"), &next);
         q.link(node, &term("succeededBy"), &next);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cadre_extract::{ArticleDate, DateSource};
+
+    /// The typed objects of `predicate` in the quads, as (value, datatype IRI).
+    fn typed(quads: &[Quad], predicate: &str) -> Vec<(String, String)> {
+        quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == term(predicate))
+            .filter_map(|q| match &q.object {
+                Term::Literal(l) => {
+                    Some((l.value().to_string(), l.datatype().as_str().to_string()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_year_precision_date_is_a_g_year_on_the_article_and_its_holdings() {
+        let mut x = crate::test_support::article("a-nam", "Nguyễn Văn An");
+        x.dated = Some(ArticleDate {
+            value: "2020".into(),
+            precision: Precision::Year,
+            source: DateSource::Term,
+        });
+        let quads = mapped_quads(&x);
+        let year = ("2020".to_string(), format!("{XSD}gYear"));
+        assert_eq!(typed(&quads, "articleDate"), typed(&quads, "attestedOn"));
+        assert_eq!(typed(&quads, "attestedOn"), [year]);
+        assert_eq!(
+            typed(&quads, "dateSource"),
+            [(
+                "term".to_string(),
+                "http://www.w3.org/2001/XMLSchema#string".to_string()
+            )]
+        );
+        x.dated = Some(ArticleDate {
+            value: "2024-03".into(),
+            precision: Precision::Month,
+            source: DateSource::Url,
+        });
+        assert_eq!(
+            typed(&mapped_quads(&x), "attestedOn"),
+            [("2024-03".to_string(), format!("{XSD}gYearMonth"))]
+        );
     }
 }
