@@ -290,12 +290,17 @@ impl<'a> Reader<'a> {
             .filter(|c| !self.removed.contains(&c.id()))
     }
 
-    /// Credits paragraphs to their ancestors: a paragraph tag's parent gets its score,
-    /// the grandparent half and the next one a third; text written straight into a
-    /// block (between `<br>`s) is a paragraph of that block.
+    /// Credits paragraphs to their ancestors: a paragraph's parent gets its score, the
+    /// grandparent half and the next one a third. A paragraph tag and a `<div>` of
+    /// text alone are paragraphs; text written straight into a block beside other
+    /// blocks is a paragraph of that block.
     fn score(&self, e: ElementRef<'a>, scores: &mut HashMap<NodeId, f64>) {
         let tag = e.value().name();
-        if PARAGRAPH_TAGS.contains(&tag) {
+        let text_only = (tag == "div" || tag == "section")
+            && !self
+                .kept_children(e)
+                .any(|c| BLOCK_TAGS.contains(&c.value().name()) || is_cell(c.value().name()));
+        if PARAGRAPH_TAGS.contains(&tag) || text_only {
             if let Some(parent) = e.parent().and_then(ElementRef::wrap) {
                 self.credit(parent, self.stats(e), scores);
             }
@@ -530,5 +535,58 @@ impl TextBuf {
             .filter(|l| !l.is_empty())
             .map(str::to_string)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(html: &str) -> String {
+        find_article(&Html::parse_document(html))
+            .expect("an article")
+            .body
+    }
+
+    #[test]
+    fn divs_of_text_are_paragraphs_of_their_block() {
+        let html = "<body><div class='menu-left'><a href='/a'>Trang chủ</a> <a href='/b'>Tin tức</a></div>\
+            <div id='noi-dung'><div>Chiều 5/4, Ban Thường vụ Huyện ủy Gia Lâm họp cho ý kiến về công tác cán bộ.</div>\
+            <div>Đồng chí Nguyễn Văn Hải, Bí thư Huyện ủy, chủ trì cuộc họp, các đồng chí Ủy viên Ban Thường vụ dự.</div>\
+            <div><span>Ông Hải đề nghị</span> <b>hoàn thiện hồ sơ</b> trước ngày 15/4,<br>bảo đảm đúng quy trình.</div></div></body>";
+        assert_eq!(
+            body(html),
+            "Chiều 5/4, Ban Thường vụ Huyện ủy Gia Lâm họp cho ý kiến về công tác cán bộ.\n\
+             Đồng chí Nguyễn Văn Hải, Bí thư Huyện ủy, chủ trì cuộc họp, các đồng chí Ủy viên Ban Thường vụ dự.\n\
+             Ông Hải đề nghị hoàn thiện hồ sơ trước ngày 15/4,\nbảo đảm đúng quy trình."
+        );
+    }
+
+    #[test]
+    fn hidden_blocks_and_link_lines_are_left_out() {
+        let html = "<body><div class='detail'>\
+            <p>Sáng 12/3, Hội đồng nhân dân quận Hoàn Kiếm khai mạc Kỳ họp thứ 14, khóa XX, nhiệm kỳ 2021-2026.</p>\
+            <p style='display: none'>Bản in: Hội đồng nhân dân quận Hoàn Kiếm khai mạc Kỳ họp thứ 14</p>\
+            <p><strong>Xem thêm:</strong> <a href='/x'>Hoàn Kiếm chuẩn bị kỳ họp thường lệ cuối năm 2023</a></p>\
+            <p>Bà Nguyễn Thị Mai, Chủ tịch HĐND quận, điều hành kỳ họp, với các đại biểu tham dự đông đủ.</p>\
+            </div></body>";
+        assert_eq!(
+            body(html),
+            "Sáng 12/3, Hội đồng nhân dân quận Hoàn Kiếm khai mạc Kỳ họp thứ 14, khóa XX, nhiệm kỳ 2021-2026.\n\
+             Bà Nguyễn Thị Mai, Chủ tịch HĐND quận, điều hành kỳ họp, với các đại biểu tham dự đông đủ."
+        );
+    }
+
+    #[test]
+    fn table_cells_are_spaced_and_rows_are_lines() {
+        let html = "<body><div class='content'>\
+            <p>Hội nghị đã bầu Ban Thường vụ Huyện ủy Sóc Sơn khóa XXV, nhiệm kỳ 2025-2030, gồm các đồng chí sau đây.</p>\
+            <table><tr><td>1</td><td>Nguyễn Văn Hải</td><td>Bí thư Huyện ủy</td></tr>\
+            <tr><td>2</td><td>Trần Thị Lan</td><td>Phó Bí thư Thường trực Huyện ủy</td></tr></table></div></body>";
+        assert!(
+            body(html).ends_with("\n1 Nguyễn Văn Hải Bí thư Huyện ủy\n2 Trần Thị Lan Phó Bí thư Thường trực Huyện ủy"),
+            "{}",
+            body(html)
+        );
     }
 }
