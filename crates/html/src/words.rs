@@ -101,7 +101,7 @@ impl PageWords {
             .trim_end_matches([':', '»', '›', '>'])
             .trim()
             .to_lowercase();
-        key.chars().count() <= 40 && self.related_heading.iter().any(|h| *h == key)
+        key.chars().count() <= 40 && self.related_heading.contains(&key)
     }
 }
 
@@ -112,10 +112,9 @@ fn camel_words(name: &str) -> Vec<String> {
     let mut word = String::new();
     let mut prev_lower = false;
     for c in name.chars() {
-        if !c.is_alphanumeric() || (c.is_uppercase() && prev_lower) {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
-            }
+        let boundary = !c.is_alphanumeric() || (c.is_uppercase() && prev_lower);
+        if boundary && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
         }
         if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
