@@ -407,16 +407,23 @@ impl<'a> Reader<'a> {
                 .any(|d| d.year.is_some())
     }
 
-    /// Writes the kept text of `node`'s children into `buf`, a line per block; a
-    /// "related news" heading ends its box.
+    /// Writes the kept text of `node`'s children into `buf`, a line per block. After a
+    /// "related news" heading, the blocks that are mostly links (or empty) are its box
+    /// and go; the first other block ends the box.
     fn emit_children(&self, node: NodeRef<'a, Node>, buf: &mut TextBuf) {
+        let mut in_box = false;
         for child in node.children() {
             match child.value() {
                 Node::Text(t) => buf.text(t),
                 Node::Element(_) => {
                     let e = ElementRef::wrap(child).expect("an element node");
-                    if !self.emit(e, buf) {
-                        return;
+                    let stats = self.stats(e);
+                    if in_box && (stats.chars == 0 || stats.link_density() > 0.5) {
+                        continue;
+                    }
+                    in_box = self.is_related_heading(e, stats);
+                    if !in_box {
+                        self.emit(e, buf);
                     }
                 }
                 _ => {}
@@ -424,11 +431,17 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Writes the kept text of `e` into `buf`; false when `e` is a "related news"
-    /// heading, which ends the box it is in.
-    fn emit(&self, e: ElementRef<'a>, buf: &mut TextBuf) -> bool {
+    /// Whether `e` is a block whose text is a "related news" heading.
+    fn is_related_heading(&self, e: ElementRef, stats: Stats) -> bool {
+        BLOCK_TAGS.contains(&e.value().name())
+            && stats.chars <= 40
+            && self.words.is_related_heading(&plain_text(e))
+    }
+
+    /// Writes the kept text of `e` into `buf`.
+    fn emit(&self, e: ElementRef<'a>, buf: &mut TextBuf) {
         if self.removed.contains(&e.id()) {
-            return true;
+            return;
         }
         let tag = e.value().name();
         let stats = self.stats(e);
@@ -440,9 +453,7 @@ impl<'a> Reader<'a> {
             buf.space();
         } else if !BLOCK_TAGS.contains(&tag) {
             self.emit_children(*e, buf);
-        } else if stats.chars <= 40 && self.words.is_related_heading(&plain_text(e)) {
-            return false;
-        } else if !self.link_list(tag, stats) {
+        } else if !self.link_list(tag, stats) && !self.is_related_heading(e, stats) {
             if buf.out.is_empty() && HEADING_TAGS.contains(&tag) {
                 buf.first_heading = Some(plain_text(e));
             }
@@ -450,7 +461,6 @@ impl<'a> Reader<'a> {
             self.emit_children(*e, buf);
             buf.newline();
         }
-        true
     }
 
     /// A block that is mostly links: a list of other articles, a "read more" line.
@@ -574,6 +584,34 @@ mod tests {
             body(html),
             "Sáng 12/3, Hội đồng nhân dân quận Hoàn Kiếm khai mạc Kỳ họp thứ 14, khóa XX, nhiệm kỳ 2021-2026.\n\
              Bà Nguyễn Thị Mai, Chủ tịch HĐND quận, điều hành kỳ họp, với các đại biểu tham dự đông đủ."
+        );
+    }
+
+    #[test]
+    fn a_related_box_ends_at_the_next_text() {
+        let html = "<body><div class='noidung'>\
+            <p>Sáng 3/7, Đảng ủy phường Hoàn Kiếm tổ chức Hội nghị Ban Chấp hành lần thứ nhất, nhiệm kỳ 2025-2030.</p>\
+            <p><strong>Tin liên quan:</strong></p>\
+            <p><a href='/a'>Công bố quyết định thành lập Đảng bộ phường Hoàn Kiếm</a></p>\
+            <p><a href='/b'>Phường Hoàn Kiếm ra mắt bộ máy chính quyền mới</a></p>\
+            <p>Đồng chí Nguyễn Văn Hải, Bí thư Đảng ủy phường, chủ trì hội nghị, các đại biểu dự đông đủ.</p>\
+            </div></body>";
+        assert_eq!(
+            body(html),
+            "Sáng 3/7, Đảng ủy phường Hoàn Kiếm tổ chức Hội nghị Ban Chấp hành lần thứ nhất, nhiệm kỳ 2025-2030.\n\
+             Đồng chí Nguyễn Văn Hải, Bí thư Đảng ủy phường, chủ trì hội nghị, các đại biểu dự đông đủ."
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_not_overflowed() {
+        let html = format!(
+            "<body><div class='content'><p>Chiều 5/4, Ban Thường vụ Huyện ủy Gia Lâm họp cho ý kiến về công tác cán bộ.</p>{}Sâu</div></body>",
+            "<div>".repeat(2_000)
+        );
+        assert_eq!(
+            body(&html),
+            "Chiều 5/4, Ban Thường vụ Huyện ủy Gia Lâm họp cho ý kiến về công tác cán bộ."
         );
     }
 

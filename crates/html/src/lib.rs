@@ -44,6 +44,9 @@ pub enum HtmlError {
     /// The bytes are not valid in the character set the page declares.
     #[error("the page is not valid {0} text (is its <meta charset> right?)")]
     BadBytes(String),
+    /// Elements nested deeper than any page does (parsing it would take minutes).
+    #[error("elements nested over {MAX_NESTING} deep: not a saved news page")]
+    TooDeep,
     /// Nothing but furniture: no block of the page reads like article text.
     #[error("no article text in the page (only menus, link lists or scripts)")]
     NoText,
@@ -57,8 +60,15 @@ pub fn read_page(bytes: &[u8]) -> Result<Page, HtmlError> {
     parse_page(&decode_page(bytes)?)
 }
 
+/// Deepest nesting of elements a page may have; real pages stay under a hundred,
+/// and the parser's time grows with the square of the depth.
+pub const MAX_NESTING: usize = 4096;
+
 /// Reads a page's article, canonical URL and publication date from its HTML.
 pub fn parse_page(html: &str) -> Result<Page, HtmlError> {
+    if nesting(html) > MAX_NESTING {
+        return Err(HtmlError::TooDeep);
+    }
     let doc = Html::parse_document(&normalize_text(html));
     let article = content::find_article(&doc).ok_or(HtmlError::NoText)?;
     let letters = article.body.chars().filter(|c| c.is_alphabetic()).count();
@@ -77,4 +87,55 @@ pub fn parse_page(html: &str) -> Result<Page, HtmlError> {
         canonical_url: meta::canonical_url(&doc),
         published,
     })
+}
+
+/// Elements that have no end tag or whose end tag is usually left out: they do not
+/// deepen the nesting.
+const UNNESTED_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "dd", "dt", "embed", "hr", "img", "input", "li", "link", "meta",
+    "option", "p", "param", "source", "tbody", "td", "th", "thead", "tr", "track", "wbr",
+];
+
+/// The deepest nesting of start tags over end tags in `html`, counted on the raw
+/// text (a bound, not the parsed tree's depth).
+fn nesting(html: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for (at, _) in html.match_indices('<') {
+        let rest = &html[at + 1..];
+        if rest.starts_with('/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let self_closing = rest.find('>').is_some_and(|end| rest[..end].ends_with('/'));
+        if !name.is_empty() && !self_closing && !UNNESTED_TAGS.contains(&name.as_str()) {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_counts_start_over_end_tags() {
+        assert_eq!(nesting("<div><p>a<br>b<div><img src=x/></div></div>"), 2);
+        assert_eq!(nesting("<ul><li>a<li>b</ul><span/>"), 1);
+    }
+
+    #[test]
+    fn absurd_nesting_is_refused_before_parsing() {
+        let html = format!(
+            "<p>Ban Chấp hành Đảng bộ huyện họp.</p>{}",
+            "<div>".repeat(100_000)
+        );
+        assert_eq!(parse_page(&html), Err(HtmlError::TooDeep));
+    }
 }

@@ -85,8 +85,8 @@ pub(crate) fn published_in_article(region: ElementRef) -> Option<String> {
 }
 
 /// An ISO date from a machine-readable stamp: `2024-03-12`, `2024-03-12T08:15:00+07:00`
-/// (a time in another zone is moved to Vietnam's day), `2024-03-12 08:15`, or
-/// `12/03/2024`.
+/// (a time in another zone is moved to Vietnam's day), `2024-03-12 08:15`,
+/// `2024/03/12`, or `12/03/2024`.
 pub fn iso_date(stamp: &str) -> Option<String> {
     let s = stamp.trim();
     let (year, month, day, rest) = match ymd(s) {
@@ -107,10 +107,14 @@ fn number<T: std::str::FromStr>(s: &str, digits: std::ops::RangeInclusive<usize>
         .flatten()
 }
 
-/// `YYYY-MM-DD` and what follows it.
+/// `YYYY-MM-DD` (or with `/` or `.`) and what follows it.
 fn ymd(s: &str) -> Option<(i32, u32, u32, &str)> {
     let date = s.get(..10)?;
-    let mut parts = date.split('-');
+    let separator = date
+        .chars()
+        .nth(4)
+        .filter(|c| matches!(c, '-' | '/' | '.'))?;
+    let mut parts = date.split(separator);
     let year = number(parts.next()?, 4..=4)?;
     let month = number(parts.next()?, 2..=2)?;
     let day = number(parts.next()?, 2..=2)?;
@@ -182,6 +186,7 @@ mod tests {
             Some("2024-03-12")
         );
         assert_eq!(iso_date("12/3/2024 08:15").as_deref(), Some("2024-03-12"));
+        assert_eq!(iso_date("2024/03/12 08:15").as_deref(), Some("2024-03-12"));
         assert_eq!(iso_date("2024-13-01"), None);
         assert_eq!(iso_date("2023-02-29"), None);
         assert_eq!(iso_date("hôm qua"), None);
