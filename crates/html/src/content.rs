@@ -220,16 +220,37 @@ fn is_hidden(e: ElementRef) -> bool {
         || style.contains("visibility:hidden")
 }
 
-/// Collapsed text of an element (for short headings).
-fn plain_text(e: ElementRef) -> String {
-    e.text()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Text with its runs of white space collapsed to single spaces.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl<'a> Reader<'a> {
+    /// The first line of an element's text as the article would give it.
+    fn first_line(&self, e: ElementRef<'a>) -> Option<String> {
+        let mut buf = TextBuf::default();
+        self.emit_children(*e, &mut buf);
+        buf.finish().into_iter().next()
+    }
+
+    /// Collapsed kept text of an element (for short headings and stamps).
+    fn plain_text(&self, e: ElementRef) -> String {
+        fn collect(reader: &Reader, node: NodeRef<Node>, out: &mut String) {
+            for child in node.children() {
+                match child.value() {
+                    Node::Text(t) => out.push_str(t),
+                    Node::Element(_) if !reader.removed.contains(&child.id()) => {
+                        collect(reader, child, out)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut text = String::new();
+        collect(self, *e, &mut text);
+        collapse(&text)
+    }
+
     fn verdict(&self, e: ElementRef) -> ClassVerdict {
         let names: Vec<&str> = [e.attr("class"), e.attr("id")]
             .into_iter()
@@ -402,7 +423,7 @@ impl<'a> Reader<'a> {
         stats.chars > 0
             && stats.chars < 100
             && stats.link_density() < 0.5
-            && cadre_text::find_dates(&plain_text(e))
+            && cadre_text::find_dates(&self.plain_text(e))
                 .iter()
                 .any(|d| d.year.is_some())
     }
@@ -435,7 +456,7 @@ impl<'a> Reader<'a> {
     fn is_related_heading(&self, e: ElementRef, stats: Stats) -> bool {
         BLOCK_TAGS.contains(&e.value().name())
             && stats.chars <= 40
-            && self.words.is_related_heading(&plain_text(e))
+            && self.words.is_related_heading(&self.plain_text(e))
     }
 
     /// Writes the kept text of `e` into `buf`.
@@ -454,12 +475,13 @@ impl<'a> Reader<'a> {
         } else if !BLOCK_TAGS.contains(&tag) {
             self.emit_children(*e, buf);
         } else if !self.link_list(tag, stats) && !self.is_related_heading(e, stats) {
-            if buf.out.is_empty() && HEADING_TAGS.contains(&tag) {
-                buf.first_heading = Some(plain_text(e));
-            }
+            let opening = buf.out.is_empty() && HEADING_TAGS.contains(&tag);
             buf.newline();
             self.emit_children(*e, buf);
             buf.newline();
+            if opening {
+                buf.first_heading = buf.out.lines().next().map(str::to_string);
+            }
         }
     }
 
@@ -471,34 +493,35 @@ impl<'a> Reader<'a> {
 
     /// The title: the first kept `<h1>` of the region, else the heading the article
     /// opens with, else `og:title`, else the page's first kept `<h1>` that is not a
-    /// link, else `<title>`.
-    fn title(&self, region: ElementRef, first_heading: Option<&str>) -> Option<String> {
-        let h1 = |root: ElementRef, allow_link: bool| {
+    /// link, else `<title>` without the site's name.
+    fn title(&self, region: ElementRef<'a>, first_heading: Option<&str>) -> Option<String> {
+        let h1 = |root: ElementRef<'a>, allow_link: bool| {
             root.descendent_elements()
                 .filter(|e| e.value().name() == "h1")
                 .filter(|e| !e.ancestors().any(|a| self.removed.contains(&a.id())))
                 .filter(|e| !self.removed.contains(&e.id()))
                 .filter(|e| allow_link || self.density(*e) < 0.5)
-                .map(plain_text)
+                .filter_map(|e| self.first_line(e))
                 .find(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 5)
         };
-        let meta = |css: &str, attr: &str| {
+        let first = |css: &str, read: fn(ElementRef) -> Option<String>| {
             let sel = scraper::Selector::parse(css).expect("valid selector");
             self.doc
                 .select(&sel)
-                .filter_map(|e| {
-                    e.attr(attr)
-                        .map(str::to_string)
-                        .or_else(|| Some(plain_text(e)))
-                })
-                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter_map(read)
+                .map(|t| collapse(&t))
                 .find(|t| !t.is_empty())
         };
+        let content = |e: ElementRef| e.attr("content").map(str::to_string);
         h1(region, true)
             .or_else(|| first_heading.map(str::to_string))
-            .or_else(|| meta("meta[property=\"og:title\" i][content]", "content"))
+            .or_else(|| first("meta[property=\"og:title\" i][content]", content))
             .or_else(|| h1(self.doc.root_element(), false))
-            .or_else(|| meta("title", "-"))
+            .or_else(|| {
+                let site = first("meta[property=\"og:site_name\" i][content]", content);
+                first("title", |e| Some(e.text().collect()))
+                    .map(|t| self.words.without_site_name(&t, site.as_deref()))
+            })
     }
 }
 

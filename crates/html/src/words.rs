@@ -14,6 +14,7 @@ pub(crate) struct PageWords {
     unlikely_word: Vec<String>,
     content: Vec<String>,
     related_heading: Vec<String>,
+    site_name_start: Vec<String>,
 }
 
 /// What the class and id names of an element say about it.
@@ -50,6 +51,7 @@ impl PageWords {
                     "unlikely-word" => Some(&mut words.unlikely_word),
                     "content" => Some(&mut words.content),
                     "related-heading" => Some(&mut words.related_heading),
+                    "site-name-start" => Some(&mut words.site_name_start),
                     _ => None,
                 };
                 continue;
@@ -91,6 +93,28 @@ impl PageWords {
         } else {
             ClassVerdict::Neutral
         }
+    }
+
+    /// A page's `<title>` without the site's name after its last " - " or " | ": the
+    /// `og:site_name`, or a name that starts like one ("Báo …", "Cổng thông tin …").
+    pub(crate) fn without_site_name(&self, title: &str, site: Option<&str>) -> String {
+        let split = [" | ", " - ", " – ", " — "]
+            .iter()
+            .filter_map(|sep| title.rsplit_once(sep))
+            .max_by_key(|(head, _)| head.len());
+        if let Some((head, tail)) = split {
+            let tail = normalize_text(tail.trim()).to_lowercase();
+            let named = site.is_some_and(|s| normalize_text(s.trim()).to_lowercase() == tail);
+            if named
+                || self
+                    .site_name_start
+                    .iter()
+                    .any(|w| tail.starts_with(w.as_str()))
+            {
+                return head.trim().to_string();
+            }
+        }
+        title.to_string()
     }
 
     /// Whether a short block's text (normalised, see `normalize_text`) is the heading
@@ -159,5 +183,31 @@ mod tests {
         assert!(w.is_related_heading(" Tin liên quan: "));
         assert!(w.is_related_heading("CÁC TIN KHÁC"));
         assert!(!w.is_related_heading("Tin liên quan đến nhân sự Đại hội"));
+    }
+
+    #[test]
+    fn site_names_leave_titles() {
+        let w = PageWords::global();
+        assert_eq!(
+            w.without_site_name(
+                "Hội nghị Tỉnh ủy lần thứ 12 - Cổng thông tin điện tử tỉnh Nghệ An",
+                None
+            ),
+            "Hội nghị Tỉnh ủy lần thứ 12"
+        );
+        assert_eq!(
+            w.without_site_name(
+                "Bầu Chủ tịch UBND huyện | Đồng Nai Online",
+                Some("Đồng Nai Online")
+            ),
+            "Bầu Chủ tịch UBND huyện"
+        );
+        assert_eq!(
+            w.without_site_name(
+                "Đại hội Đảng bộ huyện lần thứ XXV - nhiệm kỳ 2025-2030",
+                None
+            ),
+            "Đại hội Đảng bộ huyện lần thứ XXV - nhiệm kỳ 2025-2030"
+        );
     }
 }

@@ -176,6 +176,10 @@ fn windows_1258_page_with_text_between_line_breaks() {
     );
     // No date in the markup: the stamp line stays in the text for the extractor.
     assert_eq!(p.published, None);
+    assert_eq!(
+        p.title.as_deref(),
+        Some("Huyện ủy Hậu Lộc tổng kết công tác năm 2019")
+    );
     check(
         &p,
         &[
