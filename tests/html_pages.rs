@@ -138,6 +138,35 @@ fn pages_and_texts_in_one_folder() {
     // Nothing from the page's furniture: the related box names Quỳnh Lưu.
     assert!(!paper.to_string().contains("Quỳnh Lưu"), "{paper:#}");
 
+    // Without its canonical link the same page leaves the district unknown: the
+    // place above came from the URL.
+    let bare = dir.path().join("bare");
+    std::fs::create_dir(&bare).unwrap();
+    let page = std::fs::read_to_string(fixture("thanhtri-portal.html")).unwrap();
+    let without_link: String = page
+        .lines()
+        .filter(|l| !l.contains("rel=\"canonical\""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(page.lines().count(), without_link.lines().count());
+    std::fs::write(bare.join("thanhtri-portal.html"), without_link).unwrap();
+    let bare_out = dir.path().join("bare-out");
+    ok(&[
+        "extract",
+        "--format",
+        "eval-json",
+        "--out",
+        s(&bare_out),
+        s(&bare),
+    ]);
+    let unplaced = record(&bare_out, "thanhtri-portal");
+    assert!(
+        positions(&unplaced, "Trần Minh Khôi")
+            .iter()
+            .any(|p| p["role"] == "Bí thư" && p["org"] == "Huyện ủy" && p["place"].is_null()),
+        "{unplaced:#}"
+    );
+
     // The text file of the same batch is read as before.
     assert!(!record(&out, "nghe-an")["persons"]
         .as_array()
