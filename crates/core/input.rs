@@ -44,8 +44,9 @@ pub struct Limits {
     pub max_bytes: u64,
 }
 
-/// Files under `paths`: files as given, folders walked recursively for `.txt` and
-/// `.jsonl`, each folder's entries sorted so runs are reproducible. A folder or file
+/// Files under `paths`: files as given, folders walked recursively for `.txt`,
+/// `.jsonl` and saved pages (`.html`, `.htm`), each folder's entries sorted so runs
+/// are reproducible. A folder or file
 /// reached twice (a symbolic-link loop, or the same file given twice) is read once.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut walk = Walk::default();
@@ -76,7 +77,7 @@ impl Walk {
             Err(e) => return self.skip(p, format!("cannot read: {e}")),
         };
         let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !meta.is_dir() && !explicit && ext != "txt" && ext != "jsonl" {
+        if !meta.is_dir() && !explicit && ext != "txt" && ext != "jsonl" && !is_page(p) {
             return;
         }
         let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
@@ -106,6 +107,13 @@ impl Walk {
             }
         }
     }
+}
+
+/// Whether a file is a saved web page (`.html` or `.htm`, any case).
+fn is_page(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 /// Drops articles whose id an earlier article of the batch already has (they would
@@ -150,7 +158,8 @@ pub fn drop_duplicates(articles: Vec<(String, Article)>) -> (Vec<Article>, Vec<S
 }
 
 /// Reads one file into articles (several for JSONL), each with its source (file, or
-/// file:line), reporting what was skipped.
+/// file:line), reporting what was skipped. A saved web page gives its main text, with
+/// its canonical URL and publication date (see `cadre_html::read_page`).
 pub fn read_file(path: &Path, limits: &Limits) -> (Vec<(String, Article)>, Vec<Skipped>) {
     let source = path.display().to_string();
     let fail = |reason: String| {
@@ -182,37 +191,36 @@ pub fn read_file(path: &Path, limits: &Limits) -> (Vec<(String, Article)>, Vec<S
     if let Some(kind) = binary_kind(&bytes) {
         return fail(format!("{kind}, not text (extract its text first)"));
     }
-    let text = match cadre_text::decode(&bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            return (
-                vec![],
-                vec![Skipped {
-                    source,
-                    reason: e.to_string(),
-                }],
-            )
-        }
-    };
     let id = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("article")
         .to_string();
-    match check_article(&text) {
-        Ok(()) => (
-            vec![(
-                source,
-                Article {
-                    id,
-                    text,
-                    url: None,
-                    published: None,
-                },
-            )],
-            vec![],
-        ),
+    let article = if is_page(path) {
+        cadre_html::read_page(&bytes)
+            .map(|page| Article {
+                id,
+                text: page.text,
+                url: page.canonical_url,
+                published: page.published,
+            })
+            .map_err(|e| e.to_string())
+    } else {
+        cadre_text::decode(&bytes)
+            .map(|text| Article {
+                id,
+                text,
+                url: None,
+                published: None,
+            })
+            .map_err(|e| e.to_string())
+    };
+    match article {
         Err(reason) => fail(reason),
+        Ok(article) => match check_article(&article.text) {
+            Ok(()) => (vec![(source, article)], vec![]),
+            Err(reason) => fail(reason),
+        },
     }
 }
 

@@ -74,7 +74,7 @@ enum BenchTask {
 enum Command {
     /// Extract records from articles without a store (for checking and sharding).
     Extract {
-        /// Files, folders (.txt, .jsonl found recursively) or JSONL files.
+        /// Files, folders (.txt, .jsonl, .html and .htm found recursively) or JSONL files.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format.
@@ -93,7 +93,7 @@ enum Command {
     },
     /// Load articles into the store (one named graph per article; re-running replaces).
     Ingest {
-        /// Files, folders or JSONL files.
+        /// Files, folders (.txt, .jsonl, .html and .htm found recursively) or JSONL files.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Store folder.
