@@ -448,7 +448,15 @@ impl Doc {
         let mut end = i + head;
         while end < toks.len() && end - i < 16 {
             let t = &toks[end];
-            if !t.is_word || v.org_stops.contains(&t.key) {
+            // "Sở LĐ-TB-XH", "Vụ Kế hoạch - Tài chính": a dash or "&" between two
+            // capitalised parts of the name (not before a title: "Sở X - Phó …").
+            let joins = matches!(t.key.as_str(), "-" | "–" | "&")
+                && toks.get(end + 1).is_some_and(|n| {
+                    n.is_word
+                        && n.is_capitalised
+                        && v.roles.longest_at(self.keys(s, end + 1)).is_none()
+                });
+            if !(t.is_word || joins) || v.org_stops.contains(&t.key) {
                 break;
             }
             end += 1;
@@ -463,7 +471,13 @@ impl Doc {
         }
         let last_cap = end;
         let org = self.text[toks[i].start..toks[last_cap - 1].end].to_string();
-        let national = org.ends_with("Việt Nam") || org.ends_with("Trung ương");
+        // Ministries and their departments and directorates ("Bộ Y tế", "Vụ Châu Mỹ",
+        // "Tổng cục Đường bộ") are national; "Bộ Chỉ huy Quân sự tỉnh" is not.
+        let ministry = ["Bộ ", "Vụ ", "Tổng cục ", "Cục "]
+            .iter()
+            .any(|head| org.starts_with(head))
+            && !org.starts_with("Bộ Chỉ huy");
+        let national = org.ends_with("Việt Nam") || org.ends_with("Trung ương") || ministry;
         let place = if national { None } else { self.home.province };
         let body = BodyRef {
             org,
