@@ -456,7 +456,9 @@ impl Doc {
                         && n.is_capitalised
                         && v.roles.longest_at(self.keys(s, end + 1)).is_none()
                 });
-            if !(t.is_word || joins) || v.org_stops.contains(&t.key) {
+            // The unit after the name is its place, not part of it ("Sở … tỉnh Bắc Giang").
+            let unit = end > i + head && crate::places::level_word_at(toks, end).is_some();
+            if !(t.is_word || joins) || v.org_stops.contains(&t.key) || unit {
                 break;
             }
             end += 1;

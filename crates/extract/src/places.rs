@@ -132,6 +132,9 @@ fn opens_person_name(text: &str, toks: &[Token], j: usize, len: usize) -> bool {
     capitalised_word(j + len)
         && vocab.is_family_name(&toks[j].key)
         && !vocab.is_family_name(&toks[j + len].key)
+        && !matches!(toks[j + len].key.as_str(), "khóa" | "nhiệm" | "kỳ" | "lần")
+        && vocab.roles.longest_at(&toks[j + len..]).is_none()
+        && vocab.bodies.longest_at(&toks[j + len..]).is_none()
         && crate::tokens::adjacent(text, &toks[j + len - 1], &toks[j + len])
 }
 

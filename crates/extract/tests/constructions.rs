@@ -214,3 +214,47 @@ fn a_central_plenum_by_its_number_and_a_commission_session() {
         ["Hội nghị | 40 | - | 2024-03-20 | Trần Văn Lâm"]
     );
 }
+
+#[test]
+fn a_congress_reported_through_its_first_session() {
+    let rec = record(
+        "Chiều ngày 10/8/2025, Đảng bộ xã Bát Tràng, thành phố Hà Nội tổ chức phiên thứ nhất Đại \
+         hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030.",
+    );
+    assert_eq!(meetings(&rec), ["Đại hội | 1 | Bát Tràng | 2025-08-10 | "]);
+}
+
+#[test]
+fn a_numbered_meeting_named_again_with_its_day() {
+    let rec = record(
+        "Tại Đại hội Công đoàn tỉnh Quảng Bình lần thứ XV, ông Lê Văn Bảo tái đắc cử Chủ \
+         tịch Liên đoàn Lao động tỉnh nhiệm kỳ 2023 – 2028. Sau 2 ngày làm việc, chiều \
+         28-9-2023, Đại hội Công đoàn tỉnh Quảng Bình lần thứ XV đã kết thúc.",
+    );
+    let m = meetings(&rec);
+    assert!(
+        m.iter()
+            .any(|m| m.starts_with("Đại hội | 15 | Quảng Bình | 2023-09-28")),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn state_titles_with_bodies_as_written() {
+    let rec = record(
+        "Ông Trần Văn Hải, Phó Giám đốc Sở LĐ-TB-XH tỉnh Bắc Giang được bổ nhiệm giữ chức \
+         Giám đốc Sở. Ông Ngô Đức Minh, Vụ trưởng Vụ Kế hoạch - Tài chính, Bộ Y tế, giữ \
+         chức Thứ trưởng Bộ Y tế.",
+    );
+    assert!(
+        posts(&rec, "Trần Văn Hải").contains(&"Phó Giám đốc | Sở LĐ-TB-XH | Bắc Giang".to_string()),
+        "{rec:#}"
+    );
+    assert_eq!(
+        posts(&rec, "Ngô Đức Minh"),
+        [
+            "Thứ trưởng | Bộ Y tế | -",
+            "Vụ trưởng | Vụ Kế hoạch - Tài chính | -"
+        ]
+    );
+}
