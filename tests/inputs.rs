@@ -19,34 +19,13 @@ fn bad_files_are_skipped_and_the_batch_goes_on() {
     std::fs::write(inputs.join("bad.jsonl"), "{\"id\": 1}\n").unwrap();
     let store = dir.path().join("store");
     let out = cadre(&["ingest", "--store", s(&store), s(&inputs)]);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "exit code 2 = some inputs skipped"
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let lines: Vec<&str> = stderr
-        .lines()
-        .filter(|l| l.starts_with("skipped: "))
-        .collect();
-    assert_eq!(lines.len(), 3, "{stderr}");
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.contains("latin1.txt") && l.contains("not UTF-8")),
-        "{stderr}"
-    );
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.contains("empty.txt") && l.contains("not an article")),
-        "{stderr}"
-    );
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.contains("bad.jsonl:1") && l.contains("bad JSONL record")),
-        "{stderr}"
+    assert_skipped(
+        &out,
+        &[
+            ("latin1.txt", "not UTF-8"),
+            ("empty.txt", "not an article"),
+            ("bad.jsonl:1", "bad JSONL record"),
+        ],
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("ingested 1 articles"), "{stdout}");

@@ -109,3 +109,27 @@ pub fn score(gold: &Path, pred: &Path, extra: &[&str]) -> Option<Output> {
             .expect("python3 runs"),
     )
 }
+
+/// Asserts that a run skipped exactly the inputs `expected` lists, as (file, reason)
+/// fragments of its `skipped: ` lines, and exited 2 (some inputs skipped).
+pub fn assert_skipped(out: &Output, expected: &[(&str, &str)]) {
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "exit code 2 = some inputs skipped"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let skipped: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("skipped: "))
+        .collect();
+    assert_eq!(skipped.len(), expected.len(), "{stderr}");
+    for (file, reason) in expected {
+        assert!(
+            skipped
+                .iter()
+                .any(|l| l.contains(file) && l.contains(reason)),
+            "{file}: {reason}\n{stderr}"
+        );
+    }
+}

@@ -663,19 +663,7 @@ impl Doc {
             if toks.get(j).is_some_and(|t| t.key == ":") {
                 j += 1;
             }
-            let mut listed = Vec::new();
-            loop {
-                j += self.honorific_at(s, j);
-                let Some(n) = names.iter().position(|n| n.start == j) else {
-                    break;
-                };
-                listed.push(n);
-                j = names[n].end;
-                match toks.get(j).map(|t| t.key.as_str()) {
-                    Some("," | "và" | ";") => j += 1,
-                    _ => break,
-                }
-            }
+            let listed = self.list_items(s, j, posts, names);
             if listed.is_empty() {
                 continue;
             }

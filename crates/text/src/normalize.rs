@@ -361,10 +361,10 @@ pub fn join_broken_words(text: &str) -> String {
             && bounded(next)
             && {
                 let (left, right) = (&text[current.0..current.1], &text[next.0..next.1]);
-                let joined = format!("{left}{right}");
+                // The joined word is only built for a pair with a fragment in it.
                 (!is_syllable(left) || !is_syllable(right))
-                    && is_syllable(&joined)
                     && cases_join(left, right)
+                    && is_syllable(&text[current.0..next.1].replacen(' ', "", 1))
             };
         word = if joinable {
             dropped.push(current.1);

@@ -76,8 +76,8 @@ pub fn is_syllable(word: &str) -> bool {
 /// Whether `rhyme` is a rhyme that may follow `onset` and carry `tone`.
 fn rhyme_fits(p: &Phonotactics, onset: &str, rhyme: &str, tone: Option<char>) -> bool {
     // "qu" spells the onset with its glide: "quynh" is q + uynh, "quốc" qu + ôc.
-    let glided = format!("u{rhyme}");
-    let known = p.rhymes.contains(rhyme) || (onset == "qu" && p.rhymes.contains(&glided));
+    let known =
+        p.rhymes.contains(rhyme) || (onset == "qu" && p.rhymes.contains(&format!("u{rhyme}")));
     if !known {
         return false;
     }
