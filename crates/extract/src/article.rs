@@ -355,15 +355,8 @@ impl Doc {
         let toks = &self.tokens[s];
         let keys = self.keys(s, i);
         let v = self.vocab;
-        if let Some((len, dept)) = v.departments.longest_at(keys) {
-            let (mention, plen) = place_at(&self.text, toks, i + len);
-            let place = self.home.resolve(&mention, BodyLevel::Province);
-            let body = BodyRef {
-                org: dept.clone(),
-                kind: BodyKind::Department.as_str().into(),
-                place: place.map(place_ref),
-            };
-            return Some((body, len + plen, !mention.candidates.is_empty()));
+        if let Some(found) = self.department_at(s, i) {
+            return Some(found);
         }
         let with_shared: Vec<&str> = shared
             .iter()
@@ -408,10 +401,10 @@ impl Doc {
             .or_else(|| past_shared(shared.len(), v.bodies.longest_at(&with_shared)))
         else {
             // "Trưởng Ban Quản lý …": the head word may be the title's shared word.
-            return self.body_as_written(s, i).or_else(|| {
+            return self.body_as_written(s, i, false).or_else(|| {
                 let back = shared.len();
                 (back > 0 && i >= back)
-                    .then(|| self.body_as_written(s, i - back))
+                    .then(|| self.body_as_written(s, i - back, true))
                     .flatten()
                     .filter(|(_, len, _)| *len > back)
                     .map(|(b, len, e)| (b, len - back, e))
@@ -435,14 +428,20 @@ impl Doc {
     /// ("Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp"): up to punctuation
     /// or a stop word, at most sixteen words, without trailing function words. Named
     /// "… Việt Nam" it is national; else it sits in the article's province.
-    fn body_as_written(&self, s: usize, i: usize) -> Option<(BodyRef, usize, bool)> {
+    fn body_as_written(
+        &self,
+        s: usize,
+        i: usize,
+        in_title: bool,
+    ) -> Option<(BodyRef, usize, bool)> {
         let toks = &self.tokens[s];
         let v = self.vocab;
         let (head, _) = v.org_heads.longest_at(self.keys(s, i))?;
         // A one-word head ("Hội", "Cục") starts a name only before a capitalised word
-        // ("Hội Cựu giáo chức", not "Hội nghị").
+        // ("Hội Cựu giáo chức", not "Hội nghị"); inside a title it may be lower-case
+        // ("Trưởng phòng Giá").
         let next_capitalised = toks.get(i + head).is_some_and(|t| t.is_capitalised);
-        if !toks[i].is_capitalised || (head == 1 && !next_capitalised) {
+        if !(toks[i].is_capitalised || in_title) || (head == 1 && !next_capitalised) {
             return None;
         }
         let mut end = i + head;
@@ -471,22 +470,64 @@ impl Doc {
         if end == i + head && !toks[end - 1].is_capitalised {
             return None;
         }
-        let last_cap = end;
-        let org = self.text[toks[i].start..toks[last_cap - 1].end].to_string();
-        // Ministries and their departments and directorates ("Bộ Y tế", "Vụ Châu Mỹ",
-        // "Tổng cục Đường bộ") are national; "Bộ Chỉ huy Quân sự tỉnh" is not.
-        let ministry = ["Bộ ", "Vụ ", "Tổng cục ", "Cục "]
-            .iter()
-            .any(|head| org.starts_with(head))
-            && !org.starts_with("Bộ Chỉ huy");
-        let national = org.ends_with("Việt Nam") || org.ends_with("Trung ương") || ministry;
-        let place = if national { None } else { self.home.province };
+        let written = &self.text[toks[i].start..toks[end - 1].end];
+        let mut org = capitalise_first(written);
+        let mut place = if national_as_written(&org) {
+            None
+        } else {
+            self.home.province.map(place_ref)
+        };
+        let mut len = end - i;
+        // "Phòng Giá, Sở Tài chính tỉnh Quảng Trị", "Vụ Pháp chế, Bộ Xây dựng": a unit
+        // names the department or ministry it belongs to after a comma.
+        if v.unit_heads.longest_at(self.keys(s, i)).is_some()
+            && toks.get(end).is_some_and(|t| t.key == ",")
+        {
+            if let Some((parent, plen, explicit)) = self.parent_body_at(s, end + 1) {
+                org = format!("{org}, {}", parent.org);
+                place = parent.place;
+                len = end + 1 + plen - i;
+                return Some((
+                    BodyRef {
+                        org,
+                        kind: BodyKind::Other.as_str().into(),
+                        place,
+                    },
+                    len,
+                    explicit,
+                ));
+            }
+        }
         let body = BodyRef {
             org,
             kind: BodyKind::Other.as_str().into(),
+            place,
+        };
+        Some((body, len, false))
+    }
+
+    /// The department or ministry a unit names after a comma: a listed department
+    /// ("Sở Y tế Hà Nội") or a body read as written under a parent head ("Bộ Ngoại
+    /// giao").
+    fn parent_body_at(&self, s: usize, i: usize) -> Option<(BodyRef, usize, bool)> {
+        if let Some(found) = self.department_at(s, i) {
+            return Some(found);
+        }
+        self.vocab.parent_heads.longest_at(self.keys(s, i))?;
+        self.body_as_written(s, i, false)
+    }
+
+    /// A listed department and the place written after it ("Sở Y tế Hà Nội").
+    fn department_at(&self, s: usize, i: usize) -> Option<(BodyRef, usize, bool)> {
+        let (len, dept) = self.vocab.departments.longest_at(self.keys(s, i))?;
+        let (mention, plen) = place_at(&self.text, &self.tokens[s], i + len);
+        let place = self.home.resolve(&mention, BodyLevel::Province);
+        let body = BodyRef {
+            org: dept.clone(),
+            kind: BodyKind::Department.as_str().into(),
             place: place.map(place_ref),
         };
-        Some((body, last_cap - i, false))
+        Some((body, len + plen, !mention.candidates.is_empty()))
     }
 
     /// The body an org name implies ("Thành ủy" in "Thành ủy viên"), placed by context.
@@ -525,6 +566,25 @@ fn committee_fits(level: BodyLevel, kind: cadre_lexicon::places::PlaceKind) -> b
 
 fn order_of(order: &[PlaceId], id: PlaceId) -> usize {
     order.iter().position(|o| *o == id).unwrap_or(usize::MAX)
+}
+
+/// Whether a body read as written is national: ministries and their departments and
+/// directorates ("Bộ Y tế", "Vụ Châu Mỹ", "Tổng cục Đường bộ"), but not "Bộ Chỉ huy
+/// Quân sự tỉnh"; names ending "Việt Nam" or "Trung ương".
+pub(crate) fn national_as_written(org: &str) -> bool {
+    let ministry = ["Bộ ", "Vụ ", "Tổng cục ", "Cục "]
+        .iter()
+        .any(|head| org.starts_with(head))
+        && !org.starts_with("Bộ Chỉ huy");
+    org.ends_with("Việt Nam") || org.ends_with("Trung ương") || ministry
+}
+
+/// `text` with its first letter upper-cased ("phòng Giá" → "Phòng Giá").
+fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 #[cfg(test)]

@@ -138,7 +138,7 @@ impl Doc {
                 {
                     j += 1;
                 }
-                let chain = self.chain_from(s, j, &posts, &names, &claimed);
+                let chain = self.chain_from(s, j, &posts, &names, &claimed, false);
                 for &p in &chain {
                     claimed[p] = true;
                     held[n].push((p, posts[p].former));
@@ -368,6 +368,9 @@ impl Doc {
     /// The level of an org, from the body that ends its name ("Ban Tổ chức Tỉnh ủy" →
     /// province).
     fn org_level(&self, org: &str) -> BodyLevel {
+        if crate::article::national_as_written(org) {
+            return BodyLevel::National;
+        }
         let words = cadre_lexicon::phrases::split_words(&cadre_text::fold_key(org));
         if self.vocab.departments.longest_at(&words).is_some() {
             return BodyLevel::Province;
@@ -380,8 +383,9 @@ impl Doc {
             .unwrap_or(BodyLevel::Any)
     }
 
-    /// Unclaimed posts chained from token `j` by ",", "-", "kiêm", "và"; stops at a
-    /// post that is directly followed by a name (it belongs to that name).
+    /// Unclaimed posts chained from token `j` by ",", "-", "kiêm", "và" (and ";" in a
+    /// career list, `career`); stops at a post that is directly followed by a name (it
+    /// belongs to that name).
     fn chain_from(
         &self,
         s: usize,
@@ -389,6 +393,7 @@ impl Doc {
         posts: &[PostSpan],
         names: &[NameSpan],
         claimed: &[bool],
+        career: bool,
     ) -> Vec<usize> {
         let toks = &self.tokens[s];
         let mut chain = Vec::new();
@@ -404,6 +409,7 @@ impl Doc {
             j = posts[p].end;
             match toks.get(j).map(|t| t.key.as_str()) {
                 Some(sep) if CHAIN_SEPARATORS.contains(&sep) => j += 1,
+                Some(";") if career => j += 1,
                 _ => break,
             }
         }
@@ -432,13 +438,15 @@ impl Doc {
             let Some((len, _)) = cues.assign.longest_at(self.keys(s, i)) else {
                 continue;
             };
-            // "từng giữ các chức vụ: …" lists former posts.
+            // "từng giữ các chức vụ: …" lists former posts; a career list after ":" or
+            // "từng" runs on through ";" ("…: Phó Giám đốc Sở Y tế; Vụ trưởng …").
             let mut start = i + len;
-            if toks.get(start).is_some_and(|t| t.key == ":") {
+            let listed = toks.get(start).is_some_and(|t| t.key == ":");
+            if listed {
                 start += 1;
             }
             let once = (i.saturating_sub(3)..i).any(|k| toks[k].key == "từng");
-            let chain = self.chain_from(s, start, posts, names, claimed);
+            let chain = self.chain_from(s, start, posts, names, claimed, listed || once);
             if chain.is_empty() {
                 continue;
             }
@@ -1032,7 +1040,7 @@ impl Doc {
                     .collect();
                 let shared: &[&str] = match role_keys.as_slice() {
                     [.., "văn", "phòng"] => &role_keys[role_keys.len() - 2..],
-                    [.., last @ ("ban" | "đoàn")] => std::slice::from_ref(last),
+                    [.., last @ ("ban" | "đoàn" | "phòng")] => std::slice::from_ref(last),
                     _ => &[],
                 };
                 // "Phó Chủ tịch phụ trách Hội LHPN tỉnh": the portfolio names the body.

@@ -254,7 +254,23 @@ fn state_titles_with_bodies_as_written() {
         posts(&rec, "Ngô Đức Minh"),
         [
             "Thứ trưởng | Bộ Y tế | -",
-            "Vụ trưởng | Vụ Kế hoạch - Tài chính | -"
+            "Vụ trưởng | Vụ Kế hoạch - Tài chính, Bộ Y tế | -"
+        ]
+    );
+}
+
+#[test]
+fn career_list_through_semicolons_with_units_of_departments() {
+    let rec = record(
+        "Ông Trần Văn Bình từng giữ các chức vụ: Phó Trưởng phòng Tổ chức, Sở Nội vụ Hà \
+         Nội; Trưởng phòng Giá, Sở Tài chính Hà Nội; Phó Vụ trưởng Vụ Pháp chế, Bộ Xây dựng.",
+    );
+    assert_eq!(
+        posts(&rec, "Trần Văn Bình"),
+        [
+            "Phó Trưởng phòng | Phòng Tổ chức, Sở Nội vụ | Hà Nội (former)",
+            "Phó Vụ trưởng | Vụ Pháp chế, Bộ Xây dựng | - (former)",
+            "Trưởng phòng | Phòng Giá, Sở Tài chính | Hà Nội (former)"
         ]
     );
 }

@@ -212,6 +212,11 @@ pub struct Vocabulary {
     pub name_blockers: PhraseTable<()>,
     /// Words that start a body's name read as written.
     pub org_heads: PhraseTable<()>,
+    /// Heads of units inside a department or ministry ("Phòng", "Vụ"): their name
+    /// takes the parent written after a comma ("Phòng Giá, Sở Tài chính").
+    pub unit_heads: PhraseTable<()>,
+    /// Heads of the departments and ministries such a unit belongs to ("Sở", "Bộ").
+    pub parent_heads: PhraseTable<()>,
     /// Words that end a body's name read as written.
     pub org_stops: HashSet<String>,
     /// "trung ương" and its abbreviations ("TW", "T.Ư"): after a party board it makes
@@ -315,12 +320,24 @@ impl Vocabulary {
             }
         }
         let mut org_heads = PhraseTable::default();
+        let mut unit_heads = PhraseTable::default();
+        let mut parent_heads = PhraseTable::default();
         let mut org_stops = HashSet::new();
         for cols in rows(include_str!("../../../data/lexicon/org_heads.tsv")) {
-            if cols[0] == "head" {
-                org_heads.insert(cols[1], ());
-            } else {
-                org_stops.insert(fold_key(cols[1]));
+            match cols[0] {
+                "head" => org_heads.insert(cols[1], ()),
+                "unit" => {
+                    org_heads.insert(cols[1], ());
+                    unit_heads.insert(cols[1], ());
+                }
+                "parent" => {
+                    org_heads.insert(cols[1], ());
+                    parent_heads.insert(cols[1], ());
+                }
+                "stop" => {
+                    org_stops.insert(fold_key(cols[1]));
+                }
+                other => panic!("org_heads.tsv: unknown kind {other:?}"),
             }
         }
         let family_names = include_str!("../../../data/lexicon/family_names.txt")
@@ -340,6 +357,8 @@ impl Vocabulary {
             national_terms,
             name_blockers,
             org_heads,
+            unit_heads,
+            parent_heads,
             org_stops,
             central,
             family_names,
