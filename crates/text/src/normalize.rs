@@ -307,7 +307,13 @@ fn letter_runs(text: &str) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        match (c.is_alphabetic(), start) {
+        // ASCII first: most letters and all spaces and digits of a text are.
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_alphabetic()
+        };
+        match (letter, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 runs.push((s, i));
@@ -362,8 +368,8 @@ pub fn join_broken_words(text: &str) -> String {
             && {
                 let (left, right) = (&text[current.0..current.1], &text[next.0..next.1]);
                 // The joined word is only built for a pair with a fragment in it.
-                (!is_syllable(left) || !is_syllable(right))
-                    && cases_join(left, right)
+                cases_join(left, right)
+                    && (!is_syllable(left) || !is_syllable(right))
                     && is_syllable(&text[current.0..next.1].replacen(' ', "", 1))
             };
         word = if joinable {
