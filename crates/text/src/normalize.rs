@@ -38,7 +38,15 @@ pub fn normalize_text(input: &str) -> String {
     // Runs of characters kept as they are are copied whole.
     let mut cleaned = String::with_capacity(input.len());
     let mut copied = 0;
-    for (i, c) in input.char_indices() {
+    for (i, &byte) in input.as_bytes().iter().enumerate() {
+        // Every character replaced below starts with one of these bytes, which never
+        // continue a character: the others need no decoding.
+        if !matches!(byte, b'\r' | b'\t' | 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+            continue;
+        }
+        let Some(c) = input[i..].chars().next() else {
+            continue;
+        };
         let replacement = match c {
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\r' => "",
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
@@ -67,6 +75,11 @@ fn move_tones(s: &str) -> String {
     let mut previous: Option<char> = None;
     let mut chars = s.char_indices();
     while let Some((i, first)) = chars.next() {
+        // Only a glide opens a pair (`swap_pair`): the rest need no look-ahead.
+        if !matches!(first, 'o' | 'u' | 'O' | 'U') {
+            previous = Some(first);
+            continue;
+        }
         let mut rest = s[i + first.len_utf8()..].chars();
         if let Some((second, (a, b))) = rest
             .next()
@@ -195,6 +208,12 @@ mod tests {
             normalize_text("Lê\u{00A0}Tiến\u{200B} Nhật\r\n"),
             "Lê Tiến Nhật\n"
         );
+    }
+
+    #[test]
+    fn every_replaced_character_is_found_by_its_first_byte() {
+        let raw = "a\u{00A0}b\u{00AD}c\u{2003}d\u{200B}e\u{202F}f\u{205F}g\u{3000}h\u{FEFF}i\r\tj “ủy” – Hoà";
+        assert_eq!(normalize_text(raw), "a bc de f g hi j “ủy” – Hòa");
     }
 
     #[test]
