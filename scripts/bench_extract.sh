@@ -10,8 +10,9 @@
 #   - `cadre extract --format jsonl` of this checkout (target/release/cadre);
 #   - the same command with REFERENCE_BINARY (the previous engine, e.g. main's
 #     binary copied to /tmp/cadre-ref), when given.
-# Each time is the median of RUNS runs (default 5). Prints one Markdown table row per
-# binary: seconds, MB/s, and the ratios to cat and to the reference.
+# Each time is the median of RUNS runs (default 5), wall clock and CPU (user + system,
+# GNU time). Prints one Markdown table row per binary: seconds, MB/s, and the ratios
+# to cat and to the reference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${1:-12}
@@ -42,15 +43,22 @@ with open(target, "w", encoding="utf-8") as out:
 EOF
 bytes=$(stat -c %s "$big")
 
-# Median wall-clock seconds of RUNS runs of a command (its output discarded).
+# Median wall-clock and CPU (user + system) seconds of RUNS runs of a command (its
+# output discarded), as "WALL CPU": on a shared machine the CPU time is the steadier.
 median_seconds() {
+  local times=$work/times
+  : >"$times"
   for _ in $(seq "$runs"); do
     local start end
     start=$(date +%s.%N)
-    "$@" >/dev/null
+    /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" >/dev/null
     end=$(date +%s.%N)
-    python3 -c "print($end - $start)"
-  done | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
+    echo "$start $end $(cat "$work/cpu")" >>"$times"
+  done
+  local wall cpu
+  wall=$(awk '{print $2 - $1}' "$times" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+  cpu=$(awk '{print $3 + $4}' "$times" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+  echo "$wall $cpu"
 }
 
 export RAYON_NUM_THREADS=1
@@ -61,16 +69,18 @@ ref_s=""
 
 python3 - "$bytes" "$copies" "$runs" "$cat_s" "$new_s" "$ref_s" <<'EOF'
 import sys
-size, copies, runs, cat_s, new_s = int(sys.argv[1]), sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5])
-ref_s = float(sys.argv[6]) if sys.argv[6] else None
+size, copies, runs = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+cat_s, new_s = [float(x) for x in sys.argv[4].split()], [float(x) for x in sys.argv[5].split()]
+ref_s = [float(x) for x in sys.argv[6].split()] if sys.argv[6] else None
 mb = size / 1e6
 print(f"corpus: {copies} copies, {mb:.2f} MB; median of {runs} runs, one thread")
-print("| binary | seconds | MB/s | ÷ cat | ÷ reference |")
-print("|---|---|---|---|---|")
-print(f"| cat | {cat_s:.3f} | {mb / cat_s:.0f} | 1 | |")
+print("| binary | wall s | MB/s (wall) | CPU s | MB/s (CPU) | wall ÷ cat | CPU ÷ reference |")
+print("|---|---|---|---|---|---|---|")
 def row(name, s):
-    vs_ref = f"{s / ref_s:.2f}" if ref_s else ""
-    print(f"| {name} | {s:.3f} | {mb / s:.1f} | {s / cat_s:.0f} | {vs_ref} |")
+    vs_ref = f"{s[1] / ref_s[1]:.2f}" if ref_s else ""
+    cpu_rate = f"{mb / s[1]:.1f}" if s[1] > 0 else "—"
+    print(f"| {name} | {s[0]:.3f} | {mb / s[0]:.1f} | {s[1]:.2f} | {cpu_rate} | {s[0] / cat_s[0]:.0f} | {vs_ref} |")
+row("cat", cat_s)
 if ref_s:
     row("reference", ref_s)
 row("cadre (this checkout)", new_s)
