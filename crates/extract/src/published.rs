@@ -1,6 +1,8 @@
 //! The article's own publication date, told apart from page-header dates and event
 //! dates, and the reference year used to complete day/month-only dates.
 
+use std::cell::OnceCell;
+
 use cadre_text::find_dates;
 
 /// Lines at the top of a page where a publication stamp may stand.
@@ -23,7 +25,7 @@ pub fn find_published(text: &str) -> Option<String> {
         if let Some(stamp) = metadata_stamp(line) {
             return (stamp.len() == 10).then(|| stamp.to_string());
         }
-        let lower = line.to_lowercase();
+        let lower = OnceCell::new();
         for d in find_dates(line) {
             if d.year.is_none() {
                 continue;
@@ -37,6 +39,7 @@ pub fn find_published(text: &str) -> Option<String> {
                 .filter(|w| !w.is_empty())
                 .count();
             let short_line = line.chars().count() <= 60 && words <= 5;
+            let lower = lower.get_or_init(|| line.to_lowercase());
             let posted = lower.contains("đăng") || lower.contains("cập nhật");
             if d.with_time || short_line || posted {
                 return d.iso(None);

@@ -38,7 +38,15 @@ pub fn normalize_text(input: &str) -> String {
     // Runs of characters kept as they are are copied whole.
     let mut cleaned = String::with_capacity(input.len());
     let mut copied = 0;
-    for (i, c) in input.char_indices() {
+    for (i, &byte) in input.as_bytes().iter().enumerate() {
+        // Every character replaced below starts with one of these bytes, which never
+        // continue a character: the others need no decoding.
+        if !matches!(byte, b'\r' | b'\t' | 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+            continue;
+        }
+        let Some(c) = input[i..].chars().next() else {
+            continue;
+        };
         let replacement = match c {
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\r' => "",
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
@@ -67,6 +75,11 @@ fn move_tones(s: &str) -> String {
     let mut previous: Option<char> = None;
     let mut chars = s.char_indices();
     while let Some((i, first)) = chars.next() {
+        // Only a glide opens a pair (`swap_pair`): the rest need no look-ahead.
+        if !matches!(first, 'o' | 'u' | 'O' | 'U') {
+            previous = Some(first);
+            continue;
+        }
         let mut rest = s[i + first.len_utf8()..].chars();
         if let Some((second, (a, b))) = rest
             .next()
@@ -198,6 +211,12 @@ mod tests {
     }
 
     #[test]
+    fn every_replaced_character_is_found_by_its_first_byte() {
+        let raw = "a\u{00A0}b\u{00AD}c\u{2003}d\u{200B}e\u{202F}f\u{205F}g\u{3000}h\u{FEFF}i\r\tj “ủy” – Hoà";
+        assert_eq!(normalize_text(raw), "a bc de f g hi j “ủy” – Hòa");
+    }
+
+    #[test]
     fn normalising_twice_changes_nothing() {
         // Found by the `normalize` fuzz target: a stray combining mark behind an
         // old-style pair, or behind a removed zero-width character.
@@ -307,7 +326,13 @@ fn letter_runs(text: &str) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        match (c.is_alphabetic(), start) {
+        // ASCII first: most letters and all spaces and digits of a text are.
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_alphabetic()
+        };
+        match (letter, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 runs.push((s, i));
@@ -362,8 +387,8 @@ pub fn join_broken_words(text: &str) -> String {
             && {
                 let (left, right) = (&text[current.0..current.1], &text[next.0..next.1]);
                 // The joined word is only built for a pair with a fragment in it.
-                (!is_syllable(left) || !is_syllable(right))
-                    && cases_join(left, right)
+                cases_join(left, right)
+                    && (!is_syllable(left) || !is_syllable(right))
                     && is_syllable(&text[current.0..next.1].replacen(' ', "", 1))
             };
         word = if joinable {

@@ -3,9 +3,11 @@
 //! and spelling rules between them. Used to tell a word from a fragment of one that a
 //! stray space cut off ("Thà nh ủy").
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Onsets and rhymes, without tone marks.
@@ -56,10 +58,36 @@ fn split_tone(word: &str) -> Option<(String, Option<char>)> {
     Some((base.nfc().collect(), tone))
 }
 
+/// How many words [`is_syllable`] remembers per thread before it starts afresh: a
+/// language has a few thousand syllables, and the bound keeps foreign words and
+/// noise from growing the memo without end.
+const MEMO_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// The answers of [`is_syllable`] so far on this thread: the repair asks about
+    /// every word of every article, and articles repeat their words.
+    static MEMO: RefCell<FxHashMap<Box<str>, bool>> = RefCell::new(FxHashMap::default());
+}
+
 /// Whether `word` (letters only, any case) is spelt as one Vietnamese syllable:
 /// "thành", "Chủ", "nghiêng", "quốc", "gì" are; "nh", "ch", "Huyệ", "tịt" with a
-/// grave tone, "ci", "kha" are not.
+/// grave tone, "ci", "kha" are not. Answers are remembered per thread.
 pub fn is_syllable(word: &str) -> bool {
+    MEMO.with_borrow_mut(|memo| {
+        if let Some(&known) = memo.get(word) {
+            return known;
+        }
+        let answer = spelt_as_syllable(word);
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(word.into(), answer);
+        answer
+    })
+}
+
+/// [`is_syllable`] without the memo: the onset, rhyme and tone rules.
+fn spelt_as_syllable(word: &str) -> bool {
     let Some((base, tone)) = split_tone(word) else {
         return false;
     };
@@ -116,5 +144,19 @@ mod tests {
         ] {
             assert!(!is_syllable(w), "{w}");
         }
+    }
+
+    #[test]
+    fn remembered_answers_are_the_rules_answers() {
+        let words = ["Thành", "nh", "THÀ", "NH", "thà", "Huyệ", "quốc", "Covid"];
+        let first: Vec<bool> = words.iter().map(|w| is_syllable(w)).collect();
+        let again: Vec<bool> = words.iter().map(|w| is_syllable(w)).collect();
+        let rules: Vec<bool> = words.iter().map(|w| spelt_as_syllable(w)).collect();
+        assert_eq!(
+            first,
+            vec![true, false, true, false, true, false, true, false]
+        );
+        assert_eq!(again, first);
+        assert_eq!(rules, first);
     }
 }
