@@ -134,6 +134,12 @@ fn check_kinds(pages: &BTreeMap<String, String>) {
         new.contains("href=\"&#x2f;place&#x2f;l01&#x2f;\""),
         "and back"
     );
+    let network = page(pages, "/network/person/do-thi-minh-hang/n01/");
+    let svg = &network[network.find("<svg").expect("a network")..network.find("</svg>").unwrap()];
+    let nodes = svg.matches("<circle").count();
+    assert!(nodes >= 3, "{svg}");
+    assert!(svg.contains(">Đỗ Thị Minh Hằng</text>"));
+    assert!(svg.contains(">Bí thư Huyện ủy Thanh Trì</text>"), "{svg}");
     let article = page(pages, "/article/01-thanh-tri-hoi-nghi-8/");
     assert!(article.contains("class=\"evidence\""));
     assert!(pages.keys().any(|k| k.starts_with("/meeting/")));
@@ -189,6 +195,16 @@ fn every_link_of_the_pages_resolves_and_each_kind_shows_its_facts() {
             "{q} finds the body: {results}"
         );
     }
+    let gexf = get("/network/person/do-thi-minh-hang/n01/?radius=2&format=gexf").1;
+    let wide = get("/network/person/do-thi-minh-hang/n01/?radius=2").1;
+    assert_eq!(
+        gexf.matches("<node ").count(),
+        wide.matches("<circle").count(),
+        "{gexf}"
+    );
+    assert!(gexf.contains("label=\"Đỗ Thị Minh Hằng\""), "{gexf}");
+    assert_eq!(get("/network/person/do-thi-minh-hang/n01/?radius=3").0, 400);
+    assert_eq!(get("/network/meeting/x").0, 404);
     let suggest = get("/suggest?q=do+thi+minh").1;
     let json: serde_json::Value = serde_json::from_str(&suggest).unwrap();
     assert_eq!(json[0]["label"], "Đỗ Thị Minh Hằng", "{suggest}");

@@ -9,6 +9,7 @@
 //! Nothing a request sends changes the store.
 
 pub mod model;
+pub mod network;
 pub mod pages;
 pub mod search;
 pub mod site;
@@ -97,6 +98,10 @@ pub struct Params {
     pub csv_table: Option<usize>,
     /// `q=`: a search.
     pub query: Option<String>,
+    /// `format=gexf`: a network page's subgraph as GEXF.
+    pub gexf: bool,
+    /// `radius=1|2`: a network page's radius (1 when absent).
+    pub radius: Option<usize>,
 }
 
 /// Parses a query string: over-long, badly encoded, unknown or repeated parameters and
@@ -127,7 +132,15 @@ pub fn parse_params(raw: Option<&str>) -> Result<Params, String> {
                 }
             }
             "format" if value == "csv" => format = Some(()),
-            "format" => return Err("format must be csv".into()),
+            "format" if value == "gexf" => params.gexf = true,
+            "format" => return Err("format must be csv or gexf".into()),
+            "radius" => {
+                params.radius = match value.as_ref() {
+                    "1" => Some(1),
+                    "2" => Some(2),
+                    _ => return Err("radius must be 1 or 2".into()),
+                }
+            }
             "table" => {
                 table = Some(
                     value
@@ -173,6 +186,13 @@ pub fn render(site: &Site, path: &str, query: Option<&str>) -> Reply {
             "text/javascript; charset=utf-8",
             pages::SCRIPT.to_string(),
         ),
+        _ if trimmed.starts_with("network/") => {
+            let iri = format!("{ID}{}", &trimmed["network/".len()..]);
+            if !site.graph.has(&iri) || !network::CENTRES.contains(&model::kind(&iri)) {
+                return pages::error_page(404, trimmed, &params);
+            }
+            pages::network_page(site, &iri, &params, &Links::server(params.lang))
+        }
         _ => {
             let iri = format!("{ID}{trimmed}");
             if trimmed.contains("//") || !site.graph.has(&iri) {

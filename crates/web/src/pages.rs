@@ -101,6 +101,20 @@ impl Links {
         format!("{}{page}/{}", self.base, self.suffix())
     }
 
+    /// The network page of an entity IRI.
+    pub fn network(&self, iri: &str) -> String {
+        let rest = iri.strip_prefix(ID).unwrap_or(iri);
+        format!("{}network/{rest}/{}", self.base, self.suffix())
+    }
+
+    fn gexf(&self, radius: usize) -> String {
+        if self.site {
+            "network.gexf".into()
+        } else {
+            format!("?radius={radius}&format=gexf")
+        }
+    }
+
     fn csv(&self, table: usize) -> String {
         if self.site {
             format!("table-{table}.csv")
@@ -319,7 +333,7 @@ fn sorted_holdings<'a>(graph: &'a Graph, holdings: Vec<&'a str>) -> Vec<Held<'a>
 /// linking to it.
 pub fn node_page(site: &Site, iri: &str, params: &Params, links: &Links) -> Reply {
     let page = build_node(site, iri, params.lang, links);
-    finish(page, params, links, Some(iri))
+    finish(page, params, links, Some(links.node(iri)))
 }
 
 /// Builds the page of `iri` (also used by the static-site writer).
@@ -343,6 +357,16 @@ pub fn build_node(site: &Site, iri: &str, lang: Lang, links: &Links) -> Page {
         "place" => place(&mut b, iri, &mut page),
         "article" => article(&mut b, iri, &mut page),
         _ => {}
+    }
+    if crate::network::CENTRES.contains(&kind(iri)) {
+        page.facts.push(Fact {
+            label: b.w("network"),
+            cells: vec![Cell {
+                text: b.w("network"),
+                href: Some(links.network(iri)),
+                notes: Vec::new(),
+            }],
+        });
     }
     generic(&mut b, iri, &mut page);
     for (i, table) in page.tables.iter_mut().enumerate() {
@@ -627,6 +651,80 @@ fn article(b: &mut Builder, iri: &str, page: &mut Page) {
 pub fn web_url(url: &str) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("http://") || lower.starts_with("https://")).then(|| url.trim().to_string())
+}
+
+/// The ego network page of a person, body or place (or its GEXF).
+pub fn network_page(site: &Site, iri: &str, params: &Params, links: &Links) -> Reply {
+    let radius = params.radius.unwrap_or(1);
+    if params.gexf {
+        let ego = crate::network::ego(&site.graph, iri, radius);
+        return Reply {
+            status: 200,
+            media: "application/gexf+xml",
+            body: crate::network::gexf(&site.graph, &ego),
+        };
+    }
+    let page = build_network(site, iri, radius, params.lang, links);
+    finish(page, params, links, Some(links.network(iri)))
+}
+
+/// Builds the network page of `iri` (also used by the static-site writer).
+pub fn build_network(site: &Site, iri: &str, radius: usize, lang: Lang, links: &Links) -> Page {
+    let graph = &site.graph;
+    let b = Builder {
+        graph,
+        links,
+        lang,
+        notes: Vec::new(),
+    };
+    let ego = crate::network::ego(graph, iri, radius);
+    let rows = ego
+        .nodes
+        .iter()
+        .map(|n| vec![b.node(n), Cell::text(b.w(kind(n)))])
+        .collect();
+    let mut table = b.table("name", &["name", "kind"], rows);
+    table.title = b.w("network");
+    table.csv = Some(links.csv(0));
+    let mut facts = vec![Fact {
+        label: b.w(kind(iri)),
+        cells: vec![b.node(iri)],
+    }];
+    if !links.site {
+        facts.push(Fact {
+            label: "radius".into(),
+            cells: [1, 2]
+                .iter()
+                .map(|r| Cell {
+                    text: r.to_string(),
+                    href: (*r != radius).then(|| {
+                        let page = links.network(iri);
+                        let sep = if page.contains('?') { '&' } else { '?' };
+                        format!("{page}{sep}radius={r}")
+                    }),
+                    notes: Vec::new(),
+                })
+                .collect(),
+        });
+    }
+    facts.push(Fact {
+        label: "GEXF".into(),
+        cells: vec![Cell {
+            text: b.w("download_gexf"),
+            href: Some(links.gexf(radius)),
+            notes: Vec::new(),
+        }],
+    });
+    Page {
+        title: format!("{}: {}", b.w("network"), graph.label(iri)),
+        kind: b.w("network"),
+        message: (ego.left_out > 0)
+            .then(|| b.w("and_more").replace("{n}", &ego.left_out.to_string())),
+        facts,
+        svg: Some(crate::network::svg(graph, &ego, links)),
+        tables: vec![table],
+        ..Page::default()
+    }
 }
 
 /// Every property of the node and the nodes that link to it.
@@ -922,7 +1020,7 @@ pub struct Chrome {
 }
 
 /// The HTML of `page` (or its CSV table when asked).
-fn finish(page: Page, params: &Params, links: &Links, iri: Option<&str>) -> Reply {
+fn finish(page: Page, params: &Params, links: &Links, here: Option<String>) -> Reply {
     if let Some(n) = params.csv_table {
         return match page.tables.get(n) {
             Some(table) => Reply {
@@ -937,7 +1035,7 @@ fn finish(page: Page, params: &Params, links: &Links, iri: Option<&str>) -> Repl
             },
         };
     }
-    let here = iri.map(|i| links.node(i)).unwrap_or_else(|| "/".into());
+    let here = here.unwrap_or_else(|| "/".into());
     let here = here.split('?').next().unwrap_or("/").to_string();
     let other = match params.lang {
         Lang::Vi => (format!("{here}?lang=en"), "English".to_string()),

@@ -47,6 +47,17 @@ pub fn write(site: &Site, out: &Path) -> Result<Written, WebError> {
         let page = pages::build_node(site, iri, Lang::Vi, &Links::site(segments.len()));
         let dir = segments.iter().fold(out.to_path_buf(), |d, s| d.join(s));
         emit(&dir, segments.len(), &page, &mut written)?;
+        if crate::network::CENTRES.contains(&crate::model::kind(iri)) {
+            let depth = segments.len() + 1;
+            let page = pages::build_network(site, iri, 1, Lang::Vi, &Links::site(depth));
+            let dir = segments.iter().fold(out.join("network"), |d, s| d.join(s));
+            emit(&dir, depth, &page, &mut written)?;
+            let ego = crate::network::ego(&site.graph, iri, 1);
+            save(
+                &dir.join("network.gexf"),
+                &crate::network::gexf(&site.graph, &ego),
+            )?;
+        }
     }
     let links = Links::site(0);
     let index: Vec<serde_json::Value> = site
