@@ -295,3 +295,84 @@ fn cadre_serve_answers_pages_beside_sparql() {
     assert_eq!(sparql, 200);
     assert!(answer.contains("\"boolean\":true"), "{answer}");
 }
+
+/// Page render times per kind on the store named by `CADRE_WEB_BENCH_STORE` (run with
+/// `--ignored --nocapture`; numbers in BENCHMARKS.md): the median and 95th percentile
+/// over up to 200 pages of each kind, in milliseconds, and the search time.
+#[test]
+#[ignore]
+fn page_render_times() {
+    let Ok(store) = std::env::var("CADRE_WEB_BENCH_STORE") else {
+        eprintln!("skipped: set CADRE_WEB_BENCH_STORE to a store");
+        return;
+    };
+    let started = Instant::now();
+    let site = site(Path::new(&store));
+    println!("load: {:.1} s", started.elapsed().as_secs_f64());
+    let mut by_kind: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for iri in site.graph.nodes() {
+        let rest = iri.strip_prefix(cadre_kg::iri::ID).unwrap_or(iri);
+        let kind = rest.split('/').next().unwrap_or("").to_string();
+        let paths = by_kind.entry(kind).or_default();
+        if paths.len() < 200 {
+            paths.push(rest.to_string());
+        }
+    }
+    let persons = by_kind.get("person").cloned().unwrap_or_default();
+    by_kind.insert(
+        "network".into(),
+        persons
+            .iter()
+            .take(50)
+            .map(|p| format!("network/{p}"))
+            .collect(),
+    );
+    by_kind.insert("home".into(), vec![String::new(); 20]);
+    let measure = |paths: &[String], query: Option<&str>| -> (f64, f64) {
+        let mut ms: Vec<f64> = paths
+            .iter()
+            .map(|p| {
+                let t = Instant::now();
+                let reply = render(&site, p, query);
+                assert_eq!(reply.status, 200, "{p}");
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        ms.sort_by(f64::total_cmp);
+        let at = |q: f64| ms[((ms.len() as f64 - 1.0) * q).round() as usize];
+        (at(0.5), at(0.95))
+    };
+    for (kind, paths) in &by_kind {
+        let (median, p95) = measure(paths, None);
+        println!(
+            "{kind}: {} pages, median {median:.2} ms, p95 {p95:.2} ms",
+            paths.len()
+        );
+    }
+    let searches: Vec<String> = [
+        "nguyen van",
+        "thanh tri",
+        "bi thu huyen uy",
+        "uỷ ban",
+        "ha noi",
+    ]
+    .iter()
+    .flat_map(|q| std::iter::repeat_n(q.to_string(), 10))
+    .collect();
+    let mut ms: Vec<f64> = searches
+        .iter()
+        .map(|q| {
+            let t = Instant::now();
+            let found = site.index.find(q, 10);
+            std::hint::black_box(found);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    ms.sort_by(f64::total_cmp);
+    println!(
+        "suggest: {} searches, median {:.2} ms, p95 {:.2} ms",
+        ms.len(),
+        ms[ms.len() / 2],
+        ms[(ms.len() as f64 * 0.95) as usize]
+    );
+}
