@@ -376,3 +376,91 @@ fn page_render_times() {
         ms[(ms.len() as f64 * 0.95) as usize]
     );
 }
+
+/// The page kinds a browser is shown: (file name, path).
+const KINDS: &[(&str, &str)] = &[
+    ("home", "/"),
+    ("search", "/search?q=thanh+tri"),
+    ("person", "/person/do-thi-minh-hang/n01/"),
+    ("post", "/post/bi-thu/huyen-uy/l020/"),
+    ("body", "/body/huyen-uy/l020/"),
+    ("place", "/place/l01/"),
+    ("article", "/article/01-thanh-tri-hoi-nghi-8/"),
+    ("network", "/network/person/do-thi-minh-hang/n01/?radius=2"),
+    ("english", "/person/do-thi-minh-hang/n01/?lang=en"),
+];
+
+/// Debian's Chromium loads each page kind from a real `cadre serve`: the DOM has the
+/// page's heading and no script error is logged, and the screenshot is not blank.
+/// With `CADRE_UPDATE_SCREENSHOTS=1` the screenshots are saved to docs/screenshots/.
+#[test]
+fn chromium_renders_each_page_kind() {
+    let chromium = Path::new("/usr/bin/chromium");
+    if !chromium.exists() {
+        eprintln!("skipped: /usr/bin/chromium is absent (apt-get install chromium)");
+        return;
+    }
+    let (dir, store) = sample_store();
+    let addr = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .unwrap()
+        .to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cadre"))
+        .args(["serve", "--store", s(&store), "--bind", &addr])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("cadre serve starts");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while TcpStream::connect(&addr).is_err() {
+        assert!(Instant::now() < deadline, "cadre serve did not listen");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let browse = |args: &[&str], url: &str| {
+        Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--window-size=1200,900",
+                "--enable-logging=stderr",
+                "--v=0",
+            ])
+            .args(args)
+            .arg(url)
+            .current_dir(dir.path())
+            .output()
+            .expect("chromium runs")
+    };
+    let mut failures = Vec::new();
+    for (name, path) in KINDS {
+        let url = format!("http://{addr}{path}");
+        let dom = browse(&["--dump-dom"], &url);
+        let text = String::from_utf8_lossy(&dom.stdout);
+        let log = String::from_utf8_lossy(&dom.stderr);
+        if !text.contains("<h1>") || !text.contains("<title>") {
+            failures.push(format!("{name}: no heading or title in the DOM"));
+        }
+        if log.contains("Uncaught") || log.contains("Refused to") {
+            failures.push(format!("{name}: console errors: {log}"));
+        }
+        let png = dir.path().join(format!("{name}.png"));
+        let shot = browse(&[&format!("--screenshot={}", png.display())], &url);
+        let bytes = std::fs::read(&png).unwrap_or_default();
+        if !shot.status.success() || bytes.len() < 10_000 {
+            failures.push(format!(
+                "{name}: blank or missing screenshot ({} bytes)",
+                bytes.len()
+            ));
+        }
+        if std::env::var_os("CADRE_UPDATE_SCREENSHOTS").is_some() {
+            let out = root().join("docs/screenshots");
+            std::fs::create_dir_all(&out).unwrap();
+            std::fs::write(out.join(format!("{name}.png")), &bytes).unwrap();
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -35,6 +35,10 @@ pub struct Site {
     pub graph: Graph,
     /// The search index.
     pub index: Index,
+    /// How many nodes of each kind (`person`, …) the graph has.
+    pub counts: std::collections::BTreeMap<String, usize>,
+    /// The articles, newest first.
+    pub articles: Vec<String>,
 }
 
 /// Why the pages could not be built or served.
@@ -61,7 +65,24 @@ impl Site {
     pub fn load(store: &CadreStore) -> Result<Self, WebError> {
         let graph = Graph::load(store)?;
         let index = Index::build(&graph);
-        Ok(Self { graph, index })
+        let mut counts = std::collections::BTreeMap::new();
+        let mut articles = Vec::new();
+        for iri in graph.nodes() {
+            *counts.entry(model::kind(iri).to_string()).or_default() += 1;
+            if model::kind(iri) == "article" {
+                articles.push(iri.to_string());
+            }
+        }
+        articles.sort_by(|a, b| {
+            let date = |i: &str| graph.text(i, "articleDate").unwrap_or("").to_string();
+            date(b).cmp(&date(a)).then(a.cmp(b))
+        });
+        Ok(Self {
+            graph,
+            index,
+            counts,
+            articles,
+        })
     }
 }
 

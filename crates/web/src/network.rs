@@ -178,7 +178,7 @@ pub fn svg(graph: &Graph, ego: &Ego, links: &Links) -> String {
     let (w, h, pad) = (860.0, 560.0, 60.0);
     let pos: Vec<(f64, f64)> = layout(ego.nodes.len(), &ego.edges)
         .into_iter()
-        .map(|(x, y)| (pad + x * (w - 2.0 * pad), pad / 2.0 + y * (h - pad)))
+        .map(|(x, y)| (pad / 2.0 + x * (w - 4.0 * pad), pad / 2.0 + y * (h - pad)))
         .collect();
     let mut out = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="network" width="{w}" height="{h}" role="img">"#

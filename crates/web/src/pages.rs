@@ -784,7 +784,7 @@ fn gantt(b: &Builder, holdings: &[Held]) -> String {
     let height = 30.0 + row * dated.len() as f64;
     let mut svg = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="gantt" width="{}" height="{height}" role="img" aria-label="{}">"#,
-        left + width + 20.0,
+        left + width + 40.0,
         escape(&b.w("timeline"))
     );
     let mut y = lo as i64;
@@ -862,17 +862,15 @@ pub fn build_home(site: &Site, lang: Lang, links: &Links) -> Page {
         lang,
         notes: Vec::new(),
     };
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for iri in graph.nodes() {
-        *counts.entry(kind(iri)).or_default() += 1;
-    }
     let facts: Vec<Fact> = [
         "article", "person", "post", "body", "place", "meeting", "document", "term",
     ]
     .iter()
     .map(|k| Fact {
         label: b.w(k),
-        cells: vec![Cell::text(counts.get(k).copied().unwrap_or(0).to_string())],
+        cells: vec![Cell::text(
+            site.counts.get(*k).copied().unwrap_or(0).to_string(),
+        )],
     })
     .collect();
     let top = |k: &str| -> Vec<Vec<Cell>> {
@@ -884,10 +882,10 @@ pub fn build_home(site: &Site, lang: Lang, links: &Links) -> Page {
             .map(|e| vec![b.node(&e.iri), Cell::text(e.weight.to_string())])
             .collect()
     };
-    let articles = graph
-        .nodes()
-        .into_iter()
-        .filter(|i| kind(i) == "article")
+    let articles: Vec<Vec<Cell>> = site
+        .articles
+        .iter()
+        .take(MAX_ROWS)
         .map(|a| {
             vec![
                 b.node(a),
@@ -895,10 +893,15 @@ pub fn build_home(site: &Site, lang: Lang, links: &Links) -> Page {
             ]
         })
         .collect();
+    let mut articles = b.table("articles", &["article", "date"], articles);
+    articles.more = (site.articles.len() > MAX_ROWS).then(|| {
+        b.w("and_more")
+            .replace("{n}", &(site.articles.len() - MAX_ROWS).to_string())
+    });
     let mut tables = vec![
         b.table("top_persons", &["person", "mentions"], top("person")),
         b.table("top_places", &["place", "mentions"], top("place")),
-        b.table("articles", &["article", "date"], articles),
+        articles,
     ];
     for (i, table) in tables.iter_mut().enumerate() {
         table.csv = Some(links.csv(i));
