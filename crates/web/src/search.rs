@@ -68,11 +68,12 @@ impl Index {
         if key.is_empty() {
             return Vec::new();
         }
+        let word = format!(" {key}");
         let (mut starts, mut inside): (Vec<&Entry>, Vec<&Entry>) = self
             .entries
             .iter()
             .filter(|e| e.key.contains(&key))
-            .partition(|e| e.key.starts_with(&key) || e.key.contains(&format!(" {key}")));
+            .partition(|e| e.key.starts_with(&key) || e.key.contains(&word));
         starts.append(&mut inside);
         starts.truncate(limit);
         starts
