@@ -2,7 +2,8 @@
 # Installs what a fresh machine lacks to build and test cadre: Debian's libclang-dev
 # (Oxigraph's RocksDB is built through bindgen); with the argument `test`, also
 # xmllint, rapper and Python networkx and igraph (tests read the exports back with
-# them), curl, Python SPARQLWrapper (tests read `cadre serve` with them) and OpenLink
+# them), curl, Python SPARQLWrapper (tests read `cadre serve` with them), Chromium
+# (tests load the pages headless) and OpenLink
 # Virtuoso (tests push to it). Rust itself must be there. Every missing Debian package
 # is installed in one apt-get run, and every missing Python module in one pip run.
 set -euo pipefail
@@ -27,6 +28,8 @@ if [ "${1:-}" = test ]; then
   command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
   command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  # Debian's Chromium: tests/web.rs loads each page kind headless (skipped without it).
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource)
 fi
 

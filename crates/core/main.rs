@@ -209,8 +209,9 @@ enum Command {
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
         store: PathBuf,
     },
-    /// Serve the store as a SPARQL 1.1 Protocol endpoint (GET/POST /query; results
-    /// as JSON, XML, CSV or TSV by the Accept header). Read-only unless --writable.
+    /// Serve the store: HTML pages for every node at / and a SPARQL 1.1 Protocol
+    /// endpoint (GET/POST /query; results as JSON, XML, CSV or TSV by the Accept
+    /// header). Read-only unless --writable.
     Serve {
         /// Store folder.
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
@@ -225,6 +226,16 @@ enum Command {
         /// Accept SPARQL Update on POST /update (takes the store's write lock).
         #[arg(long)]
         writable: bool,
+    },
+    /// Write the pages of `cadre serve` as a static site (relative links, a prebuilt
+    /// search index) that any web host can serve.
+    Site {
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+        /// Store folder.
+        #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
+        store: PathBuf,
     },
     /// Upload every article graph to an external store with the SPARQL 1.1 Graph
     /// Store Protocol (one PUT per graph: re-running replaces, never duplicates).
@@ -557,13 +568,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 writable,
                 ..Default::default()
             };
-            cadre_protocol::serve(std::sync::Arc::new(handle), bind, config, || {
-                eprintln!(
-                    "serving {} at http://{bind}/query ({}; Ctrl-C stops)",
-                    store.display(),
-                    if writable { "read-write" } else { "read-only" }
-                );
-            })?;
+            let site = cadre_web::Site::load(&handle).context("loading the pages")?;
+            cadre_web::serve(
+                std::sync::Arc::new(handle),
+                std::sync::Arc::new(site),
+                bind,
+                config,
+                || {
+                    eprintln!(
+                        "serving {} at http://{bind}/ (pages) and http://{bind}/query (SPARQL; {}; Ctrl-C stops)",
+                        store.display(),
+                        if writable { "read-write" } else { "read-only" }
+                    );
+                },
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Site { out, store } => {
+            let handle = open_store_read_only(&store)?;
+            let site = cadre_web::Site::load(&handle).context("loading the pages")?;
+            let written = cadre_web::site::write(&site, &out)?;
+            println!(
+                "wrote {} pages and {} CSV tables to {} (open {}/index.html)",
+                written.pages,
+                written.tables,
+                out.display(),
+                out.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Push {

@@ -1,0 +1,421 @@
+//! cadre's newsroom interface: a page for every node of the graph (person, post,
+//! body, place, meeting, document, article …), search with or without diacritics,
+//! a CSV download of every table, and a static-site writer.
+//!
+//! [`Site::load`] reads the store once (the whole union graph and the search index);
+//! [`render`] maps one request to one response without sockets, like
+//! `cadre_protocol::respond`, and [`serve`] puts both behind one HTTP server: the
+//! SPARQL endpoint keeps `/query`, `/sparql` and `/update`, the pages take the rest.
+//! Nothing a request sends changes the store.
+
+pub mod model;
+pub mod network;
+pub mod pages;
+pub mod search;
+pub mod site;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use cadre_kg::iri::ID;
+use cadre_kg::{CadreStore, StoreError};
+use oxhttp::model::header::CONTENT_TYPE;
+use oxhttp::model::{Body, Request, Response, StatusCode};
+
+use crate::model::Graph;
+use crate::search::Index;
+
+pub use pages::{Lang, Links};
+
+/// The loaded graph and its search index: what every page reads.
+#[derive(Debug)]
+pub struct Site {
+    /// The union graph.
+    pub graph: Graph,
+    /// The search index.
+    pub index: Index,
+    /// How many nodes of each kind (`person`, …) the graph has.
+    pub counts: std::collections::BTreeMap<String, usize>,
+    /// The articles, newest first.
+    pub articles: Vec<String>,
+}
+
+/// Why the pages could not be built or served.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// Reading the store failed.
+    #[error("reading the store: {0}")]
+    Store(#[from] StoreError),
+    /// Writing a file of the static site failed.
+    #[error("writing {path}: {source}")]
+    Write {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The server could not start.
+    #[error(transparent)]
+    Serve(#[from] cadre_protocol::ServeError),
+}
+
+impl Site {
+    /// Loads the graph of `store` and indexes it for search.
+    pub fn load(store: &CadreStore) -> Result<Self, WebError> {
+        let graph = Graph::load(store)?;
+        let index = Index::build(&graph);
+        let mut counts = std::collections::BTreeMap::new();
+        let mut articles = Vec::new();
+        for iri in graph.nodes() {
+            *counts.entry(model::kind(iri).to_string()).or_default() += 1;
+            if model::kind(iri) == "article" {
+                articles.push(iri.to_string());
+            }
+        }
+        articles.sort_by(|a, b| {
+            let date = |i: &str| graph.text(i, "articleDate").unwrap_or("").to_string();
+            date(b).cmp(&date(a)).then(a.cmp(b))
+        });
+        Ok(Self {
+            graph,
+            index,
+            counts,
+            articles,
+        })
+    }
+}
+
+/// The longest query string accepted, in bytes.
+pub const MAX_QUERY: usize = 1024;
+
+/// A page's answer: status, media type and body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// HTTP status.
+    pub status: u16,
+    /// Media type with charset.
+    pub media: &'static str,
+    /// The body.
+    pub body: String,
+}
+
+impl Reply {
+    fn new(status: u16, media: &'static str, body: String) -> Self {
+        Self {
+            status,
+            media,
+            body,
+        }
+    }
+}
+
+/// The parameters a page accepts.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Params {
+    /// `lang=en` (English labels); Vietnamese otherwise.
+    pub lang: Lang,
+    /// `format=csv` with `table=N`: the N-th table of the page as CSV.
+    pub csv_table: Option<usize>,
+    /// `q=`: a search.
+    pub query: Option<String>,
+    /// `format=gexf`: a network page's subgraph as GEXF.
+    pub gexf: bool,
+    /// `radius=1|2`: a network page's radius (1 when absent).
+    pub radius: Option<usize>,
+}
+
+/// Parses a query string: over-long, badly encoded, unknown or repeated parameters and
+/// bad values are refused (the message says why).
+pub fn parse_params(raw: Option<&str>) -> Result<Params, String> {
+    let raw = raw.unwrap_or("");
+    if raw.len() > MAX_QUERY {
+        return Err(format!("the query string is longer than {MAX_QUERY} bytes"));
+    }
+    let mut params = Params::default();
+    let mut format = None;
+    let mut table = None;
+    let mut seen = Vec::new();
+    for (key, value) in url::form_urlencoded::parse(raw.as_bytes()) {
+        if key.contains('\u{FFFD}') || value.contains('\u{FFFD}') {
+            return Err("the query string is not UTF-8".into());
+        }
+        if seen.contains(&key) {
+            return Err(format!("the parameter {key} is repeated"));
+        }
+        seen.push(key.clone());
+        match key.as_ref() {
+            "lang" => {
+                params.lang = match value.as_ref() {
+                    "vi" => Lang::Vi,
+                    "en" => Lang::En,
+                    _ => return Err("lang must be vi or en".into()),
+                }
+            }
+            "format" if value == "csv" => format = Some(()),
+            "format" if value == "gexf" => params.gexf = true,
+            "format" => return Err("format must be csv or gexf".into()),
+            "radius" => {
+                params.radius = match value.as_ref() {
+                    "1" => Some(1),
+                    "2" => Some(2),
+                    _ => return Err("radius must be 1 or 2".into()),
+                }
+            }
+            "table" => {
+                table = Some(
+                    value
+                        .parse::<usize>()
+                        .map_err(|_| "table must be a number".to_string())?,
+                )
+            }
+            "q" => params.query = Some(value.into_owned()),
+            other => return Err(format!("unknown parameter {other}")),
+        }
+    }
+    params.csv_table = match (format, table) {
+        (Some(()), table) => Some(table.unwrap_or(0)),
+        (None, Some(_)) => return Err("table is only used with format=csv".into()),
+        (None, None) => None,
+    };
+    Ok(params)
+}
+
+/// One request (path and raw query string) → one reply. Pure: reads `site` only.
+pub fn render(site: &Site, path: &str, query: Option<&str>) -> Reply {
+    let params = match parse_params(query) {
+        Ok(p) => p,
+        Err(message) => {
+            return pages::error_page(400, &message, &Params::default());
+        }
+    };
+    let trimmed = path.trim_matches('/');
+    match trimmed {
+        "" => pages::home(site, &params),
+        "search" => pages::search_page(site, &params),
+        "suggest" => Reply::new(
+            200,
+            "application/json",
+            search_json(
+                site,
+                params.query.as_deref().unwrap_or(""),
+                &Links::server(params.lang),
+            ),
+        ),
+        "search.js" => Reply::new(
+            200,
+            "text/javascript; charset=utf-8",
+            pages::SCRIPT.to_string(),
+        ),
+        _ if trimmed.starts_with("network/") => {
+            let iri = format!("{ID}{}", &trimmed["network/".len()..]);
+            if !site.graph.has(&iri) || !network::CENTRES.contains(&model::kind(&iri)) {
+                return pages::error_page(404, trimmed, &params);
+            }
+            pages::network_page(site, &iri, &params, &Links::server(params.lang))
+        }
+        _ => {
+            let iri = format!("{ID}{trimmed}");
+            if trimmed.contains("//") || !site.graph.has(&iri) {
+                return pages::error_page(404, trimmed, &params);
+            }
+            pages::node_page(site, &iri, &params, &Links::server(params.lang))
+        }
+    }
+}
+
+/// Search suggestions as JSON: `[{"label", "kind", "href", "key"}]`, at most 10.
+pub fn search_json(site: &Site, query: &str, links: &Links) -> String {
+    let found: Vec<serde_json::Value> = site
+        .index
+        .find(query, 10)
+        .into_iter()
+        .map(|e| {
+            serde_json::json!({
+                "label": e.label,
+                "kind": e.kind,
+                "key": e.key,
+                "href": links.node(&e.iri),
+            })
+        })
+        .collect();
+    serde_json::Value::Array(found).to_string()
+}
+
+/// Serves the SPARQL endpoint and the pages of `site` on `addr` until the process
+/// ends; `on_ready` runs once the socket is bound.
+pub fn serve(
+    store: Arc<CadreStore>,
+    site: Arc<Site>,
+    addr: SocketAddr,
+    config: cadre_protocol::EndpointConfig,
+    on_ready: impl FnOnce(),
+) -> Result<(), WebError> {
+    let server = oxhttp::Server::new(move |request: &mut Request<Body>| {
+        let path = request.uri().path().to_string();
+        if matches!(path.as_str(), "/query" | "/sparql" | "/update") {
+            return cadre_protocol::respond(&store, request, &config);
+        }
+        let reply = render(&site, &path, request.uri().query());
+        to_response(reply)
+    })
+    .bind(addr)
+    .with_global_timeout(config.timeout + Duration::from_secs(30))
+    .with_max_concurrent_connections(128);
+    let listening = server
+        .spawn()
+        .map_err(|source| cadre_protocol::ServeError::Listen { addr, source })?;
+    on_ready();
+    listening
+        .join()
+        .map_err(|source| cadre_protocol::ServeError::Listen { addr, source })?;
+    Ok(())
+}
+
+fn to_response(reply: Reply) -> Response<Body> {
+    Response::builder()
+        .status(StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        .header(CONTENT_TYPE, reply.media)
+        .header(
+            "content-security-policy",
+            "default-src 'self'; style-src 'unsafe-inline'; img-src 'self'",
+        )
+        .header("x-content-type-options", "nosniff")
+        .body(Body::from(reply.body))
+        .expect("valid response")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_strings_are_checked() {
+        let p = parse_params(Some("lang=en&format=csv&table=2")).unwrap();
+        assert_eq!((p.lang, p.csv_table), (Lang::En, Some(2)));
+        assert_eq!(
+            parse_params(Some("q=Thanh+Tr%C3%AC"))
+                .unwrap()
+                .query
+                .as_deref(),
+            Some("Thanh Trì")
+        );
+        assert!(parse_params(Some("lang=fr")).is_err());
+        assert!(parse_params(Some("q=%FF%FE")).is_err());
+        assert!(parse_params(Some("q=a&q=b")).is_err());
+        assert!(parse_params(Some("evil=1")).is_err());
+        assert!(parse_params(Some(&"q=a".repeat(400))).is_err());
+    }
+}
+
+#[cfg(test)]
+mod hostile {
+    use super::*;
+    use cadre_extract::{extract, ArticleInput};
+
+    /// An invented article whose text, title line and URL carry markup and script.
+    const TEXT: &str = "Bí thư <script>alert(1)</script> \"><img src=x onerror=alert(1)>\n\nNgày 5/3/2024, đồng chí Nguyễn Văn An\"><img src=x onerror=alert(1)>, Bí thư Huyện ủy Thanh Trì <script>alert(2)</script> chủ trì Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 12.";
+
+    fn hostile_site(url: &str) -> (tempfile::TempDir, Site) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = CadreStore::open(dir.path()).unwrap();
+        store
+            .ingest(
+                &[extract(&ArticleInput {
+                    id: "hostile",
+                    text: TEXT,
+                    url: Some(url),
+                    published: Some("2024-03-06"),
+                })],
+                &cadre_kg::curation::Curation::default(),
+            )
+            .unwrap();
+        // The extractor drops tags from article text; a store written by another tool
+        // may still hold them, so a title and a name with markup are added as well.
+        store
+            .update(
+                "INSERT DATA { GRAPH <https://w3id.org/cadre/id/article/hostile> { \
+                 <https://w3id.org/cadre/id/article/hostile> <https://w3id.org/cadre/ontology#title> \"Tin <script>alert(2)</script>\" . \
+                 <https://w3id.org/cadre/id/person/x> <https://w3id.org/cadre/ontology#name> \"X\\\"><img src=x onerror=alert(1)>\" } }",
+            )
+            .unwrap();
+        let site = Site::load(&store).unwrap();
+        (dir, site)
+    }
+
+    #[test]
+    fn hostile_text_and_urls_are_shown_as_text() {
+        let (_d, site) = hostile_site("javascript:alert(document.cookie)");
+        let mut checked = 0;
+        for iri in site.graph.nodes() {
+            let path = iri.strip_prefix(ID).unwrap();
+            let reply = render(&site, path, None);
+            assert_eq!(reply.status, 200, "{path}");
+            let body = &reply.body;
+            assert!(!body.contains("<script>alert"), "{path}: {body}");
+            assert!(!body.contains("<img"), "{path}: {body}");
+            assert!(!body.contains("href=\"javascript:"), "{path}: {body}");
+            checked += 1;
+        }
+        assert!(checked > 5);
+        let article = render(&site, "article/hostile", None).body;
+        assert!(
+            article.contains("javascript:alert(document.cookie)"),
+            "the URL is shown as text: {article}"
+        );
+        assert!(
+            article.contains("Tin &lt;script&gt;alert(2)&lt;&#x2f;script&gt;"),
+            "{article}"
+        );
+        assert!(article.contains("Nguyễn Văn An&quot;&gt;"), "{article}");
+        let person = render(&site, "person/x", None).body;
+        assert!(
+            person.contains("X&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+            "{person}"
+        );
+        let csv = render(&site, "article/hostile", Some("format=csv&table=0")).body;
+        assert_eq!(csv.lines().next(), Some("Thuộc tính,Giá trị"));
+        let (_d2, linked) = hostile_site("https://example.org/a?b=1&c=\"><img>");
+        let article = render(&linked, "article/hostile", None).body;
+        assert!(
+            article.contains(
+                "href=\"https:&#x2f;&#x2f;example.org&#x2f;a?b=1&amp;c=&quot;&gt;&lt;img&gt;\""
+            ),
+            "{article}"
+        );
+    }
+
+    #[test]
+    fn spreadsheet_formulas_are_written_as_text() {
+        let table = pages::Table {
+            columns: vec!["=name".into()],
+            rows: vec![
+                vec![pages::Cell {
+                    text: "=HYPERLINK(\"x\")".into(),
+                    ..Default::default()
+                }],
+                vec![pages::Cell {
+                    text: "+1".into(),
+                    ..Default::default()
+                }],
+                vec![pages::Cell {
+                    text: "-1".into(),
+                    ..Default::default()
+                }],
+                vec![pages::Cell {
+                    text: "@SUM".into(),
+                    ..Default::default()
+                }],
+                vec![pages::Cell {
+                    text: "Hà Nội".into(),
+                    ..Default::default()
+                }],
+            ],
+            ..Default::default()
+        };
+        assert_eq!(
+            pages::csv(&table),
+            "'=name\n\"'=HYPERLINK(\"\"x\"\")\"\n'+1\n'-1\n'@SUM\nHà Nội\n"
+        );
+    }
+}
