@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build and test cadre: Debian's libclang-dev
 # (Oxigraph's RocksDB is built through bindgen); with the argument `test`, also
-# xmllint, rapper and Python networkx and igraph (tests read the exports back with
-# them), curl, Python SPARQLWrapper (tests read `cadre serve` with them), Chromium
-# (tests load the pages headless) and OpenLink
+# xmllint, rapper, Python networkx and igraph (tests read the exports back with
+# them), Gephi Lite's readers graphology-gexf and graphology-graphml (npm ci in
+# tests/js, when node is there), curl, Python SPARQLWrapper (tests read `cadre serve`
+# with them), Chromium (tests load the pages headless) and OpenLink
 # Virtuoso (tests push to it). Rust itself must be there. Every missing Debian package
 # is installed in one apt-get run, and every missing Python module in one pip run.
 set -euo pipefail
@@ -66,4 +67,14 @@ if [ ${#modules[@]} -gt 0 ]; then
   echo "setup: installing Python ${modules[*]} (for the export and serve tests)"
   python3 -m pip install --quiet "${modules[@]}" 2>/dev/null \
     || python3 -m pip install --quiet --break-system-packages "${modules[@]}"
+fi
+
+# Gephi Lite's readers (graphology-gexf, graphology-graphml), pinned by
+# tests/js/package-lock.json; the export tests skip them without node.
+if command -v npm >/dev/null 2>&1; then
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  echo "setup: npm ci in tests/js (Gephi Lite's readers, for the export tests)"
+  (cd "$root/tests/js" && npm ci --no-audit --no-fund --silent)
+else
+  echo "setup: node/npm not found; the Gephi Lite export test will be skipped"
 fi

@@ -337,3 +337,156 @@ fn sample_exports_match_golden_files() {
         );
     }
 }
+
+/// Gephi Lite's readers (tests/js: graphology-gexf, graphology-graphml), when node
+/// and the packages are there (`scripts/setup.sh test` runs `npm ci` in tests/js).
+fn gephi_lite_reader() -> Option<std::path::PathBuf> {
+    let js = root().join("tests/js");
+    let node = Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: node not found (Gephi Lite's readers run on it)");
+        return None;
+    }
+    if !js.join("node_modules/graphology-gexf").is_dir() {
+        eprintln!(
+            "skipped: tests/js/node_modules missing (scripts/setup.sh test runs npm ci there)"
+        );
+        return None;
+    }
+    Some(js.join("read.js"))
+}
+
+/// Reads an export with Gephi Lite's parser for `format`; the summary of tests/js/read.js.
+fn read_with_gephi_lite(
+    reader: &std::path::Path,
+    format: &str,
+    file: &std::path::Path,
+) -> serde_json::Value {
+    let out = Command::new("node")
+        .args([s(reader), format, s(file), "Phạm Quang Thịnh"])
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "graphology-{format} could not read {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON from tests/js/read.js")
+}
+
+#[test]
+fn gephi_lite_reads_every_graph_export_with_names_counts_and_time() {
+    let Some(reader) = gephi_lite_reader() else {
+        return;
+    };
+    let (dir, store) = sample_store();
+    let csv_dir = dir.path().join("csv");
+    ok(&[
+        "export",
+        "--store",
+        s(&store),
+        "--format",
+        "csv",
+        "--out",
+        s(&csv_dir),
+    ]);
+    let csv_nodes = csv::Reader::from_path(csv_dir.join("nodes.csv"))
+        .unwrap()
+        .records()
+        .count();
+    let csv_edges = csv::Reader::from_path(csv_dir.join("edges.csv"))
+        .unwrap()
+        .records()
+        .count();
+    let node_names = [
+        "betweenness",
+        "code",
+        "community",
+        "component",
+        "date",
+        "degree",
+        "end",
+        "kind",
+        "label",
+        "pagerank",
+        "start",
+        "type",
+        "weighted_degree",
+    ];
+    for format in ["gexf", "graphml"] {
+        let file = dir.path().join(format!("kg.{format}"));
+        ok(&[
+            "export",
+            "--store",
+            s(&store),
+            "--format",
+            format,
+            "--out",
+            s(&file),
+        ]);
+        let r = read_with_gephi_lite(&reader, format, &file);
+        assert_eq!(r["nodes"], csv_nodes, "{format}: nodes as in nodes.csv");
+        assert_eq!(r["edges"], csv_edges, "{format}: edges as in edges.csv");
+        assert_eq!(
+            r["node_attributes"],
+            serde_json::json!(node_names),
+            "{format}"
+        );
+        assert_eq!(
+            r["edge_attributes"],
+            serde_json::json!(["end", "label", "relation", "start", "weight"]),
+            "{format}"
+        );
+        // Phạm Quang Thịnh has a Hà Nội node and a Quảng Ninh one.
+        let spells: Vec<(String, String, String)> = r["named"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                (
+                    n["type"].to_string(),
+                    n["start"].to_string(),
+                    n["end"].to_string(),
+                )
+            })
+            .collect();
+        assert!(
+            spells.contains(&(
+                "\"Person\"".into(),
+                "\"2021-12-22\"".into(),
+                "\"2025-07-25\"".into()
+            )),
+            "{format}: {spells:?}"
+        );
+        assert!(
+            r["named"][0]["pagerank"].is_f64(),
+            "{format}: measures are numbers"
+        );
+    }
+
+    let people = dir.path().join("people.gexf");
+    ok(&[
+        "export",
+        "--store",
+        s(&store),
+        "--graph",
+        "people",
+        "--format",
+        "gexf",
+        "--out",
+        s(&people),
+    ]);
+    let script = r#"
+import sys, json, networkx as nx
+g = nx.read_gexf(sys.argv[1])
+print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}))
+"#;
+    let nx = run_python(script, &[s(&people)]);
+    let r = read_with_gephi_lite(&reader, "gexf", &people);
+    assert_eq!([&r["nodes"], &r["edges"]], [&nx["nodes"], &nx["edges"]]);
+    assert!(r["node_attributes"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("community")));
+}

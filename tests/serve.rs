@@ -257,3 +257,41 @@ fn a_store_in_use_is_refused_at_once_with_who_holds_it() {
     ]);
     assert_eq!(body, "o\r\nc\r\n");
 }
+
+#[test]
+fn a_runaway_query_gets_503_on_time_while_others_are_answered() {
+    let (_dir, store) = sample_store();
+    let server = Server::start(&store, &["--timeout", "2"]);
+    let runaway_url = server.url("/query");
+    let runaway = std::thread::spawn(move || {
+        let started = Instant::now();
+        let answer = curl(&[
+            "--data-urlencode",
+            "query=SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+            &runaway_url,
+        ]);
+        (answer, started.elapsed())
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let started = Instant::now();
+    let (status, _, body) = curl(&[
+        "-H",
+        "Accept: text/csv",
+        "--data-urlencode",
+        &format!("query={CHAIRS}"),
+        &server.url("/query"),
+    ]);
+    let quick = started.elapsed();
+    assert_eq!(status, 200, "{body}");
+    assert!(body.starts_with("n\r\n"), "{body}");
+    assert!(
+        quick < Duration::from_secs(1),
+        "the cheap query took {quick:?}"
+    );
+    let ((status, _, body), took) = runaway.join().unwrap();
+    assert_eq!(status, 503, "{body}");
+    assert!(
+        took < Duration::from_secs(3),
+        "the runaway answered after {took:?}"
+    );
+}

@@ -776,3 +776,62 @@ fn person_shows_a_year_precision_date_and_its_source() {
         "{out}"
     );
 }
+
+/// A query that never yields a solution before it ends: a four-way cross join of
+/// every quad, counted. Oxigraph checks its cancellation only between solutions.
+const RUNAWAY: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+
+/// The sample store (about 10k quads) stands in for the 2k-article store: the
+/// cross join above outlasts any timeout on either, and the sample builds in a second.
+#[test]
+fn a_runaway_query_stops_at_its_timeout_with_its_exit_code() {
+    let (_dir, store) = sample_store();
+    let started = std::time::Instant::now();
+    let out = cadre(&["query", "--store", s(&store), "--timeout", "2", RUNAWAY]);
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(3), "exit code 3 for a timeout");
+    assert!(
+        took < std::time::Duration::from_secs(3),
+        "returned after {took:?}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("query cancelled after 2s"), "{err}");
+}
+
+#[test]
+fn a_store_of_an_older_format_says_to_ingest_again() {
+    let (_dir, store) = sample_store();
+    assert_eq!(
+        std::fs::read_to_string(store.join("cadre-format")).unwrap(),
+        "1\n",
+        "a new store records its format"
+    );
+    for (version, made_by) in [
+        (None, "an older cadre"),
+        (Some("0\n"), "an older cadre"),
+        (Some("99\n"), "a newer cadre"),
+    ] {
+        match version {
+            Some(v) => std::fs::write(store.join("cadre-format"), v).unwrap(),
+            None => std::fs::remove_file(store.join("cadre-format")).unwrap(),
+        }
+        for args in [
+            vec![
+                "query",
+                "--store",
+                s(&store),
+                "SELECT * WHERE { ?s ?p ?o } LIMIT 1",
+            ],
+            vec!["ingest", "--store", s(&store), s(&sample())],
+        ] {
+            let out = cadre(&args);
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains(made_by) && err.contains("ingest the articles again into a new store"),
+                "{args:?}: {err}"
+            );
+            assert!(!err.contains("panicked"), "{err}");
+        }
+    }
+}

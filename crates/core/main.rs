@@ -31,6 +31,10 @@ const PASSWORD_VAR: &str = "CADRE_PUSH_PASSWORD";
 /// Exit code when some inputs were skipped but the rest was processed.
 const EXIT_SKIPPED: u8 = 2;
 
+/// Exit code when a query ran out of time (`--timeout`) or was refused because
+/// earlier queries that ran out of time still run.
+const EXIT_TIMEOUT: u8 = 3;
+
 #[derive(Parser)]
 #[command(
     name = "cadre",
@@ -427,7 +431,17 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: {}", error_chain(&e));
-            ExitCode::FAILURE
+            let timed_out = e.chain().any(|c| {
+                matches!(
+                    c.downcast_ref::<cadre_kg::StoreError>(),
+                    Some(cadre_kg::StoreError::Timeout(_) | cadre_kg::StoreError::Busy(_))
+                )
+            });
+            if timed_out {
+                ExitCode::from(EXIT_TIMEOUT)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

@@ -141,8 +141,19 @@ pub fn write_graphml(p: &Projected, mut out: impl Write) -> Result<(), GraphErro
     Ok(())
 }
 
+/// Edge attributes of the GEXF besides label and weight.
+const EDGE_ATTRIBUTES: [&str; 3] = ["relation", "start", "end"];
+
+/// A GEXF `<attribute>` declaration whose id is its name. Gephi shows the title;
+/// Gephi Lite's reader (graphology-gexf) takes the title only when the id is numeric
+/// and the id otherwise, so an id equal to the name shows the name in both.
+fn gexf_attribute(name: &str, ty: &str) -> String {
+    format!(r#"<attribute id="{name}" title="{name}" type="{ty}"/>"#)
+}
+
 /// Writes GEXF 1.3 in dynamic mode: nodes and edges carry `start`/`end` dates (their
-/// first and last attestation), so Gephi's timeline replays careers.
+/// first and last attestation), so Gephi's timeline replays careers; the same dates
+/// are also `start` and `end` attributes, for readers without time (Gephi Lite).
 pub fn write_gexf(p: &Projected, mut out: impl Write) -> Result<(), GraphError> {
     let graph = &p.graph;
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
@@ -165,23 +176,21 @@ pub fn write_gexf(p: &Projected, mut out: impl Write) -> Result<(), GraphError> 
         ("kind", "string"),
         ("code", "string"),
         ("date", "string"),
+        ("start", "string"),
+        ("end", "string"),
     ];
     if let Some(first) = graph.node_weights().next() {
         node_attrs.extend(metric_values(first).iter().map(|(k, ty, _)| (*k, *ty)));
     }
-    for (i, (name, ty)) in node_attrs.iter().enumerate() {
+    for (name, ty) in &node_attrs {
         let ty = if *ty == "int" { "integer" } else { ty };
-        writeln!(
-            out,
-            r#"      <attribute id="n{i}" title="{name}" type="{ty}"/>"#
-        )?;
+        writeln!(out, "      {}", gexf_attribute(name, ty))?;
     }
     writeln!(out, "    </attributes>")?;
     writeln!(out, r#"    <attributes class="edge" mode="static">"#)?;
-    writeln!(
-        out,
-        r#"      <attribute id="e0" title="relation" type="string"/>"#
-    )?;
+    for name in EDGE_ATTRIBUTES {
+        writeln!(out, "      {}", gexf_attribute(name, "string"))?;
+    }
     writeln!(out, "    </attributes>")?;
     let spell = |start: &Option<String>, end: &Option<String>| -> String {
         let mut s = String::new();
@@ -204,9 +213,11 @@ pub fn write_gexf(p: &Projected, mut out: impl Write) -> Result<(), GraphError> 
         )?;
         writeln!(out, "        <attvalues>")?;
         let metrics = metric_values(node);
-        for (i, (name, _)) in node_attrs.iter().enumerate() {
+        for (name, _) in &node_attrs {
             let v = match *name {
                 "type" => Some(node.node_type.clone()),
+                "start" => node.start.clone(),
+                "end" => node.end.clone(),
                 other => node.attributes.get(other).cloned().or_else(|| {
                     metrics
                         .iter()
@@ -217,7 +228,7 @@ pub fn write_gexf(p: &Projected, mut out: impl Write) -> Result<(), GraphError> 
             if let Some(v) = v {
                 writeln!(
                     out,
-                    r#"          <attvalue for="n{i}" value="{}"/>"#,
+                    r#"          <attvalue for="{name}" value="{}"/>"#,
                     xml_escape(&v)
                 )?;
             }
@@ -238,11 +249,21 @@ pub fn write_gexf(p: &Projected, mut out: impl Write) -> Result<(), GraphError> 
             w.weight,
             spell(&w.start, &w.end)
         )?;
-        writeln!(
-            out,
-            r#"        <attvalues><attvalue for="e0" value="{}"/></attvalues>"#,
-            xml_escape(&w.relation)
-        )?;
+        writeln!(out, "        <attvalues>")?;
+        for (name, v) in [
+            ("relation", Some(&w.relation)),
+            ("start", w.start.as_ref()),
+            ("end", w.end.as_ref()),
+        ] {
+            if let Some(v) = v {
+                writeln!(
+                    out,
+                    r#"          <attvalue for="{name}" value="{}"/>"#,
+                    xml_escape(v)
+                )?;
+            }
+        }
+        writeln!(out, "        </attvalues>")?;
         writeln!(out, "      </edge>")?;
     }
     writeln!(out, "    </edges>")?;

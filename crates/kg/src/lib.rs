@@ -18,5 +18,5 @@ mod test_support;
 pub use mapping::article_quads;
 pub use store::{
     worth_compacting, ArticleGraph, CadreStore, IngestStats, QueryLimits, QueryOutput, ResultKind,
-    StoreError, SyntaxError,
+    StoreError, SyntaxError, FORMAT_FILE, FORMAT_VERSION, MAX_ABANDONED,
 };

@@ -16,7 +16,8 @@ use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, Variable,
 };
 use oxigraph::store::Store;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 use thiserror::Error;
 
@@ -48,6 +49,22 @@ pub enum StoreError {
     /// The query ran longer than its timeout and was cancelled.
     #[error("query cancelled after {0:?} (raise --timeout, or narrow the query)")]
     Timeout(Duration),
+    /// The store was made by another version of cadre, whose graph layout this one
+    /// does not read.
+    #[error("{path} was made by {made} (store format {found}; this cadre reads format {FORMAT_VERSION}); ingest the articles again into a new store (remove the folder or pass another --store)",
+        path = path.display(),
+        made = if found.is_some_and(|f| f > FORMAT_VERSION) { "a newer cadre" } else { "an older cadre" },
+        found = found.map_or_else(|| "none".to_string(), |f| f.to_string()))]
+    Format {
+        /// The store folder.
+        path: std::path::PathBuf,
+        /// The format it declares (`None`: made before formats were recorded).
+        found: Option<u32>,
+    },
+    /// Too many queries abandoned at their deadline still run; a query with a
+    /// timeout waits for one of them to end.
+    #[error("{0} earlier queries that ran out of time still run; try again when they end")]
+    Busy(usize),
     /// Another process holds the store, or its lock could not be taken.
     #[error(transparent)]
     Lock(#[from] LockError),
@@ -214,58 +231,55 @@ pub struct QueryLimits {
     pub max_rows: Option<usize>,
 }
 
-/// Cancels a query when its time is up; stopping it (drop) ends the thread at once.
-struct Watchdog {
-    stop: Option<mpsc::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Watchdog {
-    fn start(timeout: Duration, token: CancellationToken) -> Self {
-        let (stop, wait) = mpsc::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(timeout) {
-                token.cancel();
-            }
-        });
-        Self {
-            stop: Some(stop),
-            thread: Some(thread),
-        }
-    }
-}
-
-impl Drop for Watchdog {
-    fn drop(&mut self) {
-        drop(self.stop.take());
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
 /// The embedded store, with the cross-process lock that guards it (see [`crate::lock`]).
 pub struct CadreStore {
     store: Store,
+    /// Queries abandoned at their deadline that still run (see [`CadreStore::query`]).
+    abandoned: Arc<AtomicUsize>,
     _lock: StoreLock,
 }
 
 impl CadreStore {
     /// Opens (or creates) a read-write store in `path`; fails at once when another
     /// process uses it.
+    /// process uses it. A new store records [`FORMAT_VERSION`]; an existing one must
+    /// declare it ([`StoreError::Format`] otherwise).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let lock = StoreLock::acquire(path, Access::Write)?;
+        let store = Store::open(path)?;
+        match read_format(path)? {
+            Some(FORMAT_VERSION) => {}
+            None if store.is_empty()? => {
+                std::fs::write(path.join(FORMAT_FILE), format!("{FORMAT_VERSION}\n"))?;
+            }
+            found => {
+                return Err(StoreError::Format {
+                    path: path.to_path_buf(),
+                    found,
+                })
+            }
+        }
         Ok(Self {
-            store: Store::open(path)?,
+            store,
+            abandoned: Arc::default(),
             _lock: lock,
         })
     }
 
-    /// Opens an existing store read-only; fails at once when a writer holds it.
+    /// Opens an existing store read-only; fails at once when a writer holds it, and
+    /// with [`StoreError::Format`] when it does not declare [`FORMAT_VERSION`].
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
         let lock = StoreLock::acquire(path, Access::Read)?;
+        let found = read_format(path)?;
+        if found != Some(FORMAT_VERSION) {
+            return Err(StoreError::Format {
+                path: path.to_path_buf(),
+                found,
+            });
+        }
         Ok(Self {
             store: Store::open_read_only(path)?,
+            abandoned: Arc::default(),
             _lock: lock,
         })
     }
@@ -516,9 +530,15 @@ impl CadreStore {
     /// Runs a query over the union of all article graphs, binding `params` as
     /// variables: the values join the WHERE pattern as a `VALUES` table built from
     /// terms, never spliced into the query text, so a name with quotes or braces
-    /// cannot change the query. The query is cancelled once `limits.timeout` has
-    /// passed, and at most `limits.max_rows` rows are read (`truncated` says so).
-    /// `SERVICE` calls to other endpoints are not made.
+    /// cannot change the query. At most `limits.max_rows` rows are read (`truncated`
+    /// says so). `SERVICE` calls to other endpoints are not made.
+    ///
+    /// With `limits.timeout`, the answer comes within it whatever the query does:
+    /// Oxigraph checks its cancellation only between solutions, so the query runs on
+    /// a worker thread that is cancelled and abandoned at the deadline (it stops at
+    /// its next solution). At most [`MAX_ABANDONED`] abandoned workers run at once;
+    /// beyond that a query with a timeout is refused ([`StoreError::Busy`]) until
+    /// one of them ends.
     pub fn query(
         &self,
         sparql: &str,
@@ -528,80 +548,57 @@ impl CadreStore {
         let parsed = spargebra::SparqlParser::new()
             .parse_query(sparql)
             .map_err(|e| StoreError::Syntax(SyntaxError::new(sparql, &e.to_string())))?;
-        let token = CancellationToken::new();
-        let _watchdog = limits.timeout.map(|t| Watchdog::start(t, token.clone()));
-        let mut prepared = SparqlEvaluator::new()
-            .with_cancellation_token(token)
-            .for_query(bind_params(parsed, params));
-        prepared.dataset_mut().set_default_graph_as_union();
-        let timed_out = |e: QueryEvaluationError| match e {
-            QueryEvaluationError::Cancelled => {
-                StoreError::Timeout(limits.timeout.unwrap_or_default())
-            }
-            other => StoreError::Evaluation(other),
+        let query = bind_params(parsed, params);
+        let Some(timeout) = limits.timeout else {
+            return evaluate(&self.store, query, limits, &CancellationToken::new());
         };
-        let max = limits.max_rows.unwrap_or(usize::MAX);
-        let mut truncated = false;
-        match prepared
-            .on_store(&self.store)
-            .execute()
-            .map_err(timed_out)?
-        {
-            QueryResults::Solutions(solutions) => {
-                let variables: Vec<String> = solutions
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_string())
-                    .collect();
-                let mut rows = Vec::new();
-                for solution in solutions {
-                    if rows.len() == max {
-                        truncated = true;
-                        break;
-                    }
-                    let solution = solution.map_err(timed_out)?;
-                    rows.push(
-                        variables
-                            .iter()
-                            .map(|v| solution.get(v.as_str()).cloned())
-                            .collect(),
-                    );
+        let running = self.abandoned.load(Ordering::SeqCst);
+        if running >= MAX_ABANDONED {
+            return Err(StoreError::Busy(running));
+        }
+        let token = CancellationToken::new();
+        let state = Arc::new(AtomicU8::new(RUNNING));
+        let (send, receive) = mpsc::channel();
+        let worker = {
+            let (store, token, state, abandoned, limits) = (
+                self.store.clone(),
+                token.clone(),
+                Arc::clone(&state),
+                Arc::clone(&self.abandoned),
+                *limits,
+            );
+            move || {
+                let result = evaluate(&store, query, &limits, &token);
+                let finished =
+                    state.compare_exchange(RUNNING, DONE, Ordering::SeqCst, Ordering::SeqCst);
+                if finished.is_err() {
+                    abandoned.fetch_sub(1, Ordering::SeqCst);
                 }
-                Ok(QueryOutput {
-                    kind: ResultKind::Solutions,
-                    variables,
-                    rows,
-                    truncated,
-                })
+                let _ = send.send(result);
             }
-            QueryResults::Boolean(b) => Ok(QueryOutput {
-                kind: ResultKind::Boolean,
-                variables: vec!["ask".into()],
-                rows: vec![vec![Some(Literal::from(b).into())]],
-                truncated,
-            }),
-            QueryResults::Graph(triples) => {
-                let mut rows = Vec::new();
-                for t in triples {
-                    if rows.len() == max {
-                        truncated = true;
-                        break;
-                    }
-                    let t = t.map_err(timed_out)?;
-                    rows.push(vec![
-                        Some(t.subject.into()),
-                        Some(t.predicate.into()),
-                        Some(t.object),
-                    ]);
+        };
+        std::thread::Builder::new()
+            .name("cadre-query".into())
+            .spawn(worker)?;
+        match receive.recv_timeout(timeout) {
+            Ok(result) => result,
+            Err(_) => {
+                token.cancel();
+                self.abandoned.fetch_add(1, Ordering::SeqCst);
+                let gave_up =
+                    state.compare_exchange(RUNNING, ABANDONED, Ordering::SeqCst, Ordering::SeqCst);
+                if gave_up.is_err() {
+                    // The worker finished in the meantime: nothing is left running.
+                    self.abandoned.fetch_sub(1, Ordering::SeqCst);
                 }
-                Ok(QueryOutput {
-                    kind: ResultKind::Graph,
-                    variables: vec!["subject".into(), "predicate".into(), "object".into()],
-                    rows,
-                    truncated,
-                })
+                Err(StoreError::Timeout(timeout))
             }
         }
+    }
+
+    /// How many queries abandoned at their deadline are still running.
+    pub fn abandoned_queries(&self) -> usize {
+        self.abandoned.load(Ordering::SeqCst)
     }
 
     /// Runs a SPARQL Update as one transaction (for an endpoint started writable).
@@ -918,6 +915,110 @@ fn substitute_pattern(
     }
 }
 
+/// The layout of the graphs a store holds (IRIs, graphs, properties). Bump it when
+/// that layout changes, so stores made before say so instead of answering wrongly.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The file beside the store's data that holds its [`FORMAT_VERSION`].
+pub const FORMAT_FILE: &str = "cadre-format";
+
+/// The format a store folder declares: `None` when it has no format file (a store
+/// made before formats were recorded, or a new folder); an unreadable number counts
+/// as none.
+fn read_format(path: &Path) -> Result<Option<u32>, StoreError> {
+    match std::fs::read_to_string(path.join(FORMAT_FILE)) {
+        Ok(text) => Ok(text.trim().parse().ok()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// States of a query worker: running, finished (its answer was sent), abandoned at
+/// its deadline (it then releases its place in [`CadreStore::abandoned_queries`]).
+const RUNNING: u8 = 0;
+const DONE: u8 = 1;
+const ABANDONED: u8 = 2;
+
+/// How many queries abandoned at their deadline may still run before queries with a
+/// timeout are refused: each holds a core until Oxigraph reaches its next solution.
+pub const MAX_ABANDONED: usize = 2;
+
+/// Evaluates a parsed query on `store` over the union of its graphs, reading at most
+/// `limits.max_rows` rows; `token` cancels it.
+fn evaluate(
+    store: &Store,
+    query: spargebra::Query,
+    limits: &QueryLimits,
+    token: &CancellationToken,
+) -> Result<QueryOutput, StoreError> {
+    let mut prepared = SparqlEvaluator::new()
+        .with_cancellation_token(token.clone())
+        .for_query(query);
+    prepared.dataset_mut().set_default_graph_as_union();
+    let timed_out = |e: QueryEvaluationError| match e {
+        QueryEvaluationError::Cancelled => StoreError::Timeout(limits.timeout.unwrap_or_default()),
+        other => StoreError::Evaluation(other),
+    };
+    let max = limits.max_rows.unwrap_or(usize::MAX);
+    let mut truncated = false;
+    match prepared.on_store(store).execute().map_err(timed_out)? {
+        QueryResults::Solutions(solutions) => {
+            let variables: Vec<String> = solutions
+                .variables()
+                .iter()
+                .map(|v| v.as_str().to_string())
+                .collect();
+            let mut rows = Vec::new();
+            for solution in solutions {
+                if rows.len() == max {
+                    truncated = true;
+                    break;
+                }
+                let solution = solution.map_err(timed_out)?;
+                rows.push(
+                    variables
+                        .iter()
+                        .map(|v| solution.get(v.as_str()).cloned())
+                        .collect(),
+                );
+            }
+            Ok(QueryOutput {
+                kind: ResultKind::Solutions,
+                variables,
+                rows,
+                truncated,
+            })
+        }
+        QueryResults::Boolean(b) => Ok(QueryOutput {
+            kind: ResultKind::Boolean,
+            variables: vec!["ask".into()],
+            rows: vec![vec![Some(Literal::from(b).into())]],
+            truncated,
+        }),
+        QueryResults::Graph(triples) => {
+            let mut rows = Vec::new();
+            for t in triples {
+                if rows.len() == max {
+                    truncated = true;
+                    break;
+                }
+                let t = t.map_err(timed_out)?;
+                rows.push(vec![
+                    Some(t.subject.into()),
+                    Some(t.predicate.into()),
+                    Some(t.object),
+                ]);
+            }
+            Ok(QueryOutput {
+                kind: ResultKind::Graph,
+                variables: vec!["subject".into(), "predicate".into(), "object".into()],
+                rows,
+                truncated,
+            })
+        }
+    }
+}
+
 /// Binds `params` into the algebra of `query` (the semantics of SPARQL SEP-0007):
 /// every triple pattern and path that uses a parameter gets its value as a constant,
 /// and a one-row `VALUES` table joined below projection, ordering, grouping, BIND and
@@ -1132,6 +1233,42 @@ mod tests {
             store.query(slow, &[], &limits),
             Err(StoreError::Timeout(_))
         ));
+    }
+
+    /// Queries abandoned at their deadline are counted; past [`MAX_ABANDONED`] a
+    /// query with a timeout is refused at once, one without runs as before.
+    #[test]
+    fn abandoned_queries_are_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = CadreStore::open(dir.path()).unwrap();
+        store
+            .ingest(
+                &[article("a", "Nguyễn Văn An"), article("b", "Trần Thị Bình")],
+                &Curation::default(),
+            )
+            .unwrap();
+        let limits = QueryLimits {
+            timeout: Some(Duration::from_millis(100)),
+            max_rows: None,
+        };
+        let runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }";
+        for _ in 0..MAX_ABANDONED {
+            let started = std::time::Instant::now();
+            assert!(matches!(
+                store.query(runaway, &[], &limits),
+                Err(StoreError::Timeout(_))
+            ));
+            assert!(started.elapsed() < Duration::from_millis(600));
+        }
+        assert_eq!(store.abandoned_queries(), MAX_ABANDONED);
+        assert!(matches!(
+            store.query("ASK { ?s ?p ?o }", &[], &limits),
+            Err(StoreError::Busy(n)) if n == MAX_ABANDONED
+        ));
+        let out = store
+            .query("ASK { ?s ?p ?o }", &[], &QueryLimits::default())
+            .unwrap();
+        assert_eq!(out.rows[0][0], Some(Literal::from(true).into()));
     }
 
     /// An article ingested again unchanged is left alone; a changed one replaces its

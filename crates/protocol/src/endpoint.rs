@@ -24,7 +24,8 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 /// How the endpoint behaves.
 #[derive(Debug, Clone, Copy)]
 pub struct EndpointConfig {
-    /// Cancel a query after this long (the response is 503).
+    /// Answer 503 when a query runs longer than this; the query is abandoned on its
+    /// worker thread (see `CadreStore::query`), and the server keeps answering.
     pub timeout: Duration,
     /// Accept SPARQL Update requests.
     pub writable: bool,
@@ -246,7 +247,7 @@ fn header(request: &Request<Body>, name: oxhttp::model::header::HeaderName) -> O
 fn store_failure(e: StoreError) -> Failure {
     let status = match e {
         StoreError::Syntax(_) => StatusCode::BAD_REQUEST,
-        StoreError::Timeout(_) => StatusCode::SERVICE_UNAVAILABLE,
+        StoreError::Timeout(_) | StoreError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };
     (status, e.to_string())
