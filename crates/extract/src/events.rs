@@ -515,8 +515,16 @@ impl Doc {
                 // "tại Hội nghị lần thứ 5 … (diễn ra ngày 6-5-2016)": taking part in a
                 // meeting that a dated report verb follows.
                 let dated = self.event_date(s, toks[i].start).is_some();
+                // "Ban Chấp hành … đã có phiên họp đầu tiên", "Trong phiên họp lần thứ
+                // nhất, Ban Chấp hành … bầu …": the first plenum of a committee just
+                // elected is reported by being named.
+                let first_plenum = keys[i].key == "phiên"
+                    && self.meeting_at(s, i, kind).is_some_and(|m| {
+                        m.ordinal == Some(1) && m.kind == "Hội nghị Ban Chấp hành"
+                    });
                 let mut reported = !refers_back
                     && (verb_before
+                        || first_plenum
                         || chaired_sitting
                         || opens && verb_after
                         || attended && verb_after && dated
@@ -793,11 +801,15 @@ impl Doc {
         // The subject before the verb: "Ban Chấp hành Đảng bộ huyện … tổ chức Hội nghị",
         // "Huyện ủy … tổ chức Hội nghị lần thứ VIII".
         let subject = self.body_before(s, i, 25);
-        let subject_is_bch = keys_before(&self.keys(s, 0)[..i], &["ban", "chấp", "hành"])
-            && !keys_before(
-                &self.keys(s, 0)[..i],
-                &["ban", "chấp", "hành", "trung", "ương"],
-            );
+        // A committee's sitting ("phiên họp") may name the committee after it:
+        // "Trong phiên họp lần thứ nhất, Ban Chấp hành Đảng bộ tỉnh … bầu …".
+        let scope = if keys.first().is_some_and(|t| t.key == "phiên") {
+            self.keys(s, 0)
+        } else {
+            &self.keys(s, 0)[..i]
+        };
+        let subject_is_bch = keys_before(scope, &["ban", "chấp", "hành"])
+            && !keys_before(scope, &["ban", "chấp", "hành", "trung", "ương"]);
         let rest = &self.text[toks.get(j).map_or(se, |t| t.start)..se];
         let ordinal = ordinal_re()
             .captures(rest)

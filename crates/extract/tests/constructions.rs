@@ -274,3 +274,27 @@ fn career_list_through_semicolons_with_units_of_departments() {
         ]
     );
 }
+
+#[test]
+fn the_first_sitting_of_a_committee_just_elected_is_its_first_plenum() {
+    let rec = record(
+        "Tối qua (19/10), Đại hội đại biểu Đảng bộ tỉnh Lạng Sơn lần thứ XVII, nhiệm kỳ \
+         2020 - 2025 đã bầu Ban Chấp hành Đảng bộ tỉnh gồm 50 người. Cùng ngày, Ban Chấp \
+         hành Đảng bộ tỉnh khóa XVII đã có phiên họp đầu tiên bầu Ban Thường vụ Tỉnh ủy.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        [
+            "Đại hội | 17 | Lạng Sơn | 2020-10-19 | ",
+            "Hội nghị Ban Chấp hành | 1 | Lạng Sơn | 2020-10-19 | "
+        ]
+    );
+    let rec = record(
+        "Chiều 10/10/2020, Đại hội Đảng bộ tỉnh Sóc Trăng lần thứ XIV bế mạc. Trong phiên \
+         họp lần thứ nhất vào tối 10/10, Ban Chấp hành Đảng bộ tỉnh khóa XIV bầu Bí thư.",
+    );
+    assert_eq!(
+        meetings(&rec)[1],
+        "Hội nghị Ban Chấp hành | 1 | Sóc Trăng | 2020-10-10 | "
+    );
+}
