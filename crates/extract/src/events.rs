@@ -598,15 +598,23 @@ impl Doc {
                 if chaired && !refers_back && m.ordinal.is_some() {
                     reported = true;
                 }
+                // "… phát biểu tại Hội nghị Ban Chấp hành … lần thứ 15, sáng ngày
+                // 4-12-2013": taking part in a numbered meeting on a day written with it.
+                if attended && !refers_back && !cited && m.ordinal.is_some() && dated {
+                    reported = true;
+                }
                 let generic =
                     m.ordinal.is_none() && m.kind == kind && self.body_at(s, i + 2, &[]).is_none();
                 let base = |k: &str| k.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
                 // "Trước đó, ngày 14/11, Tỉnh ủy B đã tổ chức hội nghị …": a body of its
                 // own and a day of its own make another meeting, not a re-mention.
+                // "HĐND tỉnh B … đã tổ chức Kỳ họp bất thường": with no meeting of its
+                // kind reported yet, a body of its own is enough.
+                let first_of_kind = !out.iter().any(|o| base(&o.kind) == base(kind));
                 let own_subject = reported
-                    && m.date.is_some()
+                    && (m.date.is_some() || first_of_kind)
                     && self
-                        .body_before(s, i, 12)
+                        .body_before(s, i, 20)
                         .is_some_and(|(_, b)| b.place.is_some())
                     && !out.iter().any(|o| o.body.place == m.body.place);
                 // A congress without its number is an event only with a day of its own

@@ -298,3 +298,26 @@ fn the_first_sitting_of_a_committee_just_elected_is_its_first_plenum() {
         "Hội nghị Ban Chấp hành | 1 | Sóc Trăng | 2020-10-10 | "
     );
 }
+
+#[test]
+fn a_council_holding_a_session_is_the_subject_that_reports_it() {
+    let rec = record(
+        "Gia Lai có Chủ tịch tỉnh mới. Ông Trương Hải Long được bầu giữ chức Chủ tịch \
+         UBND tỉnh Gia Lai. Ông Hồ Văn Niên giữ chức Bí thư Tỉnh ủy Gia Lai. Cùng ngày, \
+         HĐND tỉnh Gia Lai khóa XI (nhiệm kỳ 2016-2021) đã tổ chức Kỳ họp bất thường để \
+         kiện toàn tổ chức.",
+    );
+    assert_eq!(meetings(&rec), ["Kỳ họp HĐND | - | Gia Lai | - | "]);
+}
+
+#[test]
+fn a_speech_at_a_numbered_meeting_on_a_day_written_with_it() {
+    let rec = record(
+        "Trích phát biểu của đồng chí Hồ Văn Niên, Bí thư Tỉnh ủy tại Hội nghị Ban Chấp \
+         hành Đảng bộ tỉnh Gia Lai lần thứ 12, khóa XV, sáng ngày 6-7-2017.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 12 | Gia Lai | 2017-07-06 | "]
+    );
+}
