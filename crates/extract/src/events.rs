@@ -132,8 +132,40 @@ fn merge_consecutive_terms(terms: &mut Vec<Term>) {
     }
 }
 
+/// Folds a body's one term known only by its years into its one term known only by its
+/// khóa: "Hội nghị Ban Chấp hành Đảng bộ tỉnh (khóa XV) … Bí thư Tỉnh ủy, nhiệm kỳ
+/// 2015-2020" names one term in two phrases. With two of either, which years go with
+/// which khóa is unknown, and both stay apart.
+fn merge_split_terms(terms: &mut Vec<Term>) {
+    let mut k = 0;
+    while k < terms.len() {
+        let body = &terms[k].body;
+        let of_body = |f: fn(&Term) -> bool| {
+            let found: Vec<usize> = (0..terms.len())
+                .filter(|&p| terms[p].body == *body && f(&terms[p]))
+                .collect();
+            (found.len() == 1).then(|| found[0])
+        };
+        let years_only = of_body(|t| t.khoa.is_none() && t.start.is_some());
+        let khoa_only = of_body(|t| t.khoa.is_some() && t.start.is_none());
+        let complete = of_body(|t| t.khoa.is_some() && t.start.is_some());
+        match (years_only, khoa_only) {
+            (Some(y), Some(c)) if complete.is_none() && y == k => {
+                let t = terms.remove(y);
+                let c = if c > y { c - 1 } else { c };
+                terms[c].start = t.start;
+                terms[c].end = t.end;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
 /// A term read in a sentence: byte offset, khóa, and nhiệm kỳ years.
 type TermMention = (usize, Option<String>, Option<(i32, i32)>);
+
+/// The national party's bodies, whose khóa is the term of the party as a whole.
+const CENTRAL_PARTY_BODIES: [&str; 3] = ["Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư"];
 
 /// Orgs that hold terms, and the org a term records for them.
 fn term_org(body: &BodyRef) -> Option<String> {
@@ -141,6 +173,9 @@ fn term_org(body: &BodyRef) -> Option<String> {
         "party_committee" | "party_org" => Some("Đảng bộ".into()),
         "state" | "front" | "mass_org" => Some(body.org.clone()),
         "national" if body.org == "Quốc hội" => Some(body.org.clone()),
+        // "Ban Chấp hành Trung ương Đảng khóa XII", "Bộ Chính trị (khóa XII)": the
+        // national party's term.
+        "national" if CENTRAL_PARTY_BODIES.contains(&body.org.as_str()) => Some("Đảng bộ".into()),
         _ => None,
     }
 }
@@ -404,6 +439,7 @@ impl Doc {
             }
         }
         merge_consecutive_terms(&mut out);
+        merge_split_terms(&mut out);
         out
     }
 

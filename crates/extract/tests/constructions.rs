@@ -321,3 +321,46 @@ fn a_speech_at_a_numbered_meeting_on_a_day_written_with_it() {
         ["Hội nghị Ban Chấp hành | 12 | Gia Lai | 2017-07-06 | "]
     );
 }
+
+/// The terms as "org | place | khóa | start-end".
+fn terms(rec: &Value) -> Vec<String> {
+    let s = |v: &Value| match v {
+        Value::Null => "-".to_string(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    rec["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            format!(
+                "{} | {} | {} | {}-{}",
+                s(&t["org"]),
+                s(&t["place"]),
+                s(&t["khoa"]),
+                s(&t["start"]),
+                s(&t["end"])
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_khoa_of_a_central_party_body_is_the_party_term() {
+    let rec = record(
+        "Sáng 5/10/2017, Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII \
+         bế mạc. Huyện ủy Mê Linh quán triệt các nghị quyết của Bộ Chính trị (khóa XII).",
+    );
+    assert_eq!(terms(&rec), ["Đảng bộ | - | XII | ---"]);
+}
+
+#[test]
+fn a_khoa_and_years_given_apart_are_one_term() {
+    let rec = record(
+        "Ngày 3/8/2018, Tỉnh ủy Sóc Trăng tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh \
+         (khóa XIII). Ông Lâm Văn Mẫn được chỉ định giữ chức Bí thư Tỉnh ủy Sóc Trăng, \
+         nhiệm kỳ 2015-2020.",
+    );
+    assert_eq!(terms(&rec), ["Đảng bộ | Sóc Trăng | XIII | 2015-2020"]);
+}
