@@ -90,6 +90,15 @@ pub(crate) fn mandate_re() -> &'static Regex {
     })
 }
 
+/// "và đại biểu HĐND các cấp": the councils elected together with a khóa.
+fn joint_election_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^và\s+(?:đại\s+biểu\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)\s+các\s+cấp$")
+            .expect("valid joint election regex")
+    })
+}
+
 /// `lần thứ XVII`, `lần thứ 11`, `lần thứ Nhất`, and a session's `thứ 7`.
 fn ordinal_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -346,9 +355,10 @@ impl Doc {
                 let after = &sentence[whole.end()..];
                 let years = mandate_re().captures(after).and_then(|m| {
                     let gap = &after[..m.get(0).expect("match").start()];
-                    (gap.trim_matches(|c: char| matches!(c, ',' | ' ' | '(' | ')'))
-                        .is_empty())
-                    .then(|| {
+                    let gap = gap.trim_matches(|c: char| matches!(c, ',' | ' ' | '(' | ')'));
+                    // "đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026":
+                    // one election, so the years are the khóa's too.
+                    (gap.is_empty() || joint_election_re().is_match(gap)).then(|| {
                         used_mandates.push(whole.end() + m.get(0).expect("m").start());
                         (m[1].parse().unwrap_or(0), m[2].parse().unwrap_or(0))
                     })

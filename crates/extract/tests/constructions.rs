@@ -364,3 +364,12 @@ fn a_khoa_and_years_given_apart_are_one_term() {
     );
     assert_eq!(terms(&rec), ["Đảng bộ | Sóc Trăng | XIII | 2015-2020"]);
 }
+
+#[test]
+fn the_assembly_khoa_elected_with_the_councils_takes_their_years() {
+    let rec = record(
+        "Ngày 20/1/2021, Ban Thường vụ Huyện ủy Bảo Lâm triển khai công tác bầu cử đại \
+         biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021-2026.",
+    );
+    assert_eq!(terms(&rec), ["Quốc hội | - | XV | 2021-2026"]);
+}
