@@ -1246,14 +1246,19 @@ impl Doc {
             let text = &self.text[t.start..toks[end - 1].end];
             crate::tokens::fold_tokens(&toks[i..end], &mut folded);
             let is_place = !gaz.find_folded(&folded).is_empty();
-            let blocked = (1..=3).any(|len| {
-                i >= len
-                    && self
-                        .vocab
-                        .name_blockers
-                        .longest_at(self.keys(s, i - len))
-                        .is_some_and(|(l, _)| l == len)
-            });
+            // "thành phố Trần Văn Lâu" ends a post with a bare level word, whose "phố"
+            // is no street.
+            let after_level_word = (1..=2)
+                .any(|len| i >= len && level_word_at(toks, i - len).is_some_and(|(_, l)| l == len));
+            let blocked = !after_level_word
+                && (1..=3).any(|len| {
+                    i >= len
+                        && self
+                            .vocab
+                            .name_blockers
+                            .longest_at(self.keys(s, i - len))
+                            .is_some_and(|(l, _)| l == len)
+                });
             let upper_run = text
                 .chars()
                 .filter(|c| c.is_alphabetic())

@@ -373,3 +373,26 @@ fn the_assembly_khoa_elected_with_the_councils_takes_their_years() {
     );
     assert_eq!(terms(&rec), ["Quốc hội | - | XV | 2021-2026"]);
 }
+
+#[test]
+fn a_post_ending_in_a_bare_city_word_before_the_name() {
+    let rec = record(
+        "Dự đại hội có các đồng chí: Phó Bí thư Thành ủy Đà Nẵng, Chủ tịch UBND thành \
+         phố Lê Trung Chinh; Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố \
+         Ngô Xuân Thắng.",
+    );
+    assert_eq!(
+        posts(&rec, "Lê Trung Chinh"),
+        [
+            "Chủ tịch | UBND | Đà Nẵng",
+            "Phó Bí thư | Thành ủy | Đà Nẵng"
+        ]
+    );
+    assert_eq!(
+        posts(&rec, "Ngô Xuân Thắng"),
+        [
+            "Chủ tịch | HĐND | Đà Nẵng",
+            "Phó Bí thư Thường trực | Thành ủy | Đà Nẵng"
+        ]
+    );
+}
