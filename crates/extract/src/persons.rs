@@ -79,6 +79,20 @@ fn committee_of_organisation(body: BodyRef) -> BodyRef {
     }
 }
 
+/// "Phó Bí thư, Chủ tịch HĐND tỉnh", "Bí thư, Chủ tịch huyện đảo Cồn Cỏ": a party
+/// title with no body before a post of a unit's council, committee or front is a
+/// title of that unit's party committee.
+fn party_committee_of_unit(body: &BodyRef) -> Option<BodyRef> {
+    let local = matches!(body.kind.as_str(), "state" | "front") && body.place.is_some();
+    local.then(|| {
+        committee_of_organisation(BodyRef {
+            org: "Đảng bộ".into(),
+            kind: BodyKind::PartyOrganisation.as_str().into(),
+            place: body.place.clone(),
+        })
+    })
+}
+
 /// Adds a post to a person unless it is known (same role, body and tense).
 pub(crate) fn add_position(person: &mut Person, pos: Position) {
     let known = person
@@ -993,6 +1007,7 @@ impl Doc {
                         Some(n.body.clone())
                     } else {
                         self.committee_of(&n.body)
+                            .or_else(|| party_committee_of_unit(&n.body))
                     }
                 });
             match next {

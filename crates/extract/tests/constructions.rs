@@ -396,3 +396,25 @@ fn a_post_ending_in_a_bare_city_word_before_the_name() {
         ]
     );
 }
+
+#[test]
+fn a_bare_party_title_before_a_unit_post_is_of_that_units_committee() {
+    let rec = record(
+        "Dự hội nghị có ông Nguyễn Văn Sơn, Phó Bí thư, Chủ tịch HĐND tỉnh Hà Giang và \
+         ông Lê Minh Tuấn, Bí thư, Chủ tịch huyện Hướng Hóa.",
+    );
+    assert_eq!(
+        posts(&rec, "Nguyễn Văn Sơn"),
+        [
+            "Chủ tịch | HĐND | Hà Giang",
+            "Phó Bí thư | Tỉnh ủy | Hà Giang"
+        ]
+    );
+    assert_eq!(
+        posts(&rec, "Lê Minh Tuấn"),
+        [
+            "Bí thư | Huyện ủy | Hướng Hóa",
+            "Chủ tịch | UBND | Hướng Hóa"
+        ]
+    );
+}
