@@ -2,10 +2,12 @@
 //! evidence sentences) from the graph, and one template renders them all with
 //! auto-escaping, so text from the store is always shown as text.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use cadre_kg::iri::ID;
+use cadre_text::spreadsheet_text;
 use minijinja::{context, Environment, Value as Jinja};
 use serde::Serialize;
 
@@ -1094,21 +1096,18 @@ pub fn html(page: &Page, lang: Lang, chrome: &Chrome, query: &str) -> String {
 }
 
 /// A table as CSV; cells that a spreadsheet would read as a formula (starting with
-/// `=`, `+`, `-` or `@`) get a leading `'` so they show as text.
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) get a leading `'` so they show as
+/// text ([`spreadsheet_text`]).
 pub fn csv(table: &Table) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let guard = |s: &str| -> String {
-        if s.starts_with(['=', '+', '-', '@']) {
-            format!("'{s}")
-        } else {
-            s.to_string()
-        }
+    let mut write = |cells: Vec<Cow<'_, str>>| {
+        writer
+            .write_record(cells.iter().map(|c| c.as_bytes()))
+            .expect("writing to memory");
     };
-    let header: Vec<String> = table.columns.iter().map(|c| guard(c)).collect();
-    writer.write_record(&header).expect("writing to memory");
+    write(table.columns.iter().map(|c| spreadsheet_text(c)).collect());
     for row in &table.rows {
-        let record: Vec<String> = row.iter().map(|c| guard(&c.text)).collect();
-        writer.write_record(&record).expect("writing to memory");
+        write(row.iter().map(|c| spreadsheet_text(&c.text)).collect());
     }
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 cells")
 }

@@ -7,10 +7,11 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 use cadre_kg::{queries, QueryLimits};
 
-use crate::{
-    export, ingest, open_store, print_query, table, Compact, CurationArg, ExportFormat, GraphKind,
-    GraphOptions, InputLimits, QueryFormat,
-};
+use crate::cli::{CurationArg, InputLimits};
+use crate::commands::export::{export, ExportFormat, GraphKind, GraphOptions};
+use crate::commands::ingest::{ingest, Compact};
+use crate::commands::query::{print_query, QueryFormat};
+use crate::{store, table};
 
 const COUNTS: &str = r##"
 PREFIX cadre: <https://w3id.org/cadre/ontology#>
@@ -31,7 +32,9 @@ SELECT ?name (COUNT(DISTINCT ?h) AS ?n) WHERE { ?h cadre:holder ?p . ?p cadre:na
 GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 1
 "#;
 
-pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
+/// Ingests the sample corpus at `corpus` into `store_path`, prints what the graph
+/// holds and some saved-query answers, and writes the exports into `out`.
+pub(crate) fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
     if !corpus.is_dir() {
         bail!(
             "sample corpus not found at {} (pass --corpus DIR)",
@@ -44,7 +47,7 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
         store_path.display()
     );
     let curation = CurationArg::default().load(store_path)?;
-    let store = open_store(store_path)?;
+    let store = store::open(store_path)?;
     let (summary, skipped) = ingest(
         &store,
         &[corpus.to_path_buf()],
