@@ -651,8 +651,9 @@ impl Doc {
         subjects
     }
 
-    /// "Thành ủy X có 4 phó bí thư gồm: đồng chí A, đồng chí B và đồng chí C": a title
-    /// of a body, then the names that hold it.
+    /// "Thành ủy X có 4 phó bí thư gồm: đồng chí A, đồng chí B và đồng chí C", "UBND
+    /// tỉnh B có 4 Phó Chủ tịch là ông A, …": a title of a body, then the names that
+    /// hold it.
     fn listed_holders(
         &self,
         s: usize,
@@ -662,7 +663,7 @@ impl Doc {
     ) {
         let toks = &self.tokens[s];
         for g in 1..toks.len() {
-            if toks[g].key != "gồm" {
+            if toks[g].key != "gồm" && toks[g].key != "là" {
                 continue;
             }
             let Some((r, role)) = (1..=4.min(g)).rev().find_map(|len| {

@@ -418,3 +418,18 @@ fn a_bare_party_title_before_a_unit_post_is_of_that_units_committee() {
         ]
     );
 }
+
+#[test]
+fn a_body_with_a_counted_title_then_its_holders_after_la() {
+    let rec = record(
+        "Hiện nay UBND tỉnh Hà Tĩnh có 3 Phó Chủ tịch là ông Trần Báu Hà, ông Lê Ngọc \
+         Châu và ông Nguyễn Hồng Lĩnh.",
+    );
+    for name in ["Trần Báu Hà", "Lê Ngọc Châu", "Nguyễn Hồng Lĩnh"] {
+        assert_eq!(
+            posts(&rec, name),
+            ["Phó Chủ tịch | UBND | Hà Tĩnh"],
+            "{name}"
+        );
+    }
+}
