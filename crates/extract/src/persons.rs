@@ -172,6 +172,7 @@ impl Doc {
                 &mut held,
                 &mut replaced,
             );
+            self.titles_before_a_comma(s, &posts, &names, &mut claimed, &mut held);
             // Posts of a pronoun go to the official named last before it.
             let last_named = persons
                 .iter()
@@ -838,6 +839,74 @@ impl Doc {
                 .filter(|&(p, _)| posts[p].start >= next.end)
                 .collect();
             held[k] = chain;
+        }
+    }
+
+    /// "Bí thư Tỉnh ủy B nhiệm kỳ 2015-2020, ông A, …", "Bí thư Tỉnh ủy B cũ, bà A":
+    /// a chain that no one holds yet, then a comma and an honorific name: the name
+    /// holds the chain. (In a list, "X - post, ông Y" the post is X's, already held.)
+    fn titles_before_a_comma(
+        &self,
+        s: usize,
+        posts: &[PostSpan],
+        names: &[NameSpan],
+        claimed: &mut [bool],
+        held: &mut [Vec<(usize, bool)>],
+    ) {
+        let toks = &self.tokens[s];
+        for (n, name) in names.iter().enumerate() {
+            let Some(h) = self.honorific_ending_at(s, name.start) else {
+                continue;
+            };
+            let comma = name.start - h;
+            if comma == 0 || toks[comma - 1].key != "," {
+                continue;
+            }
+            let ends_at = |p: &PostSpan| {
+                p.end + 1 == comma
+                    || self.skip_term_tail(s, p.end) + 1 == comma
+                    || toks[p.end].key == "cũ" && p.end + 2 == comma
+            };
+            let Some(last) = (0..posts.len()).find(|&p| !claimed[p] && ends_at(&posts[p])) else {
+                continue;
+            };
+            let mut chain = vec![last];
+            loop {
+                let before = posts[chain[chain.len() - 1]].start;
+                let linked = before
+                    .checked_sub(1)
+                    .is_some_and(|k| CHAIN_SEPARATORS.contains(&toks[k].key.as_str()));
+                let previous =
+                    (0..posts.len()).find(|&q| linked && !claimed[q] && posts[q].end + 1 == before);
+                match previous {
+                    Some(q) => chain.push(q),
+                    None => break,
+                }
+            }
+            if !self.free_title_at(s, posts[chain[chain.len() - 1]].start) {
+                continue;
+            }
+            for p in chain {
+                claimed[p] = true;
+                held[n].push((p, posts[p].former));
+            }
+        }
+    }
+
+    /// Whether the chain starting at token `start` may be held by a name after it: not
+    /// the tail of an apposition ("A - Phó Chủ tịch HĐND huyện, ông B") and not a post
+    /// named as a noun ("kiện toàn chức vụ Bí thư Thành ủy B, đồng chí A"), though
+    /// "giữ chức" holds it.
+    fn free_title_at(&self, s: usize, start: usize) -> bool {
+        let key = |k: usize| self.tokens[s].get(k).map_or("", |t| t.key.as_str());
+        let Some(prev) = start.checked_sub(1) else {
+            return true;
+        };
+        match key(prev) {
+            "-" | "–" => false,
+            "chức" => prev > 0 && key(prev - 1) == "giữ",
+            "vụ" | "danh" => prev == 0 || key(prev - 1) != "chức",
+            _ => true,
         }
     }
 

@@ -433,3 +433,20 @@ fn a_body_with_a_counted_title_then_its_holders_after_la() {
         );
     }
 }
+
+#[test]
+fn a_free_title_then_a_comma_and_an_honorific_name() {
+    let rec = record(
+        "Ủy ban Kiểm tra Trung ương thi hành kỷ luật cảnh cáo Bí thư Tỉnh ủy Bình Thuận, \
+         nhiệm kỳ 2015-2020, ông Nguyễn Mạnh Hùng. Trong thời gian chờ kiện toàn chức vụ \
+         Chủ tịch UBND tỉnh Bình Thuận, ông Lê Văn Bình, Phó Chủ tịch UBND tỉnh điều hành.",
+    );
+    assert_eq!(
+        posts(&rec, "Nguyễn Mạnh Hùng"),
+        ["Bí thư | Tỉnh ủy | Bình Thuận"]
+    );
+    assert_eq!(
+        posts(&rec, "Lê Văn Bình"),
+        ["Phó Chủ tịch | UBND | Bình Thuận"]
+    );
+}
