@@ -514,7 +514,8 @@ impl Doc {
                 // "tổ chức phiên thứ nhất Đại hội …", "tổ chức ngày làm việc thứ nhất,
                 // Đại hội …": the verb reports the meeting through one of its sessions.
                 let head = i - session_before(&keys[..i]);
-                let verb_before = (head.saturating_sub(4)..head).any(verb_at);
+                let verb_before = (head.saturating_sub(4)..head).any(verb_at)
+                    || continues_programme(&keys[..head]);
                 let opens = toks[..i].iter().all(|t| {
                     !t.is_word
                         || t.key.chars().any(|c| c.is_ascii_digit())
@@ -1104,6 +1105,14 @@ fn session_before(before: &[Token]) -> usize {
         )
     });
     start.map_or(0, |k| n - k)
+}
+
+/// "Tiếp tục chương trình làm việc của Đại hội …", "Tiếp tục chương trình ngày làm
+/// việc thứ bảy, Hội nghị Trung ương 10": the report of a meeting under way.
+fn continues_programme(before: &[Token]) -> bool {
+    let keys: Vec<&str> = before.iter().map(|t| t.key.as_str()).collect();
+    keys.ends_with(&["tiếp", "tục", "chương", "trình"])
+        || keys.ends_with(&["tiếp", "tục", "chương", "trình", "làm", "việc", "của"])
 }
 
 /// Whether the clause before a meeting's name (from the last "và" or ";") holds only

@@ -450,3 +450,16 @@ fn a_free_title_then_a_comma_and_an_honorific_name() {
         ["Phó Chủ tịch | UBND | Bình Thuận"]
     );
 }
+
+#[test]
+fn a_meeting_continuing_its_programme_is_reported() {
+    let rec = record(
+        "Tiếp tục chương trình ngày làm việc thứ ba, Hội nghị Trung ương 8, khóa XIII, \
+         sáng 4/10/2023, Ban Chấp hành Trung ương Đảng làm việc tại hội trường. Đồng chí \
+         Tổng Bí thư Nguyễn Phú Trọng chủ trì phiên họp.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 8 | - | 2023-10-04 | Nguyễn Phú Trọng"]
+    );
+}
