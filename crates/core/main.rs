@@ -390,6 +390,7 @@ enum ExportFormat {
     Nquads,
     Trig,
     Turtle,
+    Xlsx,
 }
 
 fn parse_param(s: &str) -> Result<(String, String), String> {
@@ -1501,6 +1502,7 @@ fn export(
         ExportFormat::Nquads => file()?.write_all(store.sorted_nquads()?.as_bytes())?,
         ExportFormat::Trig => store.dump(RdfFormat::TriG, file()?)?,
         ExportFormat::Turtle => store.dump_union_turtle(file()?)?,
+        ExportFormat::Xlsx => file()?.write_all(&cadre_web::workbook::write(store)?)?,
     }
     Ok(())
 }
