@@ -242,9 +242,9 @@ fn workbooks_read_back_by_openpyxl_match_the_pages_and_keep_formulas_as_text() {
             "Bí thư",
             "Huyện ủy Thanh Trì",
             "Thanh Trì",
-            "",
+            "former",
             "2024-04-12",
-            "2024-04-12",
+            "2025-07-25",
             "2"
         ]
     );
