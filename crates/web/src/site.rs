@@ -55,7 +55,7 @@ pub fn write(site: &Site, out: &Path) -> Result<Written, WebError> {
             let ego = crate::network::ego(&site.graph, iri, 1);
             save(
                 &dir.join("network.gexf"),
-                &crate::network::gexf(&site.graph, &ego),
+                crate::network::gexf(&site.graph, &ego),
             )?;
         }
     }
@@ -72,7 +72,7 @@ pub fn write(site: &Site, out: &Path) -> Result<Written, WebError> {
         .collect();
     save(
         &out.join("search-index.json"),
-        &serde_json::Value::Array(index).to_string(),
+        serde_json::Value::Array(index).to_string(),
     )?;
     save(&out.join("search.js"), pages::SCRIPT)?;
     Ok(written)
@@ -94,7 +94,7 @@ fn emit(dir: &Path, depth: usize, page: &Page, written: &mut Written) -> Result<
     };
     save(
         &dir.join("index.html"),
-        &pages::html(page, Lang::Vi, &chrome, ""),
+        pages::html(page, Lang::Vi, &chrome, ""),
     )?;
     written.pages += 1;
     let links = Links::site(depth);
