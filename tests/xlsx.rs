@@ -6,8 +6,11 @@
 
 mod common;
 
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use cadre_kg::CadreStore;
 use cadre_web::{render_at, Site};
@@ -82,6 +85,44 @@ fn csv_rows(csv: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// One GET to a `cadre serve` on `store` with the `Host` header `host`: the response's
+/// head (status line and headers) and body bytes.
+fn serve_get(store: &Path, path: &str, host: &str) -> (String, Vec<u8>) {
+    let addr = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .unwrap()
+        .to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cadre"))
+        .args(["serve", "--store", s(store), "--bind", &addr])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("cadre serve starts");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut stream = loop {
+        if let Ok(stream) = TcpStream::connect(&addr) {
+            break stream;
+        }
+        assert!(Instant::now() < deadline, "cadre serve did not listen");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    let split = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a response head");
+    let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
+    (head, bytes[split + 4..].to_vec())
+}
+
 /// The sheet named `name` in a reader's output for one workbook.
 fn sheet<'a>(book: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
     book.as_array()
@@ -151,6 +192,26 @@ fn workbooks_read_back_by_openpyxl_match_the_pages_and_keep_formulas_as_text() {
         std::fs::write(&path, &xlsx.body).unwrap();
         downloads.push((path, csv.text().into_owned()));
     }
+    let (head, served) = serve_get(
+        &store,
+        "/person/do-thi-minh-hang/n01/?format=xlsx&table=0",
+        "reporter.test:7878",
+    );
+    let head = head.to_ascii_lowercase();
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert!(
+        head.contains("content-disposition: attachment; filename=\"table-0.xlsx\""),
+        "{head}"
+    );
+    assert_eq!(served, {
+        let local = render_at(
+            &site,
+            Some("http://reporter.test:7878"),
+            "person/do-thi-minh-hang/n01/",
+            Some("format=xlsx&table=0"),
+        );
+        local.body
+    });
     let out = dir.path().join("site");
     ok(&["site", "--store", s(&store), "--out", s(&out)]);
     let static_book = out.join("person/do-thi-minh-hang/n01/table-0.xlsx");

@@ -3,9 +3,11 @@
 //! table and columns as wide as their text (within bounds). A cell is written as a
 //! string, whatever it starts with (`=`, `+`, `-`, `@` stay text, never a formula),
 //! or as a number when it is a plain whole number (counts, years); a cell with a link
-//! becomes a hyperlink.
+//! becomes a hyperlink. The same tables give the same bytes: the creation date in the
+//! file's properties is fixed (as the zip entries' dates are), so a static site
+//! written twice does not change.
 
-use rust_xlsxwriter::{Format, Url, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Url, Workbook, Worksheet, XlsxError};
 
 use crate::pages::Table;
 
@@ -29,6 +31,8 @@ pub fn workbook(
     link: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(1980, 1, 1)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let bold = Format::new().set_bold();
     for (name, table) in sheets {
         let sheet = book.add_worksheet();
@@ -181,10 +185,13 @@ mod tests {
             ]],
             ..Default::default()
         };
-        let bytes = workbook(&[("a", &table), ("b", &table)], &|href| {
-            Some(format!("http://127.0.0.1:7878{href}"))
-        })
-        .unwrap();
+        let link = |href: &str| Some(format!("http://127.0.0.1:7878{href}"));
+        let bytes = workbook(&[("a", &table), ("b", &table)], &link).unwrap();
+        assert_eq!(
+            bytes,
+            workbook(&[("a", &table), ("b", &table)], &link).unwrap(),
+            "reproducible"
+        );
         assert_eq!(&bytes[..2], b"PK");
         let text = String::from_utf8_lossy(&bytes);
         assert!(text.contains("xl/worksheets/sheet2.xml"));
