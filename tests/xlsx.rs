@@ -319,6 +319,17 @@ fn workbooks_read_back_by_openpyxl_match_the_pages_and_keep_formulas_as_text() {
         format!("#'persons'!A{person_row}"),
         "the holder links to her row"
     );
+    assert!(
+        posts["links"][at][4]
+            .as_str()
+            .is_some_and(|l| l.starts_with("#'bodies'!A")),
+        "the body links to its row: {}",
+        posts["links"][at]
+    );
+    assert!(
+        posts["links"][at][2].is_null(),
+        "posts have no sheet, so no link"
+    );
     let bodies = sheet(whole, "bodies");
     let hostile = rows(bodies)
         .iter()

@@ -1,7 +1,9 @@
 //! The whole graph as one Excel workbook (`cadre export --format xlsx`), one sheet per
 //! kind as FollowTheMoney's Excel export has one per schema: persons, posts held,
 //! bodies, meetings, documents, terms and sources. Each row starts with the node's
-//! IRI; a cell naming another node links to that node's row in its own sheet.
+//! IRI; a cell naming another node links to that node's row in its own sheet (nodes
+//! without a sheet, such as posts and places, are named without a link), and an
+//! article's URL links to the article.
 
 use std::collections::BTreeSet;
 
@@ -93,6 +95,7 @@ pub fn workbook(graph: &Graph) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let link = |href: &str| -> Option<String> {
         match rows_of.get(href) {
             Some((sheet, row)) => Some(format!("internal:'{sheet}'!A{row}")),
+            None if href.starts_with(cadre_kg::iri::ID) => None,
             None => web_url(href),
         }
     };
