@@ -484,6 +484,13 @@ mod hostile {
             .text()
             .into_owned();
         assert_eq!(csv.lines().next(), Some("Thuộc tính,Giá trị"));
+        let xlsx = render(&site, "article/hostile", Some("format=xlsx&table=0"));
+        assert_eq!((xlsx.status, &xlsx.body[..2]), (200, &b"PK"[..]));
+        assert_eq!(xlsx.attachment.as_deref(), Some("table-0.xlsx"));
+        assert_eq!(
+            render(&site, "article/hostile", Some("format=xlsx&table=99")).status,
+            400
+        );
         let (_d2, linked) = hostile_site("https://example.org/a?b=1&c=\"><img>");
         let article = render(&linked, "article/hostile", None).text().into_owned();
         assert!(
