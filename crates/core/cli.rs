@@ -98,8 +98,10 @@ pub(crate) enum Command {
         #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
         store: PathBuf,
     },
-    /// Write the graph for Gephi (csv, graphml, gexf) or as RDF (nquads and trig keep
-    /// one named graph per article; turtle is their union).
+    /// Write the graph for Gephi (csv, graphml, gexf), as RDF (nquads and trig keep
+    /// one named graph per article; turtle is their union) or as an Excel workbook
+    /// (xlsx: one sheet per kind — persons, posts held, bodies, meetings, documents,
+    /// terms, sources).
     Export {
         /// Output format.
         #[arg(long, value_enum)]

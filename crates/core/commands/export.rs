@@ -22,6 +22,7 @@ pub(crate) enum ExportFormat {
     Nquads,
     Trig,
     Turtle,
+    Xlsx,
 }
 
 /// Which network to export, and how to cut it (graph formats only).
@@ -123,6 +124,7 @@ pub(crate) fn export(
         ExportFormat::Nquads => file()?.write_all(store.sorted_nquads()?.as_bytes())?,
         ExportFormat::Trig => store.dump(RdfFormat::TriG, file()?)?,
         ExportFormat::Turtle => store.dump_union_turtle(file()?)?,
+        ExportFormat::Xlsx => file()?.write_all(&cadre_web::workbook::write(store)?)?,
     }
     Ok(())
 }
