@@ -569,9 +569,18 @@ impl Doc {
                     && self.meeting_at(s, i, kind).is_some_and(|m| {
                         m.ordinal == Some(1) && m.kind == "Hội nghị Ban Chấp hành"
                     });
+                // "Chiều 6/10, Đại hội … lần thứ XI, nhiệm kỳ 2022 - 2027 công bố …": a
+                // numbered meeting that opens its sentence after the day is its subject.
+                let dated_opening = opens
+                    && i > 0
+                    && dated
+                    && self
+                        .meeting_at(s, i, kind)
+                        .is_some_and(|m| m.ordinal.is_some());
                 let mut reported = !refers_back
                     && (verb_before
                         || first_plenum
+                        || dated_opening
                         || chaired_sitting
                         || opens && verb_after
                         || attended && verb_after && dated
@@ -650,6 +659,7 @@ impl Doc {
                 if attended && !refers_back && !cited && m.ordinal.is_some() && dated {
                     reported = true;
                 }
+
                 let generic =
                     m.ordinal.is_none() && m.kind == kind && self.body_at(s, i + 2, &[]).is_none();
                 let base = |k: &str| k.split_whitespace().take(2).collect::<Vec<_>>().join(" ");

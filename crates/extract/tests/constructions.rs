@@ -463,3 +463,12 @@ fn a_meeting_continuing_its_programme_is_reported() {
         ["Hội nghị Ban Chấp hành | 8 | - | 2023-10-04 | Nguyễn Phú Trọng"]
     );
 }
+
+#[test]
+fn a_numbered_meeting_opening_its_sentence_after_the_day() {
+    let rec = record(
+        "Chiều 14/10/2022, Đại hội đại biểu Đoàn TNCS Hồ Chí Minh tỉnh Bến Tre lần thứ \
+         XI, nhiệm kỳ 2022 - 2027 công bố Ban Chấp hành gồm 39 đồng chí.",
+    );
+    assert_eq!(meetings(&rec), ["Đại hội | 11 | Bến Tre | 2022-10-14 | "]);
+}
