@@ -176,11 +176,26 @@ type TermMention = (usize, Option<String>, Option<(i32, i32)>);
 /// The national party's bodies, whose khóa is the term of the party as a whole.
 const CENTRAL_PARTY_BODIES: [&str; 3] = ["Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư"];
 
+/// The org a mass organisation's term records: "Hội LHPN tỉnh" and "Hội Liên hiệp
+/// Phụ nữ Việt Nam" both hold terms of the "Hội Liên hiệp Phụ nữ", a "Tỉnh đoàn" of the
+/// "Đoàn TNCS Hồ Chí Minh" (the lexicon's term org of the organisation named).
+fn mass_org_term(org: &str) -> String {
+    let vocab = cadre_lexicon::vocab::Vocabulary::global();
+    let words = cadre_lexicon::phrases::split_words(&cadre_text::fold_key(org));
+    (0..words.len())
+        .find_map(|k| {
+            let (_, entry) = vocab.bodies.longest_at(&words[k..])?;
+            (entry.kind == BodyKind::MassOrganisation).then(|| entry.term_org.clone())
+        })
+        .unwrap_or_else(|| org.to_string())
+}
+
 /// Orgs that hold terms, and the org a term records for them.
 fn term_org(body: &BodyRef) -> Option<String> {
     match body.kind.as_str() {
         "party_committee" | "party_org" => Some("Đảng bộ".into()),
-        "state" | "front" | "mass_org" => Some(body.org.clone()),
+        "state" | "front" => Some(body.org.clone()),
+        "mass_org" => Some(mass_org_term(&body.org)),
         "national" if body.org == "Quốc hội" => Some(body.org.clone()),
         // "Ban Chấp hành Trung ương Đảng khóa XII", "Bộ Chính trị (khóa XII)": the
         // national party's term.

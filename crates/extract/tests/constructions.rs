@@ -472,3 +472,21 @@ fn a_numbered_meeting_opening_its_sentence_after_the_day() {
     );
     assert_eq!(meetings(&rec), ["Đại hội | 11 | Bến Tre | 2022-10-14 | "]);
 }
+
+#[test]
+fn a_national_mass_organisation_is_named_as_written_without_a_place() {
+    let rec = record(
+        "Sáng 6/3/2026, tại Hà Nội, Trung ương Hội Nông dân Việt Nam tổ chức Hội nghị lần \
+         thứ 10 Ban Chấp hành khóa VIII. Dự có Phó Chủ tịch Trung ương Hội Nông dân Việt \
+         Nam Đinh Khắc Đính và ông Lò Văn Sơn, Bí thư Đảng đoàn Hội Nông dân Việt Nam.",
+    );
+    assert_eq!(
+        posts(&rec, "Đinh Khắc Đính"),
+        ["Phó Chủ tịch | Hội Nông dân Việt Nam | -"]
+    );
+    assert_eq!(
+        posts(&rec, "Lò Văn Sơn"),
+        ["Bí thư | Đảng đoàn Hội Nông dân Việt Nam | -"]
+    );
+    assert_eq!(terms(&rec), ["Hội Nông dân | - | VIII | ---"]);
+}
