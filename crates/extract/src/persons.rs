@@ -828,7 +828,10 @@ impl Doc {
         for k in (0..names.len().saturating_sub(1)).rev() {
             let next = &names[k + 1];
             let next_start = next.start - self.honorific_ending_at(s, next.start).unwrap_or(0);
-            let gap = &toks[names[k].end..next_start];
+            // Names that overlap an honorific leave no gap to read.
+            let Some(gap) = toks.get(names[k].end..next_start) else {
+                continue;
+            };
             let listed = gap.len() == 1 && matches!(gap[0].key.as_str(), "," | "và");
             if !listed || !held[k].is_empty() {
                 continue;
@@ -865,7 +868,7 @@ impl Doc {
             let ends_at = |p: &PostSpan| {
                 p.end + 1 == comma
                     || self.skip_term_tail(s, p.end) + 1 == comma
-                    || toks[p.end].key == "cũ" && p.end + 2 == comma
+                    || toks.get(p.end).is_some_and(|t| t.key == "cũ") && p.end + 2 == comma
             };
             let Some(last) = (0..posts.len()).find(|&p| !claimed[p] && ends_at(&posts[p])) else {
                 continue;
