@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use cadre_kg::{queries, QueryLimits};
+use cadre_kg::{queries, CadreStore, QueryLimits};
 
 use crate::cli::{CurationArg, InputLimits};
 use crate::commands::export::{export, ExportFormat, GraphKind, GraphOptions};
@@ -68,54 +68,27 @@ pub(crate) fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCo
     )?;
     println!("\n== cadre query --saved leadership --param place=\"Hà Nội\"");
     let hanoi = [("place".to_string(), "Hà Nội".to_string())];
-    let q = queries::saved("leadership").expect("saved");
-    print_query(
-        &store,
-        q.sparql,
-        &q.bind(&hanoi),
-        &QueryLimits::default(),
-        QueryFormat::Table,
-        &mut stdout,
-    )?;
+    print_saved(&store, "leadership", &hanoi, &mut stdout)?;
     let example = store.select(EXAMPLES, &[])?;
     if let Some(name) = example.rows.first().map(|r| table::cell(&r[0])) {
         println!("\n== cadre query --saved person-posts --param name=\"{name}\"");
-        let q = queries::saved("person-posts").expect("saved");
-        print_query(
+        print_saved(
             &store,
-            q.sparql,
-            &q.bind(&[("name".into(), name)]),
-            &QueryLimits::default(),
-            QueryFormat::Table,
+            "person-posts",
+            &[("name".into(), name)],
             &mut stdout,
         )?;
     }
     println!(
         "\n== cadre query --saved post-holders --param role=\"Bí thư\" --param place=\"Thanh Trì\""
     );
-    let q = queries::saved("post-holders").expect("saved");
     let params = [
         ("role".to_string(), "Bí thư".to_string()),
         ("place".to_string(), "Thanh Trì".to_string()),
     ];
-    print_query(
-        &store,
-        q.sparql,
-        &q.bind(&params),
-        &QueryLimits::default(),
-        QueryFormat::Table,
-        &mut stdout,
-    )?;
+    print_saved(&store, "post-holders", &params, &mut stdout)?;
     println!("\n== cadre query --saved meeting-chairs --param place=\"Hà Nội\"");
-    let q = queries::saved("meeting-chairs").expect("saved");
-    print_query(
-        &store,
-        q.sparql,
-        &q.bind(&hanoi),
-        &QueryLimits::default(),
-        QueryFormat::Table,
-        &mut stdout,
-    )?;
+    print_saved(&store, "meeting-chairs", &hanoi, &mut stdout)?;
     std::fs::create_dir_all(out)?;
     let graphml = out.join("cadre.graphml");
     let kg = GraphOptions::default();
@@ -156,4 +129,22 @@ pub(crate) fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCo
     } else {
         ExitCode::from(crate::EXIT_SKIPPED)
     })
+}
+
+/// Prints a saved query's answer as a table, as `cadre query --saved NAME` does.
+fn print_saved(
+    store: &CadreStore,
+    name: &str,
+    params: &[(String, String)],
+    out: &mut impl std::io::Write,
+) -> Result<()> {
+    let q = queries::saved(name).expect("the demo names saved queries");
+    print_query(
+        store,
+        q.sparql,
+        &q.bind(params),
+        &QueryLimits::default(),
+        QueryFormat::Table,
+        out,
+    )
 }

@@ -42,25 +42,29 @@ fn posts(rec: &Value, name: &str) -> Vec<String> {
     out
 }
 
-/// The meetings as "kind | ordinal | place | date | chairs".
-fn meetings(rec: &Value) -> Vec<String> {
-    let s = |v: &Value| match v {
+/// A record's value as a table cell: "-" for null, strings without quotes.
+fn cell(v: &Value) -> String {
+    match v {
         Value::Null => "-".to_string(),
         Value::String(s) => s.clone(),
         other => other.to_string(),
-    };
+    }
+}
+
+/// The meetings as "kind | ordinal | place | date | chairs".
+fn meetings(rec: &Value) -> Vec<String> {
     rec["meetings"]
         .as_array()
         .unwrap()
         .iter()
         .map(|m| {
-            let chairs: Vec<String> = m["chairs"].as_array().unwrap().iter().map(s).collect();
+            let chairs: Vec<String> = m["chairs"].as_array().unwrap().iter().map(cell).collect();
             format!(
                 "{} | {} | {} | {} | {}",
-                s(&m["kind"]),
-                s(&m["ordinal"]),
-                s(&m["place"]),
-                s(&m["date"]),
+                cell(&m["kind"]),
+                cell(&m["ordinal"]),
+                cell(&m["place"]),
+                cell(&m["date"]),
                 chairs.join(", ")
             )
         })
@@ -324,11 +328,6 @@ fn a_speech_at_a_numbered_meeting_on_a_day_written_with_it() {
 
 /// The terms as "org | place | khóa | start-end".
 fn terms(rec: &Value) -> Vec<String> {
-    let s = |v: &Value| match v {
-        Value::Null => "-".to_string(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
     rec["terms"]
         .as_array()
         .unwrap()
@@ -336,11 +335,11 @@ fn terms(rec: &Value) -> Vec<String> {
         .map(|t| {
             format!(
                 "{} | {} | {} | {}-{}",
-                s(&t["org"]),
-                s(&t["place"]),
-                s(&t["khoa"]),
-                s(&t["start"]),
-                s(&t["end"])
+                cell(&t["org"]),
+                cell(&t["place"]),
+                cell(&t["khoa"]),
+                cell(&t["start"]),
+                cell(&t["end"])
             )
         })
         .collect()
