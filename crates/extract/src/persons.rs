@@ -421,7 +421,9 @@ impl Doc {
                 break;
             }
             chain.push(p);
-            j = posts[p].end;
+            // "Ủy viên Ban Chấp hành Trung ương Đảng khóa X, Phó Bí thư Tỉnh ủy": a term
+            // written behind a post does not end the chain.
+            j = self.skip_term_tail(s, posts[p].end);
             match toks.get(j).map(|t| t.key.as_str()) {
                 Some(sep) if CHAIN_SEPARATORS.contains(&sep) => j += 1,
                 Some(";") if career => j += 1,
@@ -625,8 +627,14 @@ impl Doc {
                 depth == 0
             })
             .collect();
+        // "X được Bộ Chính trị điều động …": the agent of the passive is one body,
+        // however many words its name takes.
+        let agent_words = (own_end..verb)
+            .find(|&k| toks[k].key == "được")
+            .and_then(|k| self.body_at(s, k + 1, &[]))
+            .map_or(0, |(_, len, _)| len.saturating_sub(1));
         // "X, post, được điều động, chỉ định tham gia …": at most two commas.
-        let plain = gap.iter().filter(|t| t.is_word).count() <= 7
+        let plain = gap.iter().filter(|t| t.is_word).count() <= 7 + agent_words
             && gap.iter().filter(|t| !t.is_word).all(|t| t.key == ",")
             && gap.iter().filter(|t| !t.is_word).count() <= 2;
         if !plain {

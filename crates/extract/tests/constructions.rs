@@ -489,3 +489,37 @@ fn a_national_mass_organisation_is_named_as_written_without_a_place() {
     );
     assert_eq!(terms(&rec), ["Hội Nông dân | - | VIII | ---"]);
 }
+
+#[test]
+fn a_term_behind_a_post_does_not_end_its_chain() {
+    let rec = record(
+        "Ông Lò Văn Thào, Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng khóa XII, Phó Bí \
+         thư Tỉnh ủy khóa XIV được bầu giữ chức Bí thư Tỉnh ủy Lai Châu khóa XV.",
+    );
+    assert_eq!(
+        posts(&rec, "Lò Văn Thào"),
+        [
+            "Bí thư | Tỉnh ủy | Lai Châu",
+            "Phó Bí thư | Tỉnh ủy | Lai Châu",
+            "Ủy viên dự khuyết Ban Chấp hành Trung ương | Ban Chấp hành Trung ương | -",
+        ]
+    );
+}
+
+#[test]
+fn a_body_as_the_agent_of_the_passive() {
+    let rec = record(
+        "Ông Đinh Quang Tuyến, nguyên Bí thư Tỉnh ủy Phú Thọ, được Bộ Chính trị điều động, \
+         phân công tham gia Ban Chấp hành, Ban Thường vụ và chỉ định giữ chức Bí thư Tỉnh \
+         ủy Ninh Bình.",
+    );
+    assert_eq!(
+        posts(&rec, "Đinh Quang Tuyến"),
+        [
+            "Bí thư | Tỉnh ủy | Ninh Bình",
+            "Bí thư | Tỉnh ủy | Phú Thọ (former)",
+            "Ủy viên Ban Chấp hành | Tỉnh ủy | Ninh Bình",
+            "Ủy viên Ban Thường vụ | Tỉnh ủy | Ninh Bình",
+        ]
+    );
+}
