@@ -488,9 +488,17 @@ impl Doc {
                         && n.is_capitalised
                         && v.roles.longest_at(self.keys(s, end + 1)).is_none()
                 });
-            // The unit after the name is its place, not part of it ("Sở … tỉnh Bắc Giang").
-            let unit = end > i + head && crate::places::level_word_at(toks, end).is_some();
-            if !(t.is_word || joins) || v.org_stops.contains(&t.key) || unit {
+            // The unit after the name is its place, not part of it ("Sở … tỉnh Bắc Giang",
+            // "Công an tỉnh").
+            let unit = crate::places::level_word_at(toks, end).is_some();
+            // An abbreviation is a whole name ("Sở GTVT"): a lower-case word after it is
+            // the sentence's, a province after it is the place ("Sở GTVT Thanh Hóa"), a
+            // family name starts the holder's name ("Giám đốc Sở TT&TT Trần Văn A").
+            let closed = end > i + head
+                && t.is_word
+                && is_abbreviation(&self.text[toks[end - 1].start..toks[end - 1].end])
+                && (!t.is_capitalised || self.province_name_at(s, end) || v.is_family_name(&t.key));
+            if !(t.is_word || joins) || v.org_stops.contains(&t.key) || unit || closed {
                 break;
             }
             end += 1;
@@ -500,17 +508,36 @@ impl Doc {
         {
             end -= 1;
         }
-        if end == i + head && !toks[end - 1].is_capitalised {
+        // A head alone is a name only when its unit follows ("Công an tỉnh", "Thanh tra
+        // huyện"), not "Hội nghị".
+        let placed = crate::places::level_word_at(toks, end).is_some();
+        if end == i + head && !toks[end - 1].is_capitalised && !placed {
             return None;
         }
         let written = &self.text[toks[i].start..toks[end - 1].end];
         let mut org = capitalise_first(written);
-        let mut place = if national_as_written(&org) {
+        let national = national_as_written(&org);
+        let mut place = if national {
             None
         } else {
             self.home.province.map(place_ref)
         };
         let mut len = end - i;
+        // The place written after the name: "Công an tỉnh Đồng Tháp", "Công an huyện"
+        // (the article's district), "Sở GTVT Thanh Hóa".
+        let mut explicit = false;
+        if !national {
+            let (mention, plen) = place_at(&self.text, toks, end);
+            if plen > 0 {
+                len += plen;
+                explicit = !mention.candidates.is_empty();
+                place = self
+                    .home
+                    .resolve(&mention, BodyLevel::Any)
+                    .map(place_ref)
+                    .or(place);
+            }
+        }
         // "Phòng Giá, Sở Tài chính tỉnh Quảng Trị", "Vụ Pháp chế, Bộ Xây dựng": a unit
         // names the department or ministry it belongs to after a comma.
         if v.unit_heads.longest_at(self.keys(s, i)).is_some()
@@ -536,7 +563,17 @@ impl Doc {
             kind: BodyKind::Other.as_str().into(),
             place,
         };
-        Some((body, len, false))
+        Some((body, len, explicit))
+    }
+
+    /// Whether a province's name (no level word) starts at token `i`.
+    fn province_name_at(&self, s: usize, i: usize) -> bool {
+        let (mention, _) = place_at(&self.text, &self.tokens[s], i);
+        mention.level_word.is_none()
+            && mention
+                .candidates
+                .iter()
+                .any(|&id| Gazetteer::global().place(id).level() == Level::Province)
     }
 
     /// The department or ministry a unit names after a comma: a listed department
@@ -610,6 +647,15 @@ pub(crate) fn national_as_written(org: &str) -> bool {
         .any(|head| org.starts_with(head))
         && !org.starts_with("Bộ Chỉ huy");
     org.ends_with("Việt Nam") || org.ends_with("Trung ương") || ministry
+}
+
+/// Whether a written word is an abbreviation: two or more letters, all upper-case
+/// ("GTVT", "TT&TT", "KH-CN").
+fn is_abbreviation(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '&' | '-'))
 }
 
 /// `text` with its first letter upper-cased ("phòng Giá" → "Phòng Giá").

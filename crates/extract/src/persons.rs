@@ -1135,7 +1135,9 @@ impl Doc {
                     .map(|t| t.key.as_str())
                     .collect();
                 let shared: &[&str] = match role_keys.as_slice() {
-                    [.., "văn", "phòng"] => &role_keys[role_keys.len() - 2..],
+                    [.., "văn", "phòng"] | [.., "thanh", "tra"] => {
+                        &role_keys[role_keys.len() - 2..]
+                    }
                     [.., last @ ("ban" | "đoàn" | "phòng")] => std::slice::from_ref(last),
                     _ => &[],
                 };

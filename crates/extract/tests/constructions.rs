@@ -523,3 +523,39 @@ fn a_body_as_the_agent_of_the_passive() {
         ]
     );
 }
+
+#[test]
+fn a_head_word_alone_is_a_body_before_its_unit() {
+    let rec = record(
+        "Long An kiện toàn nhân sự\n\nÔng Lê Văn Hải, nguyên Giám đốc Công an tỉnh Long \
+         An, nghỉ hưu. Ông Phạm Thành Nam, Chánh Thanh tra tỉnh, báo cáo.",
+    );
+    assert_eq!(
+        posts(&rec, "Lê Văn Hải"),
+        ["Giám đốc | Công an | Long An (former)"]
+    );
+    assert_eq!(
+        posts(&rec, "Phạm Thành Nam"),
+        ["Chánh Thanh tra | Thanh tra | Long An"]
+    );
+}
+
+#[test]
+fn an_abbreviation_closes_a_body_read_as_written() {
+    let rec = record(
+        "Ông Đỗ Minh Khang, Giám đốc Sở GTVT Nghệ An, được điều động giữ chức Tổng cục \
+         trưởng Tổng cục Đường bộ Việt Nam thuộc Bộ GTVT. Giám đốc Sở TT&TT Trần Văn Lộc \
+         cảm ơn sự tin tưởng của lãnh đạo tỉnh Nghệ An.",
+    );
+    assert_eq!(
+        posts(&rec, "Đỗ Minh Khang"),
+        [
+            "Giám đốc | Sở GTVT | Nghệ An",
+            "Tổng cục trưởng | Tổng cục Đường bộ Việt Nam | -"
+        ]
+    );
+    assert_eq!(
+        posts(&rec, "Trần Văn Lộc"),
+        ["Giám đốc | Sở TT&TT | Nghệ An"]
+    );
+}
