@@ -63,7 +63,12 @@ pub fn extract(input: &ArticleInput) -> Extraction {
     let tokens = spans.iter().map(|&(s, e)| tokenize(&text, s, e)).collect();
     let char_starts = text.char_indices().map(|(i, _)| i).collect();
     let event_dates = spans.iter().map(|_| OnceCell::new()).collect();
-    let date = reference_date(&text, published.as_deref());
+    // A month-only stamp ("date 2025-01") still tells the era: its first day.
+    let date = reference_date(&text, published.as_deref()).or_else(|| {
+        let first_line = text.lines().find(|l| !l.trim().is_empty())?;
+        let stamp = crate::published::metadata_stamp(first_line.trim())?;
+        (stamp.len() == 7).then(|| format!("{stamp}-01"))
+    });
     let mut doc = Doc {
         text,
         spans,

@@ -559,3 +559,12 @@ fn an_abbreviation_closes_a_body_read_as_written() {
         ["Giám đốc | Sở TT&TT | Nghệ An"]
     );
 }
+
+#[test]
+fn a_month_only_stamp_before_july_2025_keeps_the_old_units() {
+    let text = "date 2025-03\nĐại hội Đảng bộ xã Bình Ba\n\nNgày 12/3, Đảng bộ xã Bình Ba \
+                tổ chức Đại hội lần thứ VII. Ông Trần Văn Tâm, Bí thư Đảng ủy xã, được bầu \
+                lại. Xã Bình Ba có 6 ấp.";
+    let rec = record(text);
+    assert_eq!(posts(&rec, "Trần Văn Tâm"), ["Bí thư | Đảng ủy | Bình Ba"]);
+}
