@@ -666,7 +666,10 @@ impl Doc {
                         .longest_at(&keys[k..])
                         .is_some_and(|(l, _)| k + l == i)
                 });
-                if chaired && !refers_back && m.ordinal.is_some() {
+                // "… chủ trì hội nghị Ban Thường vụ Tỉnh ủy để …": a meeting with a
+                // body of its own, chaired, was held.
+                let own_body = self.body_at(s, i + 2, &[]).is_some();
+                if chaired && !refers_back && (m.ordinal.is_some() || own_body) {
                     reported = true;
                 }
                 // "… phát biểu tại Hội nghị Ban Chấp hành … lần thứ 15, sáng ngày
