@@ -108,6 +108,51 @@ fn ordinal_re() -> &'static Regex {
     })
 }
 
+/// Whether a written word may stand inside a meeting's name before its number: a
+/// capitalised word, a number or punctuation, or a lower-case word of a body's or a
+/// unit's name ("Hội nghị Ban Chấp hành Đảng bộ tỉnh khóa XVII (mở rộng) lần thứ 8").
+fn in_meeting_name(word: &str) -> bool {
+    const NAME_WORDS: [&str; 30] = [
+        "tỉnh",
+        "huyện",
+        "quận",
+        "thị",
+        "xã",
+        "phường",
+        "trấn",
+        "thành",
+        "phố",
+        "chấp",
+        "hành",
+        "thường",
+        "vụ",
+        "trực",
+        "nhân",
+        "dân",
+        "đại",
+        "biểu",
+        "đồng",
+        "ủy",
+        "bộ",
+        "mở",
+        "rộng",
+        "khóa",
+        "nhiệm",
+        "kỳ",
+        "đảng",
+        "hội",
+        "ban",
+        "ngành",
+    ];
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    bare.is_empty()
+        || bare
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || NAME_WORDS.contains(&fold_key(bare).as_str())
+}
+
 /// Folds a term known only by its years into the same body's term known only by its
 /// khóa when the next khóa fixes those years: "Ban Chấp hành Đảng bộ huyện nhiệm kỳ
 /// 2020-2025 … (khóa IX) trình Đại hội … (khóa X), nhiệm kỳ 2025-2030" — khóa IX is
@@ -905,6 +950,12 @@ impl Doc {
                         .then(|| window.find("thứ"))
                         .flatten()
                 })?;
+                // Only the meeting's own name comes before its number: "phiên họp thường
+                // kỳ tháng 2 nhằm cho ý kiến lần thứ 3" numbers the comments, not the
+                // meeting.
+                if !window[..p].split_whitespace().all(in_meeting_name) {
+                    return None;
+                }
                 let word =
                     window[p..]
                         .split_whitespace()

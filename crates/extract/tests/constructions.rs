@@ -581,3 +581,12 @@ fn chairing_a_meeting_of_a_named_body_reports_it() {
         ["Hội nghị Ban Thường vụ | - | Ninh Bình | - | Đinh Văn Hùng"]
     );
 }
+
+#[test]
+fn a_number_outside_the_meeting_name_is_not_its_ordinal() {
+    let rec = record(
+        "Ngày 28/2/2020, Ban Thường vụ Huyện ủy Định Hóa tổ chức phiên họp thường kỳ tháng \
+         2 nhằm cho ý kiến lần thứ 3 vào dự thảo báo cáo chính trị.",
+    );
+    assert_eq!(meetings(&rec), ["Hội nghị | - | Định Hóa | 2020-02-28 | "]);
+}
