@@ -735,7 +735,7 @@ impl Doc {
                     && (m.date.is_some() || first_of_kind)
                     && self
                         .body_before(s, i, 20)
-                        .is_some_and(|(_, b)| b.place.is_some())
+                        .is_some_and(|(_, b)| b.place.is_some() || self.home.province.is_none())
                     && !out.iter().any(|o| o.body.place == m.body.place);
                 // A congress without its number is an event only with a day of its own
                 // ("dự kiến ngày 26-3 tiến hành Đại hội Đảng bộ xã …"), or as the

@@ -590,3 +590,16 @@ fn a_number_outside_the_meeting_name_is_not_its_ordinal() {
     );
     assert_eq!(meetings(&rec), ["Hội nghị | - | Định Hóa | 2020-02-28 | "]);
 }
+
+#[test]
+fn a_body_without_a_place_holds_its_meeting_when_the_article_names_none() {
+    let rec = record(
+        "Họp thường kỳ tháng 2\n\nTruy cập nội dung\n\n02-03-2020 10:50\n\nNgày 28/2, Ban \
+         Thường vụ Huyện ủy tổ chức phiên họp thường kỳ tháng 2. Đồng chí Lương Văn Tài - Bí \
+         thư Huyện ủy chủ trì hội nghị.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị | - | - | 2020-02-28 | Lương Văn Tài"]
+    );
+}
