@@ -529,6 +529,9 @@ impl Doc {
         let v = self.vocab;
         let mut out: Vec<Meeting> = Vec::new();
         let mut last_meeting: Option<usize> = None;
+        // Meetings named by taking part in them ("phát biểu tại Hội nghị lần thứ 8 …")
+        // but not reported there: a later bare "Hội nghị" that is reported names one.
+        let mut attended_named: Vec<Meeting> = Vec::new();
         for (s, toks) in self.tokens.iter().enumerate() {
             let keys = self.keys(s, 0);
             let verb_at = |k: usize| v.cues.report.longest_at(&keys[k..]).is_some();
@@ -751,6 +754,22 @@ impl Doc {
                         last_meeting = Some(k);
                         continue;
                     }
+                    // "… tại Hội nghị lần thứ 8 Ban Chấp hành Đảng bộ thành phố. … đồng
+                    // chủ trì Hội nghị": the meeting named before.
+                    let named_before = attended_named
+                        .iter()
+                        .rev()
+                        .find(|o| base(&o.kind) == base(kind));
+                    if let Some(named) = named_before {
+                        let mut named = named.clone();
+                        if named.date.is_none() {
+                            named.date = m.date;
+                        }
+                        out.push(named);
+                        last_meeting = Some(out.len() - 1);
+                        reported_here = true;
+                        continue;
+                    }
                     // "Tại Đại hội Đảng bộ các phường, xã …" names many meetings, not one.
                     let plural = keys[i + 2..]
                         .iter()
@@ -771,6 +790,9 @@ impl Doc {
                         continue;
                     }
                 } else if !reported || unnumbered_congress {
+                    if attended && !reported && (m.ordinal.is_some() || m.body.place.is_some()) {
+                        attended_named.push(m);
+                    }
                     continue;
                 }
                 reported_here = true;

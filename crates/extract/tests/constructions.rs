@@ -603,3 +603,16 @@ fn a_body_without_a_place_holds_its_meeting_when_the_article_names_none() {
         ["Hội nghị | - | - | 2020-02-28 | Lương Văn Tài"]
     );
 }
+
+#[test]
+fn a_bare_re_mention_names_the_meeting_attended_before() {
+    let rec = record(
+        "Đây là phát biểu chỉ đạo của Bí thư Thành ủy Nguyễn Văn Long tại Hội nghị lần thứ 8 \
+         Ban Chấp hành Đảng bộ thành phố Đà Nẵng diễn ra sáng 28-6. Phó Bí thư Thành ủy Lê \
+         Minh Chung chủ trì Hội nghị.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 8 | Đà Nẵng | - | Lê Minh Chung"]
+    );
+}
