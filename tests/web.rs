@@ -113,6 +113,211 @@ fn page<'a>(pages: &'a BTreeMap<String, String>, path: &str) -> &'a str {
     })
 }
 
+/// The part of `html` from `start` to the next `end` after it (`start` included).
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start} in {html}"));
+    let after = from + start.len();
+    let to = html[after..].find(end).map_or(html.len(), |i| after + i);
+    &html[from..to]
+}
+
+/// The rows of the table headed `title`, as the text of their cells (tags removed).
+fn rows(html: &str, title: &str) -> Vec<Vec<String>> {
+    let section = between(html, &format!("<h2>{title}</h2>"), "</section>");
+    let body = between(section, "<tbody>", "</tbody>");
+    body.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("<td>")
+                .skip(1)
+                .map(|cell| {
+                    let cell = cell.split("</td>").next().unwrap_or("");
+                    let cell = cell.split("<sup>").next().unwrap_or("");
+                    let mut text = String::new();
+                    let mut tag = false;
+                    for c in cell.chars() {
+                        match c {
+                            '<' => tag = true,
+                            '>' => tag = false,
+                            c if !tag => text.push(c),
+                            _ => {}
+                        }
+                    }
+                    text
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The text of footnote `n` of a page.
+fn footnote(html: &str, n: &str) -> String {
+    between(html, &format!("<li id=\"fn{n}\">"), "</li>").to_string()
+}
+
+/// The new sections of place, post and body pages, with links written by `link`
+/// (the server's absolute `/person/…/` or the static site's relative form): the org
+/// chart of Nghệ An, the stated and derived successions, the boards of a Tỉnh ủy.
+fn check_leadership(pages: &BTreeMap<String, String>, link: &dyn Fn(&str, &str) -> String) {
+    let place = page(pages, "/place/l40/");
+    let chart = between(place, "<figure class=\"org\"", "</figure>");
+    let boxes: Vec<&str> = chart
+        .split("<section class=\"org-body\">")
+        .skip(1)
+        .collect();
+    let groups: Vec<&str> = boxes
+        .iter()
+        .map(|b| between(b, "<p class=\"org-group\">", "</p>"))
+        .collect();
+    assert_eq!(
+        &groups[..3],
+        [
+            "<p class=\"org-group\">Cấp ủy Đảng",
+            "<p class=\"org-group\">Hội đồng nhân dân",
+            "<p class=\"org-group\">Ủy ban nhân dân"
+        ],
+        "party committee, council, committee: {chart}"
+    );
+    let seat = between(boxes[0], "<li class=\"org-seat\">", "</li>");
+    assert!(
+        seat.contains(&format!(
+            "<a href=\"{}\">Bí thư</a>",
+            link("/place/l40/", "/post/bi-thu/tinh-uy/l40/")
+        )),
+        "{seat}"
+    );
+    let holder = format!(
+        "<span class=\"org-holder\"><a href=\"{}\">Phan Đình Khang</a><sup><a href=\"#fn",
+        link("/place/l40/", "/person/phan-dinh-khang/n40/")
+    );
+    assert!(seat.contains(&holder), "{seat}");
+    let n = between(seat, "<sup><a href=\"#fn", "\"")["<sup><a href=\"#fn".len()..].to_string();
+    assert!(
+        footnote(place, &n).contains("Phan Đình Khang"),
+        "the footnote cites the sentence: {}",
+        footnote(place, &n)
+    );
+    let council = boxes[1];
+    assert!(council.contains(">Nguyễn Hữu Lộc</a>"), "{council}");
+    let bodies = rows(place, "Cơ quan tại địa phương");
+    assert!(
+        bodies.contains(&vec![
+            "Ban Tổ chức Tỉnh ủy Nghệ An".into(),
+            "Ban, cơ quan của cấp ủy".into()
+        ]),
+        "{bodies:?}"
+    );
+    assert_eq!(rows(place, "Đơn vị trực thuộc"), [["Nghi Lộc"]]);
+
+    let stated = page(pages, "/post/bi-thu/huyen-uy/l429/");
+    assert_eq!(
+        rows(stated, "Những người giữ chức vụ qua các thời kỳ"),
+        [
+            [
+                "1",
+                "Nguyễn Khắc Diệu",
+                "2023-03-20",
+                "2023-03-20",
+                "",
+                "",
+                "Võ Trọng Nghĩa"
+            ],
+            [
+                "2",
+                "Võ Trọng Nghĩa",
+                "2023-03-20",
+                "2023-03-20",
+                "",
+                "Nguyễn Khắc Diệu",
+                ""
+            ],
+        ]
+    );
+    let thay = between(stated, "<td>2</td>", "</tr>");
+    let predecessor = format!(
+        "<a href=\"{}\">Nguyễn Khắc Diệu</a><sup><a href=\"#fn",
+        link(
+            "/post/bi-thu/huyen-uy/l429/",
+            "/person/nguyen-khac-dieu/n40/"
+        )
+    );
+    assert!(thay.contains(&predecessor), "{thay}");
+    let n = between(&thay[thay.find(&predecessor).unwrap()..], "#fn", "\"")[3..].to_string();
+    assert!(
+        footnote(stated, &n).contains("thay đồng chí Nguyễn Khắc Diệu"),
+        "the link cites the 'thay' sentence: {}",
+        footnote(stated, &n)
+    );
+    let derived = page(pages, "/post/chu-tich/ubnd/l314/");
+    let succession = rows(derived, "Những người giữ chức vụ qua các thời kỳ");
+    assert_eq!(succession[0][1], "Hoàng Văn Quyết");
+    assert_eq!(
+        succession[0][6],
+        "Nguyễn Đăng Khoa (suy ra từ ngày ghi nhận)"
+    );
+    assert_eq!(
+        succession[1][5],
+        "Hoàng Văn Quyết (suy ra từ ngày ghi nhận)"
+    );
+    assert!(derived.contains(&format!(
+        "<a href=\"{}\">Hoàng Văn Quyết (suy ra từ ngày ghi nhận)</a>",
+        link("/post/chu-tich/ubnd/l314/", "/person/hoang-van-quyet/n31/")
+    )));
+
+    let body = page(pages, "/body/tinh-uy/l40/");
+    let subs = rows(body, "Các cơ quan trực thuộc");
+    assert!(
+        subs.contains(&vec![
+            "Ban Tổ chức Tỉnh ủy Nghệ An".into(),
+            "Ban, cơ quan của cấp ủy".into(),
+            "Bùi Thị Thanh Vân".into()
+        ]),
+        "{subs:?}"
+    );
+    assert!(body.contains(&format!(
+        "<a href=\"{}\">Ban Tổ chức Tỉnh ủy Nghệ An</a>",
+        link("/body/tinh-uy/l40/", "/body/ban-to-chuc-tinh-uy/l40/")
+    )));
+    let standing = rows(body, "Thường trực và Ban Thường vụ");
+    assert!(standing.contains(&vec![
+        "Thường trực".into(),
+        "Phan Đình Khang".into(),
+        "Bí thư Tỉnh ủy Nghệ An".into()
+    ]));
+    assert!(standing.contains(&vec![
+        "Ban Thường vụ".into(),
+        "Bùi Thị Thanh Vân".into(),
+        "Ủy viên Ban Thường vụ Tỉnh ủy Nghệ An".into()
+    ]));
+    assert_eq!(
+        rows(body, "Nhiệm kỳ"),
+        [["Đảng bộ Nghệ An khóa XIX", "2020", "2025"]],
+        "a Tỉnh ủy's terms are its Đảng bộ's"
+    );
+    let board = page(pages, "/body/ban-to-chuc-tinh-uy/l40/");
+    let under = between(board, "<dt>Trực thuộc</dt>", "</dd>");
+    assert!(
+        under.contains(&format!(
+            "<a href=\"{}\">Tỉnh ủy Nghệ An</a>",
+            link("/body/ban-to-chuc-tinh-uy/l40/", "/body/tinh-uy/l40/")
+        )),
+        "{under}"
+    );
+}
+
+/// A link as the server writes it: the absolute path, escaped.
+fn absolute(_from: &str, to: &str) -> String {
+    to.replace('/', "&#x2f;")
+}
+
+/// A link as the static site writes it: relative to the page, escaped.
+fn relative(from: &str, to: &str) -> String {
+    let depth = from.trim_matches('/').split('/').count();
+    format!("{}{}", "../".repeat(depth), to.trim_start_matches('/')).replace('/', "&#x2f;")
+}
+
 fn check_kinds(pages: &BTreeMap<String, String>) {
     let post = page(pages, "/post/bi-thu/huyen-uy/l020/");
     assert!(post.contains("Đỗ Thị Minh Hằng"), "{post}");
@@ -162,6 +367,7 @@ fn every_link_of_the_pages_resolves_and_each_kind_shows_its_facts() {
     };
     let pages = crawl(&get);
     check_kinds(&pages);
+    check_leadership(&pages, &absolute);
     assert!(pages.len() > 300, "{} pages", pages.len());
     let (status, body) = get("/person/nobody/n99");
     assert_eq!(status, 404);
@@ -174,13 +380,11 @@ fn every_link_of_the_pages_resolves_and_each_kind_shows_its_facts() {
     assert_eq!(get("/?q=%FF").0, 400);
     let (status, csv) = get("/post/bi-thu/huyen-uy/l020/?format=csv&table=0");
     assert_eq!(status, 200);
-    assert!(
-        csv.starts_with("Người giữ,Chức vụ,Từ,Đến,Ghi chú\n"),
-        "{csv}"
-    );
-    assert!(
-        csv.contains("Đỗ Thị Minh Hằng,Bí thư Huyện ủy Thanh Trì,"),
-        "{csv}"
+    assert_eq!(
+        csv,
+        "Thứ tự,Người giữ,Từ,Đến,Ghi chú,Thay (người tiền nhiệm),Người kế nhiệm\n\
+         1,Phạm Quang Thịnh,2021-12-22,2025-07-25,nguyên,,Đỗ Thị Minh Hằng\n\
+         2,Đỗ Thị Minh Hằng,2024-04-12,2025-07-25,nguyên,Phạm Quang Thịnh,\n"
     );
     let english = get("/post/bi-thu/huyen-uy/l020/?lang=en").1;
     assert!(english.contains("<th>Holder</th>"), "{english}");
@@ -229,6 +433,7 @@ fn the_static_site_is_crawlable_from_its_index() {
         }
     };
     let pages = crawl(&get);
+    check_leadership(&pages, &relative);
     let post = page(&pages, "/post/bi-thu/huyen-uy/l020/");
     assert!(post.contains("Đỗ Thị Minh Hằng"));
     assert!(
