@@ -1,7 +1,8 @@
 //! The newsroom pages on the sample store: every link from the home page resolves
 //! (through `cadre_web::render` and through the static site of `cadre site`), every
-//! footnote lands on an anchored sentence, and each page kind shows what it should;
-//! a real `cadre serve` answers pages and SPARQL side by side.
+//! footnote lands on an anchored sentence, and each page kind shows what it should
+//! (an org chart, a succession, sub-bodies); a real `cadre serve` answers pages and
+//! SPARQL side by side; Chromium renders each page kind and shows hostile text as text.
 
 mod common;
 
@@ -472,27 +473,13 @@ fn http_get(addr: &str, path: &str) -> (u16, String) {
 #[test]
 fn cadre_serve_answers_pages_beside_sparql() {
     let (_dir, store) = sample_store();
-    let addr = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .unwrap()
-        .to_string();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cadre"))
-        .args(["serve", "--store", s(&store), "--bind", &addr])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("cadre serve starts");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while TcpStream::connect(&addr).is_err() {
-        assert!(Instant::now() < deadline, "cadre serve did not listen");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let server = Server::start(&store);
+    let addr = server.addr.clone();
     let (status, home) = http_get(&addr, "/");
     let (post_status, post) = http_get(&addr, "/post/bi-thu/huyen-uy/l020/");
     let (missing, _) = http_get(&addr, "/person/nobody");
     let (sparql, answer) = http_get(&addr, "/query?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D");
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     assert_eq!(status, 200);
     assert!(home.contains("<form class=\"search\""), "{home}");
     assert_eq!(post_status, 200);
@@ -590,7 +577,7 @@ const KINDS: &[(&str, &str)] = &[
     ("person", "/person/do-thi-minh-hang/n01/"),
     ("post", "/post/bi-thu/huyen-uy/l020/"),
     ("body", "/body/huyen-uy/l020/"),
-    ("place", "/place/l01/"),
+    ("place", "/place/l40/"),
     ("article", "/article/01-thanh-tri-hoi-nghi-8/"),
     ("network", "/network/person/do-thi-minh-hang/n01/?radius=2"),
     ("english", "/person/do-thi-minh-hang/n01/?lang=en"),
@@ -607,21 +594,8 @@ fn chromium_renders_each_page_kind() {
         return;
     }
     let (dir, store) = sample_store();
-    let addr = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .unwrap()
-        .to_string();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cadre"))
-        .args(["serve", "--store", s(&store), "--bind", &addr])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("cadre serve starts");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while TcpStream::connect(&addr).is_err() {
-        assert!(Instant::now() < deadline, "cadre serve did not listen");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let server = Server::start(&store);
+    let addr = server.addr.clone();
     let browse = |args: &[&str], url: &str| {
         Command::new(chromium)
             .args([
@@ -666,7 +640,193 @@ fn chromium_renders_each_page_kind() {
             std::fs::write(out.join(format!("{name}.png")), &bytes).unwrap();
         }
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// A `cadre serve` on a free loopback port, ended when dropped.
+struct Server {
+    child: std::process::Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(store: &Path) -> Self {
+        let addr = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .unwrap()
+            .to_string();
+        let child = Command::new(env!("CARGO_BIN_EXE_cadre"))
+            .args(["serve", "--store", s(store), "--bind", &addr])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("cadre serve starts");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while TcpStream::connect(&addr).is_err() {
+            assert!(Instant::now() < deadline, "cadre serve did not listen");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self { child, addr }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Invented articles whose text, URL and (through the curation file) a name carry
+/// markup, event handlers and `javascript:` URLs. The text writes its tags as
+/// entities, which the reader decodes after stripping markup, so they reach the store
+/// as the characters `<script>`.
+const HOSTILE_ARTICLES: &str = concat!(
+    r#"{"id": "tin-doc-hai", "url": "javascript:window.__pwned='url'", "published": "2024-03-06", "text": "Huyện ủy Thanh Trì &lt;script&gt;window.__pwned='title'&lt;/script&gt; họp\n\nNgày 5/3/2024, đồng chí Nguyễn Văn An&quot;&gt;&lt;img src=x onerror=window.__pwned='img'&gt;, Bí thư Huyện ủy Thanh Trì &lt;script&gt;alert('text')&lt;/script&gt; chủ trì Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 12. Xem javascript:window.__pwned='link' để biết thêm."}"#,
+    "\n",
+    r#"{"id": "tin-doc-hai-2", "url": "https://example.org/tin?a=1&b=\"><img src=x onerror=window.__pwned='href'>", "published": "2024-03-07", "text": "Huyện ủy Thanh Trì họp Thường trực\n\nNgày 6/3/2024, đồng chí Nguyễn Văn An chủ trì họp Thường trực Huyện ủy Thanh Trì &lt;iframe src=javascript:alert('frame')&gt;&lt;/iframe&gt; bàn công tác cán bộ."}"#,
+    "\n"
+);
+
+/// The name the curation file gives the official of the hostile articles.
+const HOSTILE_NAME: &str =
+    "Nguyễn Văn An\"><img src=x onerror=window.__pwned='name'><script>alert('name')</script>";
+
+/// Hostile text in a real browser: Chromium (through playwright-core, tests/js/browse.js,
+/// with the Content-Security-Policy bypassed so escaping alone is tested) loads the
+/// article, person and search pages of a store holding the hostile articles: the
+/// payloads show as text, no script of theirs runs (window.__pwned stays unset, no
+/// dialog opens), they make no element (img, iframe, handler attribute, script) and no
+/// `javascript:` link.
+#[test]
+fn chromium_shows_hostile_text_as_text() {
+    let chromium = Path::new("/usr/bin/chromium");
+    let js = root().join("tests/js");
+    if !chromium.exists() || !js.join("node_modules/playwright-core").is_dir() {
+        eprintln!(
+            "skipped: needs /usr/bin/chromium and tests/js/node_modules (scripts/setup.sh test)"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("hostile.jsonl");
+    std::fs::write(&input, HOSTILE_ARTICLES).unwrap();
+    let curation = dir.path().join("curation.csv");
+    let mut rules = csv::Writer::from_path(&curation).unwrap();
+    rules
+        .write_record(["action", "subject", "object", "value", "note"])
+        .unwrap();
+    rules
+        .write_record([
+            "rename",
+            "Nguyễn Văn An",
+            "",
+            HOSTILE_NAME,
+            "a hostile name",
+        ])
+        .unwrap();
+    rules.flush().unwrap();
+    let store = dir.path().join("store");
+    ok(&[
+        "ingest",
+        "--store",
+        s(&store),
+        "--curation",
+        s(&curation),
+        s(&input),
+    ]);
+    let person = {
+        let site = site(&store);
+        let persons: Vec<String> = site
+            .graph
+            .nodes()
+            .into_iter()
+            .filter(|n| n.contains("/person/") && site.graph.label(n) == HOSTILE_NAME)
+            .map(|n| n.trim_start_matches(cadre_kg::iri::ID).to_string())
+            .collect();
+        assert_eq!(persons.len(), 1, "{persons:?}");
+        format!("/{}/", persons[0])
+    };
+    let server = Server::start(&store);
+    let paths = [
+        "/article/tin-doc-hai/",
+        "/article/tin-doc-hai-2/",
+        person.as_str(),
+        "/search?q=nguyen+van+an",
+        "/search?q=%3Cscript%3Ewindow.__pwned%3D%27q%27%3C%2Fscript%3E",
+    ];
+    let out = Command::new("node")
+        .arg(js.join("browse.js"))
+        .arg(chromium)
+        .arg(format!("http://{}", server.addr))
+        .args(paths)
+        .output()
+        .expect("node runs");
+    drop(server);
+    assert!(
+        out.status.success(),
+        "browse.js failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reports: Vec<serde_json::Value> =
+        serde_json::from_slice(&out.stdout).expect("JSON from tests/js/browse.js");
+    assert_eq!(reports.len(), paths.len());
+    for r in &reports {
+        let path = &r["path"];
+        assert_eq!(r["status"], 200, "{path}");
+        assert_eq!(r["pwned"], serde_json::Value::Null, "{path}: a payload ran");
+        assert_eq!(
+            r["dialogs"],
+            serde_json::json!([]),
+            "{path}: a dialog opened"
+        );
+        assert_eq!(r["errors"], serde_json::json!([]), "{path}");
+        assert_eq!(r["images"], 0, "{path}: the text made an <img>");
+        assert_eq!(r["frames"], 0, "{path}: the text made an <iframe>");
+        assert_eq!(r["handlers"], 0, "{path}: an on* attribute exists");
+        assert_eq!(r["javascriptLinks"], 0, "{path}: a javascript: link exists");
+        assert_eq!(
+            r["scripts"],
+            serde_json::json!(["/search.js"]),
+            "{path}: only the site's script"
+        );
+    }
+    let text = |i: usize| reports[i]["text"].as_str().unwrap().to_string();
+    let article = text(0);
+    for shown in [
+        "Huyện ủy Thanh Trì <script>window.__pwned='title'</script> họp",
+        "Nguyễn Văn An\"><img src=x onerror=window.__pwned='img'>",
+        "<script>alert('text')</script>",
+        "javascript:window.__pwned='url'",
+    ] {
+        assert!(
+            article.contains(shown),
+            "{shown} is shown as text: {article}"
+        );
+    }
+    assert_eq!(
+        reports[0]["heading"],
+        "Huyện ủy Thanh Trì <script>window.__pwned='title'</script> họp"
+    );
+    let linked = text(1);
+    assert!(
+        linked
+            .contains("https://example.org/tin?a=1&b=\"><img src=x onerror=window.__pwned='href'>"),
+        "{linked}"
+    );
+    assert!(
+        linked.contains("<iframe src=javascript:alert('frame')></iframe>"),
+        "{linked}"
+    );
+    assert_eq!(reports[2]["heading"], HOSTILE_NAME);
+    assert!(text(3).contains(HOSTILE_NAME), "{}", text(3));
+    assert!(
+        reports[4]["title"]
+            .as_str()
+            .unwrap()
+            .contains("<script>window.__pwned='q'</script>"),
+        "{}",
+        reports[4]["title"]
+    );
 }
