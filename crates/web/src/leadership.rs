@@ -17,15 +17,26 @@ const TABLE: &str = include_str!("../../../data/web/leadership.tsv");
 /// before the post's latest attestation count as current.
 const DEPUTY_YEARS: i32 = 2;
 
+/// Where a role sits in a party committee's standing bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// In neither.
+    No,
+    /// In the Thường trực (standing office), and so in the Ban Thường vụ.
+    Office,
+    /// In the Ban Thường vụ (standing committee) only.
+    Committee,
+}
+
 /// What `data/web/leadership.tsv` says about a role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RoleInfo {
-    /// 1 heads a body, 2 deputises.
+    /// 1 heads a body, 2 deputises, 3 is a member (not drawn in the org chart).
     pub tier: u8,
     /// One holder at a time.
     pub single: bool,
-    /// In a party committee's Thường trực.
-    pub standing: bool,
+    /// Its place in a party committee's standing bodies.
+    pub standing: Standing,
 }
 
 struct Tables {
@@ -54,7 +65,11 @@ fn tables() -> &'static Tables {
                     let info = RoleInfo {
                         tier: tier.parse().expect("a tier number in leadership.tsv"),
                         single: *single == "1",
-                        standing: *standing == "1",
+                        standing: match *standing {
+                            "1" => Standing::Office,
+                            "2" => Standing::Committee,
+                            _ => Standing::No,
+                        },
                     };
                     t.roles.insert(role, info);
                     t.order.insert(role, n);
@@ -198,7 +213,7 @@ pub fn org_chart<'a>(graph: &'a Graph, place: &'a str) -> Vec<ChartBody<'a>> {
             let Some(role) = post_role(graph, post) else {
                 continue;
             };
-            let Some(info) = role_info(role) else {
+            let Some(info) = role_info(role).filter(|r| r.tier <= 2) else {
                 continue;
             };
             let holdings = current_holdings(graph, post);
@@ -288,10 +303,10 @@ mod tests {
     #[test]
     fn the_table_reads_roles_and_bodies() {
         let bi_thu = role_info("Bí thư").unwrap();
-        assert_eq!(
-            (bi_thu.tier, bi_thu.single, bi_thu.standing),
-            (1, true, true)
-        );
+        let standing = (bi_thu.tier, bi_thu.single, bi_thu.standing);
+        assert_eq!(standing, (1, true, Standing::Office));
+        let member = role_info("Ủy viên Ban Thường vụ").unwrap();
+        assert_eq!((member.tier, member.standing), (3, Standing::Committee));
         let deputy = role_info("Phó Chủ tịch").unwrap();
         assert_eq!((deputy.tier, deputy.single), (2, false));
         assert_eq!(role_info("Ủy viên Ban Chấp hành"), None);

@@ -11,7 +11,7 @@ use cadre_text::spreadsheet_text;
 use minijinja::{context, Environment, Value as Jinja};
 use serde::Serialize;
 
-use crate::leadership::{current_holding, current_holdings, sorted_holdings, Held};
+use crate::leadership::{current_holding, current_holdings, sorted_holdings, Held, Standing};
 use crate::model::{kind, Graph};
 use crate::{Download, Params, Reply, Site, TableFormat, DEFAULT_ORIGIN};
 
@@ -724,11 +724,16 @@ fn standing(b: &mut Builder, iri: &str, page: &mut Page) {
         return;
     }
     let mut rows = Vec::new();
-    for (group, standing) in [("standing_office", true), ("standing_committee", false)] {
+    for (group, office_only) in [("standing_office", true), ("standing_committee", false)] {
         for p in graph.sources(iri, "postIn") {
-            let role = crate::leadership::post_role(graph, p).unwrap_or("");
-            let in_office = crate::leadership::role_info(role).is_some_and(|r| r.standing);
-            let member = in_office || (!standing && role == STANDING_MEMBER);
+            let standing = crate::leadership::post_role(graph, p)
+                .and_then(crate::leadership::role_info)
+                .map_or(Standing::No, |r| r.standing);
+            let member = match standing {
+                Standing::Office => true,
+                Standing::Committee => !office_only,
+                Standing::No => false,
+            };
             if !member {
                 continue;
             }
@@ -740,9 +745,6 @@ fn standing(b: &mut Builder, iri: &str, page: &mut Page) {
     page.tables
         .push(b.table("standing", &["group", "person", "post"], rows));
 }
-
-/// The role of a Ban Thường vụ member who holds no standing post.
-const STANDING_MEMBER: &str = "Ủy viên Ban Thường vụ";
 
 fn place(b: &mut Builder, iri: &str, page: &mut Page) {
     let graph = b.graph;
