@@ -2,8 +2,8 @@
 # Installs what a fresh machine lacks to build and test cadre: Debian's libclang-dev
 # (Oxigraph's RocksDB is built through bindgen); with the argument `test`, also
 # xmllint, rapper, Python networkx, igraph and openpyxl (tests read the exports back
-# with them), Gephi Lite's readers graphology-gexf and graphology-graphml (npm ci in
-# tests/js, when node is there), curl, Python SPARQLWrapper (tests read `cadre serve`
+# with them), Gephi Lite's readers graphology-gexf and graphology-graphml and
+# playwright-core (npm ci in tests/js, when node is there), curl, Python SPARQLWrapper (tests read `cadre serve`
 # with them), Chromium (tests load the pages headless) and OpenLink
 # Virtuoso (tests push to it). Rust itself must be there. Every missing Debian package
 # is installed in one apt-get run, and every missing Python module in one pip run.
@@ -73,7 +73,7 @@ fi
 # tests/js/package-lock.json; the export tests skip them without node.
 if command -v npm >/dev/null 2>&1; then
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-  echo "setup: npm ci in tests/js (Gephi Lite's readers, for the export tests)"
+  echo "setup: npm ci in tests/js (Gephi Lite's readers, playwright-core for the hostile-text page test)"
   (cd "$root/tests/js" && npm ci --no-audit --no-fund --silent)
 else
   echo "setup: node/npm not found; the Gephi Lite export test will be skipped"

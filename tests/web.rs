@@ -1,7 +1,8 @@
 //! The newsroom pages on the sample store: every link from the home page resolves
 //! (through `cadre_web::render` and through the static site of `cadre site`), every
-//! footnote lands on an anchored sentence, and each page kind shows what it should;
-//! a real `cadre serve` answers pages and SPARQL side by side.
+//! footnote lands on an anchored sentence, and each page kind shows what it should
+//! (an org chart, a succession, sub-bodies); a real `cadre serve` answers pages and
+//! SPARQL side by side; Chromium renders each page kind and shows hostile text as text.
 
 mod common;
 
@@ -113,6 +114,211 @@ fn page<'a>(pages: &'a BTreeMap<String, String>, path: &str) -> &'a str {
     })
 }
 
+/// The part of `html` from `start` to the next `end` after it (`start` included).
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start} in {html}"));
+    let after = from + start.len();
+    let to = html[after..].find(end).map_or(html.len(), |i| after + i);
+    &html[from..to]
+}
+
+/// The rows of the table headed `title`, as the text of their cells (tags removed).
+fn rows(html: &str, title: &str) -> Vec<Vec<String>> {
+    let section = between(html, &format!("<h2>{title}</h2>"), "</section>");
+    let body = between(section, "<tbody>", "</tbody>");
+    body.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("<td>")
+                .skip(1)
+                .map(|cell| {
+                    let cell = cell.split("</td>").next().unwrap_or("");
+                    let cell = cell.split("<sup>").next().unwrap_or("");
+                    let mut text = String::new();
+                    let mut tag = false;
+                    for c in cell.chars() {
+                        match c {
+                            '<' => tag = true,
+                            '>' => tag = false,
+                            c if !tag => text.push(c),
+                            _ => {}
+                        }
+                    }
+                    text
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The text of footnote `n` of a page.
+fn footnote(html: &str, n: &str) -> String {
+    between(html, &format!("<li id=\"fn{n}\">"), "</li>").to_string()
+}
+
+/// The new sections of place, post and body pages, with links written by `link`
+/// (the server's absolute `/person/…/` or the static site's relative form): the org
+/// chart of Nghệ An, the stated and derived successions, the boards of a Tỉnh ủy.
+fn check_leadership(pages: &BTreeMap<String, String>, link: &dyn Fn(&str, &str) -> String) {
+    let place = page(pages, "/place/l40/");
+    let chart = between(place, "<figure class=\"org\"", "</figure>");
+    let boxes: Vec<&str> = chart
+        .split("<section class=\"org-body\">")
+        .skip(1)
+        .collect();
+    let groups: Vec<&str> = boxes
+        .iter()
+        .map(|b| between(b, "<p class=\"org-group\">", "</p>"))
+        .collect();
+    assert_eq!(
+        &groups[..3],
+        [
+            "<p class=\"org-group\">Cấp ủy Đảng",
+            "<p class=\"org-group\">Hội đồng nhân dân",
+            "<p class=\"org-group\">Ủy ban nhân dân"
+        ],
+        "party committee, council, committee: {chart}"
+    );
+    let seat = between(boxes[0], "<li class=\"org-seat\">", "</li>");
+    assert!(
+        seat.contains(&format!(
+            "<a href=\"{}\">Bí thư</a>",
+            link("/place/l40/", "/post/bi-thu/tinh-uy/l40/")
+        )),
+        "{seat}"
+    );
+    let holder = format!(
+        "<span class=\"org-holder\"><a href=\"{}\">Phan Đình Khang</a><sup><a href=\"#fn",
+        link("/place/l40/", "/person/phan-dinh-khang/n40/")
+    );
+    assert!(seat.contains(&holder), "{seat}");
+    let n = between(seat, "<sup><a href=\"#fn", "\"")["<sup><a href=\"#fn".len()..].to_string();
+    assert!(
+        footnote(place, &n).contains("Phan Đình Khang"),
+        "the footnote cites the sentence: {}",
+        footnote(place, &n)
+    );
+    let council = boxes[1];
+    assert!(council.contains(">Nguyễn Hữu Lộc</a>"), "{council}");
+    let bodies = rows(place, "Cơ quan tại địa phương");
+    assert!(
+        bodies.contains(&vec![
+            "Ban Tổ chức Tỉnh ủy Nghệ An".into(),
+            "Ban, cơ quan của cấp ủy".into()
+        ]),
+        "{bodies:?}"
+    );
+    assert_eq!(rows(place, "Đơn vị trực thuộc"), [["Nghi Lộc"]]);
+
+    let stated = page(pages, "/post/bi-thu/huyen-uy/l429/");
+    assert_eq!(
+        rows(stated, "Những người giữ chức vụ qua các thời kỳ"),
+        [
+            [
+                "1",
+                "Nguyễn Khắc Diệu",
+                "2023-03-20",
+                "2023-03-20",
+                "",
+                "",
+                "Võ Trọng Nghĩa"
+            ],
+            [
+                "2",
+                "Võ Trọng Nghĩa",
+                "2023-03-20",
+                "2023-03-20",
+                "",
+                "Nguyễn Khắc Diệu",
+                ""
+            ],
+        ]
+    );
+    let thay = between(stated, "<td>2</td>", "</tr>");
+    let predecessor = format!(
+        "<a href=\"{}\">Nguyễn Khắc Diệu</a><sup><a href=\"#fn",
+        link(
+            "/post/bi-thu/huyen-uy/l429/",
+            "/person/nguyen-khac-dieu/n40/"
+        )
+    );
+    assert!(thay.contains(&predecessor), "{thay}");
+    let n = between(&thay[thay.find(&predecessor).unwrap()..], "#fn", "\"")[3..].to_string();
+    assert!(
+        footnote(stated, &n).contains("thay đồng chí Nguyễn Khắc Diệu"),
+        "the link cites the 'thay' sentence: {}",
+        footnote(stated, &n)
+    );
+    let derived = page(pages, "/post/chu-tich/ubnd/l314/");
+    let succession = rows(derived, "Những người giữ chức vụ qua các thời kỳ");
+    assert_eq!(succession[0][1], "Hoàng Văn Quyết");
+    assert_eq!(
+        succession[0][6],
+        "Nguyễn Đăng Khoa (suy ra từ ngày ghi nhận)"
+    );
+    assert_eq!(
+        succession[1][5],
+        "Hoàng Văn Quyết (suy ra từ ngày ghi nhận)"
+    );
+    assert!(derived.contains(&format!(
+        "<a href=\"{}\">Hoàng Văn Quyết (suy ra từ ngày ghi nhận)</a>",
+        link("/post/chu-tich/ubnd/l314/", "/person/hoang-van-quyet/n31/")
+    )));
+
+    let body = page(pages, "/body/tinh-uy/l40/");
+    let subs = rows(body, "Các cơ quan trực thuộc");
+    assert!(
+        subs.contains(&vec![
+            "Ban Tổ chức Tỉnh ủy Nghệ An".into(),
+            "Ban, cơ quan của cấp ủy".into(),
+            "Bùi Thị Thanh Vân".into()
+        ]),
+        "{subs:?}"
+    );
+    assert!(body.contains(&format!(
+        "<a href=\"{}\">Ban Tổ chức Tỉnh ủy Nghệ An</a>",
+        link("/body/tinh-uy/l40/", "/body/ban-to-chuc-tinh-uy/l40/")
+    )));
+    let standing = rows(body, "Thường trực và Ban Thường vụ");
+    assert!(standing.contains(&vec![
+        "Thường trực".into(),
+        "Phan Đình Khang".into(),
+        "Bí thư Tỉnh ủy Nghệ An".into()
+    ]));
+    assert!(standing.contains(&vec![
+        "Ban Thường vụ".into(),
+        "Bùi Thị Thanh Vân".into(),
+        "Ủy viên Ban Thường vụ Tỉnh ủy Nghệ An".into()
+    ]));
+    assert_eq!(
+        rows(body, "Nhiệm kỳ"),
+        [["Đảng bộ Nghệ An khóa XIX", "2020", "2025"]],
+        "a Tỉnh ủy's terms are its Đảng bộ's"
+    );
+    let board = page(pages, "/body/ban-to-chuc-tinh-uy/l40/");
+    let under = between(board, "<dt>Trực thuộc</dt>", "</dd>");
+    assert!(
+        under.contains(&format!(
+            "<a href=\"{}\">Tỉnh ủy Nghệ An</a>",
+            link("/body/ban-to-chuc-tinh-uy/l40/", "/body/tinh-uy/l40/")
+        )),
+        "{under}"
+    );
+}
+
+/// A link as the server writes it: the absolute path, escaped.
+fn absolute(_from: &str, to: &str) -> String {
+    to.replace('/', "&#x2f;")
+}
+
+/// A link as the static site writes it: relative to the page, escaped.
+fn relative(from: &str, to: &str) -> String {
+    let depth = from.trim_matches('/').split('/').count();
+    format!("{}{}", "../".repeat(depth), to.trim_start_matches('/')).replace('/', "&#x2f;")
+}
+
 fn check_kinds(pages: &BTreeMap<String, String>) {
     let post = page(pages, "/post/bi-thu/huyen-uy/l020/");
     assert!(post.contains("Đỗ Thị Minh Hằng"), "{post}");
@@ -162,6 +368,7 @@ fn every_link_of_the_pages_resolves_and_each_kind_shows_its_facts() {
     };
     let pages = crawl(&get);
     check_kinds(&pages);
+    check_leadership(&pages, &absolute);
     assert!(pages.len() > 300, "{} pages", pages.len());
     let (status, body) = get("/person/nobody/n99");
     assert_eq!(status, 404);
@@ -174,13 +381,11 @@ fn every_link_of_the_pages_resolves_and_each_kind_shows_its_facts() {
     assert_eq!(get("/?q=%FF").0, 400);
     let (status, csv) = get("/post/bi-thu/huyen-uy/l020/?format=csv&table=0");
     assert_eq!(status, 200);
-    assert!(
-        csv.starts_with("Người giữ,Chức vụ,Từ,Đến,Ghi chú\n"),
-        "{csv}"
-    );
-    assert!(
-        csv.contains("Đỗ Thị Minh Hằng,Bí thư Huyện ủy Thanh Trì,"),
-        "{csv}"
+    assert_eq!(
+        csv,
+        "Thứ tự,Người giữ,Từ,Đến,Ghi chú,Thay (người tiền nhiệm),Người kế nhiệm\n\
+         1,Phạm Quang Thịnh,2021-12-22,2025-07-25,nguyên,,Đỗ Thị Minh Hằng\n\
+         2,Đỗ Thị Minh Hằng,2024-04-12,2025-07-25,nguyên,Phạm Quang Thịnh,\n"
     );
     let english = get("/post/bi-thu/huyen-uy/l020/?lang=en").1;
     assert!(english.contains("<th>Holder</th>"), "{english}");
@@ -229,6 +434,7 @@ fn the_static_site_is_crawlable_from_its_index() {
         }
     };
     let pages = crawl(&get);
+    check_leadership(&pages, &relative);
     let post = page(&pages, "/post/bi-thu/huyen-uy/l020/");
     assert!(post.contains("Đỗ Thị Minh Hằng"));
     assert!(
@@ -267,27 +473,13 @@ fn http_get(addr: &str, path: &str) -> (u16, String) {
 #[test]
 fn cadre_serve_answers_pages_beside_sparql() {
     let (_dir, store) = sample_store();
-    let addr = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .unwrap()
-        .to_string();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cadre"))
-        .args(["serve", "--store", s(&store), "--bind", &addr])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("cadre serve starts");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while TcpStream::connect(&addr).is_err() {
-        assert!(Instant::now() < deadline, "cadre serve did not listen");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let server = Server::start(&store);
+    let addr = server.addr.clone();
     let (status, home) = http_get(&addr, "/");
     let (post_status, post) = http_get(&addr, "/post/bi-thu/huyen-uy/l020/");
     let (missing, _) = http_get(&addr, "/person/nobody");
     let (sparql, answer) = http_get(&addr, "/query?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D");
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     assert_eq!(status, 200);
     assert!(home.contains("<form class=\"search\""), "{home}");
     assert_eq!(post_status, 200);
@@ -385,7 +577,7 @@ const KINDS: &[(&str, &str)] = &[
     ("person", "/person/do-thi-minh-hang/n01/"),
     ("post", "/post/bi-thu/huyen-uy/l020/"),
     ("body", "/body/huyen-uy/l020/"),
-    ("place", "/place/l01/"),
+    ("place", "/place/l40/"),
     ("article", "/article/01-thanh-tri-hoi-nghi-8/"),
     ("network", "/network/person/do-thi-minh-hang/n01/?radius=2"),
     ("english", "/person/do-thi-minh-hang/n01/?lang=en"),
@@ -402,21 +594,8 @@ fn chromium_renders_each_page_kind() {
         return;
     }
     let (dir, store) = sample_store();
-    let addr = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .unwrap()
-        .to_string();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cadre"))
-        .args(["serve", "--store", s(&store), "--bind", &addr])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("cadre serve starts");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while TcpStream::connect(&addr).is_err() {
-        assert!(Instant::now() < deadline, "cadre serve did not listen");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let server = Server::start(&store);
+    let addr = server.addr.clone();
     let browse = |args: &[&str], url: &str| {
         Command::new(chromium)
             .args([
@@ -461,7 +640,193 @@ fn chromium_renders_each_page_kind() {
             std::fs::write(out.join(format!("{name}.png")), &bytes).unwrap();
         }
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// A `cadre serve` on a free loopback port, ended when dropped.
+struct Server {
+    child: std::process::Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(store: &Path) -> Self {
+        let addr = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .unwrap()
+            .to_string();
+        let child = Command::new(env!("CARGO_BIN_EXE_cadre"))
+            .args(["serve", "--store", s(store), "--bind", &addr])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("cadre serve starts");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while TcpStream::connect(&addr).is_err() {
+            assert!(Instant::now() < deadline, "cadre serve did not listen");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self { child, addr }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Invented articles whose text, URL and (through the curation file) a name carry
+/// markup, event handlers and `javascript:` URLs. The text writes its tags as
+/// entities, which the reader decodes after stripping markup, so they reach the store
+/// as the characters `<script>`.
+const HOSTILE_ARTICLES: &str = concat!(
+    r#"{"id": "tin-doc-hai", "url": "javascript:window.__pwned='url'", "published": "2024-03-06", "text": "Huyện ủy Thanh Trì &lt;script&gt;window.__pwned='title'&lt;/script&gt; họp\n\nNgày 5/3/2024, đồng chí Nguyễn Văn An&quot;&gt;&lt;img src=x onerror=window.__pwned='img'&gt;, Bí thư Huyện ủy Thanh Trì &lt;script&gt;alert('text')&lt;/script&gt; chủ trì Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 12. Xem javascript:window.__pwned='link' để biết thêm."}"#,
+    "\n",
+    r#"{"id": "tin-doc-hai-2", "url": "https://example.org/tin?a=1&b=\"><img src=x onerror=window.__pwned='href'>", "published": "2024-03-07", "text": "Huyện ủy Thanh Trì họp Thường trực\n\nNgày 6/3/2024, đồng chí Nguyễn Văn An chủ trì họp Thường trực Huyện ủy Thanh Trì &lt;iframe src=javascript:alert('frame')&gt;&lt;/iframe&gt; bàn công tác cán bộ."}"#,
+    "\n"
+);
+
+/// The name the curation file gives the official of the hostile articles.
+const HOSTILE_NAME: &str =
+    "Nguyễn Văn An\"><img src=x onerror=window.__pwned='name'><script>alert('name')</script>";
+
+/// Hostile text in a real browser: Chromium (through playwright-core, tests/js/browse.js,
+/// with the Content-Security-Policy bypassed so escaping alone is tested) loads the
+/// article, person and search pages of a store holding the hostile articles: the
+/// payloads show as text, no script of theirs runs (window.__pwned stays unset, no
+/// dialog opens), they make no element (img, iframe, handler attribute, script) and no
+/// `javascript:` link.
+#[test]
+fn chromium_shows_hostile_text_as_text() {
+    let chromium = Path::new("/usr/bin/chromium");
+    let js = root().join("tests/js");
+    if !chromium.exists() || !js.join("node_modules/playwright-core").is_dir() {
+        eprintln!(
+            "skipped: needs /usr/bin/chromium and tests/js/node_modules (scripts/setup.sh test)"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("hostile.jsonl");
+    std::fs::write(&input, HOSTILE_ARTICLES).unwrap();
+    let curation = dir.path().join("curation.csv");
+    let mut rules = csv::Writer::from_path(&curation).unwrap();
+    rules
+        .write_record(["action", "subject", "object", "value", "note"])
+        .unwrap();
+    rules
+        .write_record([
+            "rename",
+            "Nguyễn Văn An",
+            "",
+            HOSTILE_NAME,
+            "a hostile name",
+        ])
+        .unwrap();
+    rules.flush().unwrap();
+    let store = dir.path().join("store");
+    ok(&[
+        "ingest",
+        "--store",
+        s(&store),
+        "--curation",
+        s(&curation),
+        s(&input),
+    ]);
+    let person = {
+        let site = site(&store);
+        let persons: Vec<String> = site
+            .graph
+            .nodes()
+            .into_iter()
+            .filter(|n| n.contains("/person/") && site.graph.label(n) == HOSTILE_NAME)
+            .map(|n| n.trim_start_matches(cadre_kg::iri::ID).to_string())
+            .collect();
+        assert_eq!(persons.len(), 1, "{persons:?}");
+        format!("/{}/", persons[0])
+    };
+    let server = Server::start(&store);
+    let paths = [
+        "/article/tin-doc-hai/",
+        "/article/tin-doc-hai-2/",
+        person.as_str(),
+        "/search?q=nguyen+van+an",
+        "/search?q=%3Cscript%3Ewindow.__pwned%3D%27q%27%3C%2Fscript%3E",
+    ];
+    let out = Command::new("node")
+        .arg(js.join("browse.js"))
+        .arg(chromium)
+        .arg(format!("http://{}", server.addr))
+        .args(paths)
+        .output()
+        .expect("node runs");
+    drop(server);
+    assert!(
+        out.status.success(),
+        "browse.js failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reports: Vec<serde_json::Value> =
+        serde_json::from_slice(&out.stdout).expect("JSON from tests/js/browse.js");
+    assert_eq!(reports.len(), paths.len());
+    for r in &reports {
+        let path = &r["path"];
+        assert_eq!(r["status"], 200, "{path}");
+        assert_eq!(r["pwned"], serde_json::Value::Null, "{path}: a payload ran");
+        assert_eq!(
+            r["dialogs"],
+            serde_json::json!([]),
+            "{path}: a dialog opened"
+        );
+        assert_eq!(r["errors"], serde_json::json!([]), "{path}");
+        assert_eq!(r["images"], 0, "{path}: the text made an <img>");
+        assert_eq!(r["frames"], 0, "{path}: the text made an <iframe>");
+        assert_eq!(r["handlers"], 0, "{path}: an on* attribute exists");
+        assert_eq!(r["javascriptLinks"], 0, "{path}: a javascript: link exists");
+        assert_eq!(
+            r["scripts"],
+            serde_json::json!(["/search.js"]),
+            "{path}: only the site's script"
+        );
+    }
+    let text = |i: usize| reports[i]["text"].as_str().unwrap().to_string();
+    let article = text(0);
+    for shown in [
+        "Huyện ủy Thanh Trì <script>window.__pwned='title'</script> họp",
+        "Nguyễn Văn An\"><img src=x onerror=window.__pwned='img'>",
+        "<script>alert('text')</script>",
+        "javascript:window.__pwned='url'",
+    ] {
+        assert!(
+            article.contains(shown),
+            "{shown} is shown as text: {article}"
+        );
+    }
+    assert_eq!(
+        reports[0]["heading"],
+        "Huyện ủy Thanh Trì <script>window.__pwned='title'</script> họp"
+    );
+    let linked = text(1);
+    assert!(
+        linked
+            .contains("https://example.org/tin?a=1&b=\"><img src=x onerror=window.__pwned='href'>"),
+        "{linked}"
+    );
+    assert!(
+        linked.contains("<iframe src=javascript:alert('frame')></iframe>"),
+        "{linked}"
+    );
+    assert_eq!(reports[2]["heading"], HOSTILE_NAME);
+    assert!(text(3).contains(HOSTILE_NAME), "{}", text(3));
+    assert!(
+        reports[4]["title"]
+            .as_str()
+            .unwrap()
+            .contains("<script>window.__pwned='q'</script>"),
+        "{}",
+        reports[4]["title"]
+    );
 }

@@ -9,11 +9,13 @@
 //! SPARQL endpoint keeps `/query`, `/sparql` and `/update`, the pages take the rest.
 //! Nothing a request sends changes the store.
 
+pub mod leadership;
 pub mod model;
 pub mod network;
 pub mod pages;
 pub mod search;
 pub mod site;
+pub mod succession;
 pub mod workbook;
 pub mod xlsx;
 

@@ -11,6 +11,7 @@ use cadre_text::spreadsheet_text;
 use minijinja::{context, Environment, Value as Jinja};
 use serde::Serialize;
 
+use crate::leadership::{current_holding, current_holdings, sorted_holdings, Held, Standing};
 use crate::model::{kind, Graph};
 use crate::{Download, Params, Reply, Site, TableFormat, DEFAULT_ORIGIN};
 
@@ -234,6 +235,29 @@ pub struct Fact {
     pub cells: Vec<Cell>,
 }
 
+/// A seat of an org chart: a post (its role, linked to the post's page) and its
+/// current holders, footnoted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Seat {
+    /// The role, linking to the post.
+    pub post: Cell,
+    /// The current holders.
+    pub holders: Vec<Cell>,
+}
+
+/// A body's box in an org chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrgBody {
+    /// The group it belongs to (party committee, People's Council, …).
+    pub group: String,
+    /// The body, linked.
+    pub body: Cell,
+    /// Heads (top row).
+    pub heads: Vec<Seat>,
+    /// Deputies (second row).
+    pub deputies: Vec<Seat>,
+}
+
 /// Everything a page shows.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Page {
@@ -251,6 +275,8 @@ pub struct Page {
     pub sentences: Vec<Sentence>,
     /// Footnotes.
     pub notes: Vec<Note>,
+    /// An org chart (place pages): one box per body, heads above deputies.
+    pub org: Vec<OrgBody>,
     /// Whether the static site's script fills a result list (its search page).
     pub static_results: bool,
     /// An SVG chart, built by [`crate::pages`] with every text escaped.
@@ -286,6 +312,25 @@ impl<'a> Builder<'a> {
             .targets(iri, "evidence")
             .map(str::to_string)
             .collect();
+        evidence.iter().filter_map(|e| self.note(e)).collect()
+    }
+
+    /// Footnotes for the evidence of `iris` whose sentence has the word `word`
+    /// (folded), or for all the evidence of the first when none has.
+    fn cite_saying(&mut self, iris: &[&str], word: &str) -> Vec<usize> {
+        let evidence: Vec<String> = iris
+            .iter()
+            .flat_map(|iri| self.graph.targets(iri, "evidence"))
+            .filter(|e| {
+                let text = cadre_text::fold_key(self.graph.text(e, "sentenceText").unwrap_or(""));
+                text.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == word)
+            })
+            .map(str::to_string)
+            .collect();
+        if evidence.is_empty() {
+            return iris.first().map(|iri| self.cite(iri)).unwrap_or_default();
+        }
         evidence.iter().filter_map(|e| self.note(e)).collect()
     }
 
@@ -331,26 +376,6 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// A holding's dates and qualifiers.
-struct Held<'a> {
-    iri: &'a str,
-    first: &'a str,
-    last: &'a str,
-    former: bool,
-    acting: bool,
-}
-
-fn held<'a>(graph: &'a Graph, holding: &'a str) -> Held<'a> {
-    let dates = graph.texts(holding, "attestedOn");
-    Held {
-        iri: holding,
-        first: dates.first().copied().unwrap_or(""),
-        last: dates.last().copied().unwrap_or(""),
-        former: graph.text(holding, "former") == Some("true"),
-        acting: graph.text(holding, "acting") == Some("true"),
-    }
-}
-
 fn qualifier(b: &Builder, h: &Held) -> Cell {
     let mut words = Vec::new();
     if h.former {
@@ -360,13 +385,6 @@ fn qualifier(b: &Builder, h: &Held) -> Cell {
         words.push(b.w("acting"));
     }
     Cell::text(words.join(", "))
-}
-
-/// Holdings sorted by first date, then IRI.
-fn sorted_holdings<'a>(graph: &'a Graph, holdings: Vec<&'a str>) -> Vec<Held<'a>> {
-    let mut out: Vec<Held> = holdings.into_iter().map(|h| held(graph, h)).collect();
-    out.sort_by(|a, b| (a.first, a.iri).cmp(&(b.first, b.iri)));
-    out
 }
 
 /// The page of any node: its kind's sections, then its properties and the nodes
@@ -512,43 +530,136 @@ fn holder_rows(b: &mut Builder, holdings: &[Held]) -> Vec<Vec<Cell>> {
     rows
 }
 
-fn current<'a>(graph: &'a Graph, holdings: &[Held<'a>]) -> Option<&'a str> {
-    holdings
-        .iter()
-        .filter(|h| !h.former)
-        .max_by(|a, b| (a.last, a.iri).cmp(&(b.last, b.iri)))
-        .and_then(|h| graph.targets(h.iri, "holder").next())
+/// The current holders of `post` as cells, each footnoted to its holding's sentences.
+fn current_cells(b: &mut Builder, holdings: &[Held]) -> Vec<Cell> {
+    let mut cells = Vec::new();
+    for h in holdings {
+        if let Some(person) = b.graph.targets(h.iri, "holder").next() {
+            let mut cell = b.node(person);
+            cell.notes = b.cite(h.iri);
+            cells.push(cell);
+        }
+    }
+    cells
 }
 
 fn post(b: &mut Builder, iri: &str, page: &mut Page) {
     let graph = b.graph;
-    let holdings = sorted_holdings(graph, graph.sources(iri, "post"));
-    if let Some(p) = current(graph, &holdings) {
+    let current = current_cells(b, &current_holdings(graph, iri));
+    if !current.is_empty() {
         page.facts.push(Fact {
             label: b.w("current"),
-            cells: vec![b.node(p)],
+            cells: current,
         });
     }
-    let rows = holder_rows(b, &holdings);
+    let steps = crate::succession::succession(graph, iri);
+    // A stated link cites the "thay" sentence, the evidence of the successor's holding
+    // or of the predecessor's (the holding "thay ông X" gives X).
+    let neighbour = |b: &mut Builder,
+                     link: Option<crate::succession::Link>,
+                     here: &str,
+                     towards_predecessor: bool| {
+        let Some(link) = link else {
+            return Cell::default();
+        };
+        let mut cell = steps[link.step]
+            .holder
+            .map(|p| b.node(p))
+            .unwrap_or_default();
+        match link.basis {
+            crate::succession::Basis::Stated => {
+                let there = steps[link.step].held.iri;
+                let pair = if towards_predecessor {
+                    [here, there]
+                } else {
+                    [there, here]
+                };
+                cell.notes = b.cite_saying(&pair, "thay");
+            }
+            crate::succession::Basis::Derived => {
+                cell.text = format!("{} ({})", cell.text, b.w("derived"))
+            }
+        }
+        cell
+    };
+    let mut rows = Vec::new();
+    for (i, step) in steps.iter().enumerate() {
+        let mut holder = step.holder.map(|p| b.node(p)).unwrap_or_default();
+        holder.notes = b.cite(step.held.iri);
+        let after = neighbour(b, step.after, step.held.iri, true);
+        let before = neighbour(b, step.before, step.held.iri, false);
+        rows.push(vec![
+            Cell::text((i + 1).to_string()),
+            holder,
+            Cell::text(step.held.first),
+            Cell::text(step.held.last),
+            qualifier(b, &step.held),
+            after,
+            before,
+        ]);
+    }
     page.tables.push(b.table(
-        "holders",
-        &["holder", "post", "from", "to", "qualifier"],
+        "succession",
+        &[
+            "order",
+            "holder",
+            "from",
+            "to",
+            "qualifier",
+            "after",
+            "before",
+        ],
         rows,
     ));
 }
 
 fn body(b: &mut Builder, iri: &str, page: &mut Page) {
     let graph = b.graph;
+    let parents: Vec<Cell> = crate::leadership::parent_bodies(graph, iri)
+        .into_iter()
+        .map(|p| b.node(p))
+        .collect();
+    if !parents.is_empty() {
+        page.facts.push(Fact {
+            label: b.w("under"),
+            cells: parents,
+        });
+    }
     let mut posts = Vec::new();
     for p in graph.sources(iri, "postIn") {
-        let holdings = sorted_holdings(graph, graph.sources(p, "post"));
-        let holder = current(graph, &holdings)
-            .map(|h| b.node(h))
-            .unwrap_or_default();
-        posts.push(vec![b.node(p), holder]);
+        let holders = current_cells(b, &current_holdings(graph, p));
+        if holders.is_empty() {
+            posts.push(vec![b.node(p), Cell::default()]);
+        }
+        for holder in holders {
+            posts.push(vec![b.node(p), holder]);
+        }
     }
     page.tables
         .push(b.table("posts_of_body", &["post", "current"], posts));
+    let subs = crate::leadership::sub_bodies(graph, iri);
+    let mut rows = Vec::new();
+    for sub in &subs {
+        let head = graph
+            .sources(sub, "postIn")
+            .into_iter()
+            .filter(|p| {
+                crate::leadership::post_role(graph, p)
+                    .and_then(crate::leadership::role_info)
+                    .is_some_and(|r| r.tier == 1)
+            })
+            .flat_map(|p| current_holdings(graph, p))
+            .next();
+        let head = current_cells(b, head.as_slice())
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let kind = graph.text(sub, "bodyKind").unwrap_or("");
+        rows.push(vec![b.node(sub), Cell::text(b.w(kind)), head]);
+    }
+    page.tables
+        .push(b.table("sub_bodies", &["body", "kind", "head"], rows));
+    standing(b, iri, page);
     let holdings = sorted_holdings(graph, graph.sources(iri, "organisation"));
     let rows = holder_rows(b, &holdings);
     page.tables.push(b.table(
@@ -556,18 +667,28 @@ fn body(b: &mut Builder, iri: &str, page: &mut Page) {
         &["holder", "post", "from", "to", "qualifier"],
         rows,
     ));
+    // A party committee's terms and congresses are its Đảng bộ's.
+    let owners: Vec<&str> = std::iter::once(iri)
+        .chain(
+            crate::leadership::parent_bodies(graph, iri)
+                .into_iter()
+                .filter(|p| graph.text(p, "bodyKind") == Some("party_org")),
+        )
+        .collect();
     let mut terms = Vec::new();
-    for t in graph.sources(iri, "termOf") {
-        let mut cell = b.node(t);
-        cell.notes = b.cite(t);
-        let from = Cell::text(graph.text(t, "startYear").unwrap_or(""));
-        let to = Cell::text(graph.text(t, "endYear").unwrap_or(""));
-        terms.push(vec![cell, from, to]);
+    for owner in &owners {
+        for t in graph.sources(owner, "termOf") {
+            let mut cell = b.node(t);
+            cell.notes = b.cite(t);
+            let from = Cell::text(graph.text(t, "startYear").unwrap_or(""));
+            let to = Cell::text(graph.text(t, "endYear").unwrap_or(""));
+            terms.push(vec![cell, from, to]);
+        }
     }
     page.tables
         .push(b.table("terms", &["term", "from", "to"], terms));
     let mut meetings = Vec::new();
-    for m in graph.sources(iri, "convenedBy") {
+    for m in owners.iter().flat_map(|o| graph.sources(o, "convenedBy")) {
         let mut cell = b.node(m);
         cell.notes = b.cite(m);
         let chairs: Vec<Cell> = graph.targets(m, "chairedBy").map(|p| b.node(p)).collect();
@@ -594,16 +715,76 @@ fn body(b: &mut Builder, iri: &str, page: &mut Page) {
     reform(b, iri, page);
 }
 
+/// A party committee's Thường trực (the current holders of its standing posts: Bí
+/// thư, Phó Bí thư) and Ban Thường vụ (those and the current Ủy viên Ban Thường vụ),
+/// as one table; other bodies get none.
+fn standing(b: &mut Builder, iri: &str, page: &mut Page) {
+    let graph = b.graph;
+    if graph.text(iri, "bodyKind") != Some("party_committee") {
+        return;
+    }
+    let mut rows = Vec::new();
+    for (group, office_only) in [("standing_office", true), ("standing_committee", false)] {
+        for p in graph.sources(iri, "postIn") {
+            let standing = crate::leadership::post_role(graph, p)
+                .and_then(crate::leadership::role_info)
+                .map_or(Standing::No, |r| r.standing);
+            let member = match standing {
+                Standing::Office => true,
+                Standing::Committee => !office_only,
+                Standing::No => false,
+            };
+            if !member {
+                continue;
+            }
+            for person in current_cells(b, &current_holdings(graph, p)) {
+                rows.push(vec![Cell::text(b.w(group)), person, b.node(p)]);
+            }
+        }
+    }
+    page.tables
+        .push(b.table("standing", &["group", "person", "post"], rows));
+}
+
 fn place(b: &mut Builder, iri: &str, page: &mut Page) {
     let graph = b.graph;
+    let chart = crate::leadership::org_chart(graph, iri);
+    let mut org = Vec::new();
+    for group in &chart {
+        let mut seats = |posts: &[crate::leadership::ChartPost]| -> Vec<Seat> {
+            posts
+                .iter()
+                .map(|p| Seat {
+                    post: Cell {
+                        text: p.role.to_string(),
+                        href: Some(b.links.node(p.post)),
+                        notes: Vec::new(),
+                    },
+                    holders: current_cells(b, &p.holdings),
+                })
+                .collect()
+        };
+        let heads = seats(&group.heads);
+        let deputies = seats(&group.deputies);
+        org.push(OrgBody {
+            group: b.w(group.group),
+            body: b.node(group.body),
+            heads,
+            deputies,
+        });
+    }
+    page.org = org;
     let bodies = graph.sources(iri, "locatedIn");
     let mut leaders = Vec::new();
     for body in &bodies {
         for p in graph.sources(body, "postIn") {
             let holdings = sorted_holdings(graph, graph.sources(p, "post"));
-            if let Some(person) = current(graph, &holdings) {
+            if let Some(h) = current_holding(graph, &holdings) {
+                let holder = current_cells(b, std::slice::from_ref(h));
                 let last = holdings.iter().map(|h| h.last).max().unwrap_or("");
-                leaders.push(vec![b.node(p), b.node(person), Cell::text(last)]);
+                for person in holder {
+                    leaders.push(vec![b.node(p), person, Cell::text(last)]);
+                }
             }
         }
     }
@@ -616,8 +797,14 @@ fn place(b: &mut Builder, iri: &str, page: &mut Page) {
         .map(|u| vec![b.node(u)])
         .collect();
     page.tables.push(b.table("units", &["place"], units));
-    let rows = bodies.iter().map(|body| vec![b.node(body)]).collect();
-    page.tables.push(b.table("bodies", &["body"], rows));
+    let rows = bodies
+        .iter()
+        .map(|body| {
+            let kind = graph.text(body, "bodyKind").unwrap_or("");
+            vec![b.node(body), Cell::text(b.w(kind))]
+        })
+        .collect();
+    page.tables.push(b.table("bodies", &["body", "kind"], rows));
     reform(b, iri, page);
 }
 
@@ -634,7 +821,9 @@ fn reform(b: &mut Builder, iri: &str, page: &mut Page) {
         let date = graph.text(change, "changeDate").unwrap_or("").to_string();
         for from in graph.targets(change, "changeFrom") {
             for to in graph.targets(change, "changeTo") {
-                if from == iri || to == iri {
+                let org = |n: &str| graph.text(n, "orgName");
+                let alike = kind(from) == kind(to) && org(from) == org(to);
+                if alike && (from == iri || to == iri) {
                     pairs.push((from.to_string(), to.to_string(), date.clone()));
                 }
             }
@@ -1146,6 +1335,7 @@ pub fn html(page: &Page, lang: Lang, chrome: &Chrome, query: &str) -> String {
             tables => &page.tables,
             sentences => &page.sentences,
             notes => &page.notes,
+            org => &page.org,
             svg => page.svg.clone().map(Jinja::from_safe_string),
             css => Jinja::from_safe_string(CSS.to_string()),
             t => t,
