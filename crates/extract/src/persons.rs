@@ -79,6 +79,10 @@ fn committee_of_organisation(body: BodyRef) -> BodyRef {
     }
 }
 
+/// The party group ("Đảng đoàn") of a mass organisation, as written before the
+/// organisation is named.
+const PARTY_GROUP: &str = "Đảng đoàn";
+
 /// "Phó Bí thư, Chủ tịch HĐND tỉnh", "Bí thư, Chủ tịch huyện đảo Cồn Cỏ": a party
 /// title with no body before a post of a unit's council, committee or front is a
 /// title of that unit's party committee.
@@ -1084,7 +1088,12 @@ impl Doc {
                 .get(k + 1)
                 .filter(|n| n.start == out[k].end + 1 && !n.needs_body)
                 .and_then(|n| {
-                    if out[k].shares_body {
+                    if out[k].body.org == PARTY_GROUP {
+                        (n.body.kind == BodyKind::MassOrganisation.as_str()).then(|| BodyRef {
+                            org: format!("{PARTY_GROUP} {}", n.body.org),
+                            ..n.body.clone()
+                        })
+                    } else if out[k].shares_body {
                         Some(n.body.clone())
                     } else {
                         self.committee_of(&n.body)
@@ -1203,7 +1212,31 @@ impl Doc {
                 | "Phó Bí thư Thường trực"
                 | "Bí thư"
         );
-        let next = self.tokens[s].get(role_end).map(|t| t.key.as_str());
+        let key = |k: usize| self.tokens[s].get(k).map(|t| t.key.as_str());
+        // "Bí thư Đảng đoàn, Chủ tịch … Hội Nông dân Việt Nam": the party group of the
+        // mass organisation named next.
+        let party_group = matches!(role, "Bí thư" | "Phó Bí thư" | "Ủy viên")
+            && key(role_end) == Some("đảng")
+            && key(role_end + 1) == Some("đoàn")
+            && key(role_end + 2) == Some(",");
+        if party_group {
+            return Some(PostSpan {
+                start,
+                end: role_end + 2,
+                role: role.to_string(),
+                body: BodyRef {
+                    org: PARTY_GROUP.into(),
+                    kind: BodyKind::MassOrganisation.as_str().into(),
+                    place: None,
+                },
+                former: false,
+                acting: false,
+                explicit: false,
+                needs_body: true,
+                shares_body: false,
+            });
+        }
+        let next = key(role_end);
         let continues = matches!(next, Some("," | "kiêm"));
         let shares_body = matches!(next, Some("-" | "–" | "rồi"));
         (committee_title && continues || shares_body).then(|| PostSpan {

@@ -616,3 +616,26 @@ fn a_bare_re_mention_names_the_meeting_attended_before() {
         ["Hội nghị Ban Chấp hành | 8 | Đà Nẵng | - | Lê Minh Chung"]
     );
 }
+
+#[test]
+fn a_bare_party_group_title_takes_the_mass_organisation_named_next() {
+    let rec = record(
+        "Dự Đại hội có ông Lương Văn Tiến, Bí thư Đảng đoàn, Chủ tịch Ban Chấp hành Trung \
+         ương Hội Nông dân Việt Nam và ông Đào Quang Hưng - Ủy viên Đảng đoàn, Phó Chủ tịch \
+         Trung ương Hội Cựu chiến binh Việt Nam.",
+    );
+    assert_eq!(
+        posts(&rec, "Lương Văn Tiến"),
+        [
+            "Bí thư | Đảng đoàn Hội Nông dân Việt Nam | -",
+            "Chủ tịch | Hội Nông dân Việt Nam | -"
+        ]
+    );
+    assert_eq!(
+        posts(&rec, "Đào Quang Hưng"),
+        [
+            "Phó Chủ tịch | Hội Cựu chiến binh Việt Nam | -",
+            "Ủy viên | Đảng đoàn Hội Cựu chiến binh Việt Nam | -"
+        ]
+    );
+}
