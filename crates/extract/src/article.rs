@@ -503,7 +503,9 @@ impl Doc {
                 && t.is_word
                 && is_abbreviation(&self.text[toks[end - 1].start..toks[end - 1].end])
                 && (!t.is_capitalised || self.province_name_at(s, end) || v.is_family_name(&t.key));
-            if !(t.is_word || joins) || v.org_stops.contains(&t.key) || unit || closed {
+            // "Quân khu 2 và Trung tướng A": a rank or honorific starts a person.
+            let person = v.cues.honorific.longest_at(self.keys(s, end)).is_some();
+            if !(t.is_word || joins) || v.org_stops.contains(&t.key) || unit || closed || person {
                 break;
             }
             end += 1;
@@ -644,12 +646,21 @@ fn order_of(order: &[PlaceId], id: PlaceId) -> usize {
 }
 
 /// Whether a body read as written is national: ministries and their departments and
-/// directorates ("Bộ Y tế", "Vụ Châu Mỹ", "Tổng cục Đường bộ"), but not "Bộ Chỉ huy
-/// Quân sự tỉnh"; names ending "Việt Nam" or "Trung ương".
+/// directorates ("Bộ Y tế", "Vụ Châu Mỹ", "Tổng cục Đường bộ"), the army's regions,
+/// corps and services ("Quân khu 2"), but not "Bộ Chỉ huy Quân sự tỉnh"; names
+/// ending "Việt Nam" or "Trung ương".
 pub(crate) fn national_as_written(org: &str) -> bool {
-    let ministry = ["Bộ ", "Vụ ", "Tổng cục ", "Cục "]
-        .iter()
-        .any(|head| org.starts_with(head))
+    let ministry = [
+        "Bộ ",
+        "Vụ ",
+        "Tổng cục ",
+        "Cục ",
+        "Quân khu ",
+        "Quân đoàn ",
+        "Quân chủng ",
+    ]
+    .iter()
+    .any(|head| org.starts_with(head))
         && !org.starts_with("Bộ Chỉ huy");
     org.ends_with("Việt Nam") || org.ends_with("Trung ương") || ministry
 }

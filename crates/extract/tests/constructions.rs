@@ -639,3 +639,16 @@ fn a_bare_party_group_title_takes_the_mass_organisation_named_next() {
         ]
     );
 }
+
+#[test]
+fn a_military_rank_stands_before_a_name_like_an_honorific() {
+    let rec = record(
+        "Dự Đại hội có Thiếu tướng Hà Văn Lực, Phó Tư lệnh Quân khu 2 và Trung tướng Vũ \
+         Đình Khải - Phó Chủ tịch Hội Cựu chiến binh Việt Nam.",
+    );
+    assert_eq!(posts(&rec, "Hà Văn Lực"), ["Phó Tư lệnh | Quân khu 2 | -"]);
+    assert_eq!(
+        posts(&rec, "Vũ Đình Khải"),
+        ["Phó Chủ tịch | Hội Cựu chiến binh Việt Nam | -"]
+    );
+}
