@@ -652,3 +652,18 @@ fn a_military_rank_stands_before_a_name_like_an_honorific() {
         ["Phó Chủ tịch | Hội Cựu chiến binh Việt Nam | -"]
     );
 }
+
+#[test]
+fn a_congress_secretariat_is_not_a_person() {
+    let rec = record(
+        "Phiên thứ nhất, Đại hội đã bầu Đoàn Chủ tịch gồm 7 đồng chí; Đoàn Thư ký Đại hội \
+         gồm 2 đồng chí. Ông Lê Văn Thành, Bí thư Huyện ủy Krông Pắc, phát biểu.",
+    );
+    let names: Vec<&str> = rec["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Lê Văn Thành"]);
+}
