@@ -287,6 +287,8 @@ impl Doc {
             district.is_none_or(|d| gaz.contains(d, *c))
                 && province.is_none_or(|p| gaz.contains(p, *c))
         });
+        let about_commune = commune
+            .is_some_and(|c| votes[&c] >= 2 && district.is_none_or(|d| votes[&c] * 2 > votes[&d]));
         let mut ranked = order.clone();
         ranked.sort_by_key(|id| (std::cmp::Reverse(votes[id]), order_of(&order, *id)));
         if let Some(p) = province {
@@ -301,6 +303,7 @@ impl Doc {
             district,
             province,
             commune,
+            about_commune,
             ranked,
             province_proper,
             ..self.home.clone()

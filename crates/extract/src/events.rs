@@ -456,10 +456,18 @@ impl Doc {
                         ((toks[bi].start, at), body)
                     }
                     None => {
-                        let Some((body, len, _)) = (khoa.is_some() && years.is_none())
-                            .then(|| self.body_after_term(s, i))
-                            .flatten()
-                        else {
+                        // "(Trong) nhiệm kỳ 2020 - 2025, Đảng bộ xã B đã …": a term that
+                        // opens its sentence is the subject's.
+                        let opening = years.is_some()
+                            && self.keys(s, 0)[..i].iter().all(|k| k.key == "trong");
+                        let after = if khoa.is_some() && years.is_none() {
+                            self.body_after_term(s, i)
+                        } else if opening {
+                            self.body_after_opening_term(s, i)
+                        } else {
+                            None
+                        };
+                        let Some((body, len, _)) = after else {
                             continue;
                         };
                         ((at, toks[(len - 1).min(toks.len() - 1)].end), body)
@@ -520,6 +528,15 @@ impl Doc {
         let k = (i + 2..keys.len().min(i + 4)).find(|&k| keys[k].is_word)?;
         let (body, len, written) = self.body_at(s, k, &[])?;
         Some((body, k + len, written))
+    }
+
+    /// The subject after a term that opens its sentence, with the index just past it:
+    /// "Nhiệm kỳ 2020 - 2025, Đảng bộ xã B …" (the body right after the comma).
+    fn body_after_opening_term(&self, s: usize, i: usize) -> Option<(BodyRef, usize, bool)> {
+        let keys = self.keys(s, 0);
+        let comma = (i..keys.len().min(i + 8)).find(|&k| keys[k].key == ",")?;
+        let (body, len, written) = self.body_at(s, comma + 1, &[])?;
+        Some((body, comma + 1 + len, written))
     }
 
     /// Meetings reported as held: a sentence with a report verb ("tổ chức", "khai

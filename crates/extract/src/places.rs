@@ -147,6 +147,9 @@ pub struct Home {
     pub province: Option<PlaceId>,
     /// The commune most mentioned, when the article is about a commune.
     pub commune: Option<PlaceId>,
+    /// Whether the commune, not its district, is what the article is about: the
+    /// commune is named more than once, and more often than its district on its own.
+    pub about_commune: bool,
     /// Every unit mentioned inside the home province, most mentioned first: an
     /// implied "Thành ủy" or "quận" is the first of the right kind.
     pub ranked: Vec<PlaceId>,
@@ -310,6 +313,10 @@ impl Home {
                 BodyLevel::District => self.district,
                 BodyLevel::Commune => self.commune,
                 BodyLevel::National => None,
+                // In an article about a commune, a bare body is the commune's.
+                BodyLevel::Any if self.about_commune => {
+                    self.commune.or(self.district).or(self.province)
+                }
                 BodyLevel::Any => self.district.or(self.commune).or(self.province),
             },
         }

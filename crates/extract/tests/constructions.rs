@@ -667,3 +667,14 @@ fn a_congress_secretariat_is_not_a_person() {
         .collect();
     assert_eq!(names, ["Lê Văn Thành"]);
 }
+
+#[test]
+fn a_term_opening_its_sentence_is_the_subject_s() {
+    let rec = record(
+        "Đại hội Đảng bộ xã Mường Phăng\n\nNgày 20/5/2025, Đảng bộ xã Mường Phăng tổ chức \
+         Đại hội lần thứ XXV. Đây là xã được Ban Thường vụ Huyện ủy Điện Biên chọn tổ chức \
+         đại hội điểm. Nhiệm kỳ 2020 - 2025, Đảng bộ, chính quyền và Nhân dân xã Mường Phăng \
+         nỗ lực vượt khó.",
+    );
+    assert_eq!(terms(&rec), ["Đảng bộ | Mường Phăng | - | 2020-2025"]);
+}
