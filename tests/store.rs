@@ -63,9 +63,42 @@ fn every_fact_has_evidence_with_offsets() {
         "PREFIX cadre: <https://w3id.org/cadre/ontology#>
          SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {
            VALUES ?c { cadre:PostHolding cadre:Meeting cadre:Document cadre:Term }
-           ?x a ?c . FILTER NOT EXISTS { ?x cadre:evidence ?e . ?e cadre:startOffset ?s ; cadre:sentenceText ?t ; cadre:inArticle ?a } }",
+           ?x a ?c . FILTER NOT EXISTS { ?x cadre:evidence ?e . ?e cadre:startOffset ?s ; cadre:inSentence ?n . ?n cadre:sentenceText ?t ; cadre:inArticle ?a } }",
     );
     assert_eq!(missing, 0);
+}
+
+#[test]
+fn a_sentence_text_is_stored_once_however_many_facts_cite_it() {
+    let (_dir, store) = sample_store();
+    let prefix = "PREFIX cadre: <https://w3id.org/cadre/ontology#>\n";
+    let texts = count(
+        &store,
+        &format!(
+            "{prefix}SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s cadre:sentenceText ?t }} }}"
+        ),
+    );
+    let distinct = count(
+        &store,
+        &format!("{prefix}SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ GRAPH ?g {{ ?s cadre:sentenceText ?t }} }}"),
+    );
+    let evidence = count(
+        &store,
+        &format!(
+            "{prefix}SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?e cadre:inSentence ?s }} }}"
+        ),
+    );
+    // Sentences cited by two facts or more, and the evidence nodes citing them.
+    let shared = query_csv(
+        &store,
+        &[&format!(
+            "{prefix}SELECT (COUNT(*) AS ?sentences) (SUM(?n) AS ?spans) WHERE {{
+               SELECT ?s (COUNT(?e) AS ?n) WHERE {{ GRAPH ?g {{ ?e cadre:inSentence ?s }} }}
+               GROUP BY ?s HAVING (COUNT(?e) >= 2) }}"
+        )],
+    );
+    assert_eq!((texts, distinct, evidence), (107, 107, 304));
+    assert_eq!(shared[1], ["58", "255"]);
 }
 
 #[test]

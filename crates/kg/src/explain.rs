@@ -73,8 +73,8 @@ fn mentions_query(hop: &str) -> String {
         "{PREFIXES}SELECT DISTINCT ?article ?published ?via ?sentence ?start ?end ?text ?written ?rule WHERE {{
   GRAPH ?g {{
     {hop}
-    ?ev cadre:sentenceIndex ?sentence ; cadre:startOffset ?start ; cadre:endOffset ?end ;
-        cadre:sentenceText ?text .
+    ?ev cadre:startOffset ?start ; cadre:endOffset ?end ; cadre:inSentence ?s .
+    ?s cadre:sentenceIndex ?sentence ; cadre:sentenceText ?text .
     ?g cadre:articleId ?article .
     OPTIONAL {{ ?g cadre:published ?published }}
     OPTIONAL {{ ?node cadre:writtenName ?w0 }}
@@ -94,8 +94,8 @@ const LINKS: &str =
     "SELECT DISTINCT ?article ?published ?other ?sentence ?start ?end ?text ?written WHERE {
   GRAPH ?g {
     ?link cadre:linksPerson ?node , ?other ; cadre:evidence ?ev .
-    ?ev cadre:sentenceIndex ?sentence ; cadre:startOffset ?start ; cadre:endOffset ?end ;
-        cadre:sentenceText ?text .
+    ?ev cadre:startOffset ?start ; cadre:endOffset ?end ; cadre:inSentence ?s .
+    ?s cadre:sentenceIndex ?sentence ; cadre:sentenceText ?text .
     ?g cadre:articleId ?article .
     OPTIONAL { ?g cadre:published ?published }
     OPTIONAL { ?node cadre:name ?written }

@@ -81,6 +81,7 @@ pub fn resolution_rule(kind: &str) -> &'static str {
         "place" => "same gazetteer code",
         "change" => "same legacy place + date of change",
         "evidence" => "same article + character offsets",
+        "sentence" => "same article + sentence index",
         "article" => "same article id",
         "curation" => "same curation rule",
         _ => "same IRI",

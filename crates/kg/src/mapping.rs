@@ -4,7 +4,8 @@
 //! places) have deterministic IRIs (see [`crate::iri`]), so the union of article graphs
 //! is the knowledge graph; what each article asserts, and the sentence it asserts it
 //! in, stays in that article's graph. Facts point to `cadre:Evidence` nodes that carry
-//! the article, sentence text and character offsets.
+//! the character offsets of the mention and point to the `cadre:Sentence` node that
+//! holds the sentence's article, index, offsets and text once.
 
 use rustc_hash::FxHashSet;
 
@@ -167,16 +168,9 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         q.text(&article, &term("dateSource"), d.source.as_str());
     }
     let evidence = |q: &mut Quads, e: &Evidence| -> String {
+        let sentence = add_sentence(q, x, &article, e.sentence);
         let ev = entity("evidence", &[&x.id, &format!("{}-{}", e.start, e.end)]);
-        q.typed(&ev, "Evidence");
-        q.link(&ev, &term("inArticle"), &article);
-        q.text(&ev, &term("sentenceText"), &x.sentences[e.sentence].text);
-        q.literal(
-            &ev,
-            &term("sentenceIndex"),
-            &e.sentence.to_string(),
-            "integer",
-        );
+        q.link(&ev, &term("inSentence"), &sentence);
         q.literal(&ev, &term("startOffset"), &e.start.to_string(), "integer");
         q.literal(&ev, &term("endOffset"), &e.end.to_string(), "integer");
         ev
@@ -358,6 +352,32 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
     q.quads
 }
 
+/// Adds the node of the article's sentence `index` (its article, index, offsets and
+/// text) and returns its IRI. Evidence nodes point to it, so a sentence cited by
+/// several facts stores its text once. Neither node states its class: the
+/// ontology's domains of `cadre:inSentence` and `cadre:sentenceText` give it, and no
+/// reader asks for it, which saves a quad per node.
+fn add_sentence(q: &mut Quads, x: &Extraction, article: &str, index: usize) -> String {
+    let node = entity("sentence", &[&x.id, &index.to_string()]);
+    let sentence = &x.sentences[index];
+    q.link(&node, &term("inArticle"), article);
+    q.literal(&node, &term("sentenceIndex"), &index.to_string(), "integer");
+    q.literal(
+        &node,
+        &term("startOffset"),
+        &sentence.start.to_string(),
+        "integer",
+    );
+    q.literal(
+        &node,
+        &term("endOffset"),
+        &sentence.end.to_string(),
+        "integer",
+    );
+    q.text(&node, &term("sentenceText"), &sentence.text);
+    node
+}
+
 /// The XML Schema datatype of a date known to a day, a month or a year.
 fn date_type(precision: Precision) -> &'static str {
     match precision {
@@ -519,6 +539,31 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_cited_by_several_facts_stores_its_text_once() {
+        let x = crate::test_support::article("a-cau", "Nguyễn Văn An");
+        let quads = mapped_quads(&x);
+        let with = |p: &str| -> Vec<&Quad> {
+            quads
+                .iter()
+                .filter(|q| q.predicate.as_str() == term(p))
+                .collect()
+        };
+        let sentence = NamedNode::new_unchecked(entity("sentence", &["a-cau", "0"]));
+        let texts = with("sentenceText");
+        assert_eq!(texts.len(), 1);
+        assert_eq!(texts[0].subject, sentence.clone().into());
+        assert_eq!(
+            texts[0].object,
+            Literal::new_simple_literal(&x.sentences[0].text).into()
+        );
+        let spans = with("inSentence");
+        let evidence: FxHashSet<_> = with("evidence").iter().map(|q| &q.object).collect();
+        assert_eq!(spans.len(), evidence.len());
+        assert!(spans.len() >= 3, "person, holding and meeting: {spans:?}");
+        assert!(spans.iter().all(|q| q.object == sentence.clone().into()));
     }
 
     #[test]
