@@ -895,6 +895,9 @@ fn ingest(
     })?;
     bar.finish_and_clear();
     store
+        .refresh_reference(curation)
+        .context("writing the reference graph")?;
+    store
         .record_curation(curation)
         .context("writing the curation graph")?;
     let in_store = store.article_count()?;
@@ -960,7 +963,10 @@ fn cmd_extract(
             let mut w = output(out)?;
             let mut lines: Vec<String> = extractions
                 .iter()
-                .flat_map(|x| curation.article_quads(x))
+                .flat_map(|x| {
+                    let graph = ArticleGraph::map(x, curation);
+                    graph.quads.into_iter().chain(graph.reference)
+                })
                 .chain(curation.graph_quads())
                 .map(|q| format!("{q} .\n"))
                 .collect();

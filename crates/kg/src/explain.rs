@@ -69,6 +69,7 @@ const HOPS: [&str; 3] = [
 ];
 
 fn mentions_query(hop: &str) -> String {
+    let reference = iri::reference_graph();
     format!(
         "{PREFIXES}SELECT DISTINCT ?article ?published ?via ?sentence ?start ?end ?text ?written ?rule WHERE {{
   GRAPH ?g {{
@@ -82,7 +83,9 @@ fn mentions_query(hop: &str) -> String {
     OPTIONAL {{ ?node rdfs:label ?w2 }}
     OPTIONAL {{ ?node cadre:curatedBy ?rule }}
   }}
-  BIND (COALESCE(?w0, ?w1, ?w2) AS ?written)
+  # A place's name is the gazetteer's, in the reference graph.
+  OPTIONAL {{ GRAPH <{reference}> {{ ?node rdfs:label ?w3 }} }}
+  BIND (COALESCE(?w0, ?w1, ?w2, ?w3) AS ?written)
 }}
 ORDER BY ?article ?start ?end ?via"
     )

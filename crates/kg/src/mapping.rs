@@ -1,4 +1,5 @@
-//! Extraction → RDF quads, all in the article's named graph.
+//! Extraction → RDF quads: what the article says in the article's named graph, the
+//! gazetteer facts of the places it names in the reference graph.
 //!
 //! Shared entities (persons, bodies, posts, holdings, terms, meetings, documents,
 //! places) have deterministic IRIs (see [`crate::iri`]), so the union of article graphs
@@ -7,10 +8,13 @@
 //! the character offsets of the mention and point to the `cadre:Sentence` node that
 //! holds the sentence's article, index, offsets and text once.
 
-use rustc_hash::FxHashSet;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use cadre_extract::{BodyRef, Evidence, Extraction, PlaceRef, Precision};
-use cadre_lexicon::places::Gazetteer;
+use cadre_lexicon::places::{Gazetteer, PlaceId};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
 use crate::iri::{self, entity, term, RDFS_LABEL, RDF_TYPE, XSD};
@@ -412,7 +416,8 @@ fn post_label(role: &str, body: &BodyRef) -> String {
     format!("{role} {}", body_label(body))
 }
 
-/// Adds a body and its place (with the place's ancestors) and returns the body IRI.
+/// Adds a body, linked to its place, and returns the body IRI. The place's gazetteer
+/// facts are not the article's: they go to the reference graph ([`reference_quads`]).
 fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     let node = body_iri(body);
     q.typed(&node, "Body");
@@ -421,20 +426,66 @@ fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     q.text(&node, &term("orgName"), &body.org);
     q.text(&node, &term("bodyKind"), &body.kind);
     if let Some(place) = &body.place {
-        let p = add_place(q, place);
-        q.link(&node, &term("locatedIn"), &p);
+        q.link(&node, &term("locatedIn"), &entity("place", &[&place.code]));
         add_body_change(q, &node, body, place);
     }
     node
 }
 
+/// The places an article graph locates bodies in (objects of `cadre:locatedIn`):
+/// the places whose facts [`reference_quads`] states.
+pub fn located_places(quads: &[Quad]) -> BTreeSet<String> {
+    let located = term("locatedIn");
+    quads
+        .iter()
+        .filter(|q| q.predicate.as_str() == located)
+        .filter_map(|q| match &q.object {
+            Term::NamedNode(n) => Some(n.as_str().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The reference graph's quads for the places `located` (place IRIs, as
+/// [`located_places`] gives them): each place with its ancestors, its gazetteer
+/// facts (name, code, kind, validity, `partOf`, `within` itself and every
+/// ancestor) and its 2025 change event with the reformed places that took it over,
+/// in the order of `located`. These facts depend on the gazetteer alone, so the
+/// store states them once, not in every article that names the place. An IRI the
+/// gazetteer lacks gives nothing.
+pub fn reference_quads<'a>(located: impl IntoIterator<Item = &'a String>) -> Vec<Quad> {
+    let mut q = Quads {
+        graph: NamedNode::new_unchecked(iri::reference_graph()).into(),
+        quads: Vec::new(),
+        seen: FxHashSet::default(),
+    };
+    let ids = place_ids();
+    for place in located {
+        if let Some(&id) = ids.get(place.as_str()) {
+            add_place(&mut q, id);
+        }
+    }
+    q.quads
+}
+
+/// Every gazetteer place by its IRI, built once.
+fn place_ids() -> &'static FxHashMap<String, PlaceId> {
+    static IDS: OnceLock<FxHashMap<String, PlaceId>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let gaz = Gazetteer::global();
+        (0..gaz.len() as PlaceId)
+            .map(|id| (entity("place", &[&gaz.place(id).code]), id))
+            .collect()
+    })
+}
+
 /// Adds a place and its ancestors. Besides the direct `partOf` chain, the place is
 /// `within` itself and every ancestor, so a query scoped to a province or district
 /// reaches everything under it by one indexed pattern instead of a property path.
-fn add_place(q: &mut Quads, place: &PlaceRef) -> String {
+fn add_place(q: &mut Quads, place: PlaceId) -> String {
     let gaz = Gazetteer::global();
-    let node = entity("place", &[&place.code]);
-    let mut current = gaz.by_code(&place.code);
+    let node = entity("place", &[&gaz.place(place).code]);
+    let mut current = Some(place);
     let mut child = node.clone();
     while let Some(id) = current {
         let p = gaz.place(id);
@@ -460,8 +511,8 @@ fn add_place(q: &mut Quads, place: &PlaceRef) -> String {
     node
 }
 
-/// A place as a reference, for adding it with its ancestors.
-fn place_ref(id: cadre_lexicon::places::PlaceId) -> PlaceRef {
+/// A place as a reference, for a body located in it.
+fn place_ref(id: PlaceId) -> PlaceRef {
     let p = Gazetteer::global().place(id);
     PlaceRef {
         name: p.name.clone(),
@@ -471,7 +522,7 @@ fn place_ref(id: cadre_lexicon::places::PlaceId) -> PlaceRef {
 
 /// The 2025 reform's change event of a legacy place (see [`crate::reform`]), with
 /// the reformed places that took it over.
-fn add_place_change(q: &mut Quads, place: &str, id: cadre_lexicon::places::PlaceId) {
+fn add_place_change(q: &mut Quads, place: &str, id: PlaceId) {
     let gaz = Gazetteer::global();
     let Some(change) = reform::change(gaz, id) else {
         return;
@@ -490,7 +541,7 @@ fn add_place_change(q: &mut Quads, place: &str, id: cadre_lexicon::places::Place
     q.link(event, &term("changeFrom"), place);
     q.link(place, &term("changedIn"), event);
     for &s in &change.successors {
-        let next = add_place(q, &place_ref(s));
+        let next = add_place(q, s);
         q.link(event, &term("changeTo"), &next);
         q.link(place, &term("succeededBy"), &next);
     }
