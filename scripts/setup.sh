@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build and test cadre: Debian's libclang-dev
 # (Oxigraph's RocksDB is built through bindgen); with the argument `test`, also
-# xmllint, rapper, Python networkx and igraph (tests read the exports back with
-# them), Gephi Lite's readers graphology-gexf and graphology-graphml (npm ci in
+# xmllint, rapper, Python networkx, igraph and openpyxl (tests read the exports back
+# with them), Gephi Lite's readers graphology-gexf and graphology-graphml (npm ci in
 # tests/js, when node is there), curl, Python SPARQLWrapper (tests read `cadre serve`
 # with them), Chromium (tests load the pages headless) and OpenLink
 # Virtuoso (tests push to it). Rust itself must be there. Every missing Debian package
@@ -57,14 +57,14 @@ fi
 # The rest is for the tests only (`scripts/setup.sh test`).
 [ "${1:-}" = test ] || exit 0
 
-# Independent readers of the exports: networkx (GraphML, GEXF) and python-igraph;
-# a SPARQL client library for the endpoint: SPARQLWrapper.
+# Independent readers of the exports: networkx (GraphML, GEXF), python-igraph and
+# openpyxl (the .xlsx workbooks); a SPARQL client library for the endpoint: SPARQLWrapper.
 modules=()
-for module in networkx igraph SPARQLWrapper; do
+for module in networkx igraph SPARQLWrapper openpyxl; do
   python3 -c "import $module" >/dev/null 2>&1 || modules+=("$module")
 done
 if [ ${#modules[@]} -gt 0 ]; then
-  echo "setup: installing Python ${modules[*]} (for the export and serve tests)"
+  echo "setup: installing Python ${modules[*]} (for the export, xlsx and serve tests)"
   python3 -m pip install --quiet "${modules[@]}" 2>/dev/null \
     || python3 -m pip install --quiet --break-system-packages "${modules[@]}"
 fi

@@ -490,3 +490,74 @@ print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}))
         .unwrap()
         .contains(&serde_json::json!("community")));
 }
+
+/// An invented article: a district party committee meeting in Cầu Giấy, Hà Nội.
+const CAU_GIAY: &str = "Quận Cầu Giấy: Hội nghị Ban Chấp hành Đảng bộ quận lần thứ 5\n\
+Ngày đăng 15/03/2022 | 09:00\n\n\
+Ngày 14/3, Ban Chấp hành Đảng bộ quận Cầu Giấy khóa XXV, nhiệm kỳ 2020-2025 tổ chức Hội nghị lần thứ 5. \
+Đồng chí Trần Văn Bình - Bí thư Quận ủy Cầu Giấy và đồng chí Hoàng Thị Lan - Phó Bí thư Quận ủy, \
+Chủ tịch UBND quận Cầu Giấy chủ trì hội nghị.\n";
+
+#[test]
+fn csv_export_writes_formula_like_labels_as_text_and_keeps_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(corpus.join("cau-giay-hoi-nghi-5.txt"), CAU_GIAY).unwrap();
+    let curation = dir.path().join("curation.csv");
+    std::fs::write(
+        &curation,
+        "action,subject,object,value,note\n\
+         rename,Trần Văn Bình,,\"=HYPERLINK(\"\"https://example.org\"\";\"\"Xem\"\")\",\n\
+         rename,Hoàng Thị Lan,,@SUM(1+1),\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    let with_curation = ["--store", s(&store), "--curation", s(&curation)];
+    ok(&[&["ingest"], &with_curation[..], &[s(&corpus)]].concat());
+    let out = dir.path().join("csv");
+    ok(&[
+        &["export"],
+        &with_curation[..],
+        &["--format", "csv", "--out", s(&out)],
+    ]
+    .concat());
+
+    let nodes = std::fs::read_to_string(out.join("nodes.csv")).unwrap();
+    let line = |label: &str| -> String {
+        nodes
+            .lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("no node labelled {label}:\n{nodes}"))
+            .to_string()
+    };
+    let hyperlink = line("HYPERLINK");
+    assert!(
+        hyperlink.starts_with("https://w3id.org/cadre/id/person/")
+            && hyperlink
+                .contains(",\"'=HYPERLINK(\"\"https://example.org\"\";\"\"Xem\"\")\",Person,"),
+        "{hyperlink}"
+    );
+    let sum = line("SUM");
+    assert!(sum.contains(",'@SUM(1+1),Person,"), "{sum}");
+
+    let mut reader = csv::Reader::from_reader(nodes.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let labels: Vec<&str> = rows
+        .iter()
+        .filter(|r| &r[2] == "Person")
+        .map(|r| &r[1])
+        .collect();
+    assert_eq!(labels.len(), 2, "two persons, both renamed: {labels:?}");
+    assert!(labels.contains(&"'=HYPERLINK(\"https://example.org\";\"Xem\")"));
+    assert!(labels.contains(&"'@SUM(1+1)"));
+    for r in &rows {
+        assert!(r[0].starts_with("https://w3id.org/cadre/id/"), "{r:?}");
+        assert!(r[7].parse::<u64>().is_ok(), "degree is a number: {r:?}");
+        assert!(r[10].parse::<f64>().is_ok(), "pagerank is a number: {r:?}");
+    }
+    let mut edges = csv::Reader::from_path(out.join("edges.csv")).unwrap();
+    for r in edges.records().map(Result::unwrap) {
+        assert!(r[4].parse::<f64>().is_ok(), "Weight is a number: {r:?}");
+    }
+}

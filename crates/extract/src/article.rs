@@ -358,6 +358,9 @@ impl Doc {
         if let Some(found) = self.department_at(s, i) {
             return Some(found);
         }
+        if let Some(found) = self.national_mass_org_at(s, i) {
+            return Some(found);
+        }
         let with_shared: Vec<&str> = shared
             .iter()
             .copied()
@@ -422,6 +425,36 @@ impl Doc {
             place: place.map(place_ref),
         };
         Some((body, len + plen, !mention.candidates.is_empty()))
+    }
+
+    /// A national mass organisation, named as written with "Việt Nam" and no place:
+    /// "Hội Liên hiệp Phụ nữ Việt Nam", "Trung ương Hội Nông dân Việt Nam" (its central
+    /// committee is the organisation), "Đảng đoàn Hội Cựu chiến binh Việt Nam".
+    fn national_mass_org_at(&self, s: usize, i: usize) -> Option<(BodyRef, usize, bool)> {
+        let toks = &self.tokens[s];
+        let keys = self.keys(s, i);
+        let cues = &self.vocab.cues;
+        let party = cues.party_of.longest_at(keys).map_or(0, |(l, _)| l);
+        let central = cues
+            .central_of
+            .longest_at(&keys[party..])
+            .map_or(0, |(l, _)| l);
+        let from = party + central;
+        let (len, entry) = self.vocab.bodies.longest_at(&keys[from..])?;
+        let end = from + len;
+        let national = entry.kind == BodyKind::MassOrganisation
+            && keys.get(end).is_some_and(|t| t.key == "việt")
+            && keys.get(end + 1).is_some_and(|t| t.key == "nam");
+        if !national {
+            return None;
+        }
+        let start = if party > 0 { i } else { i + from };
+        let body = BodyRef {
+            org: self.text[toks[start].start..toks[i + end + 1].end].to_string(),
+            kind: BodyKind::MassOrganisation.as_str().into(),
+            place: None,
+        };
+        Some((body, end + 2, false))
     }
 
     /// A body the lexicon does not list, read as written after a known head word

@@ -90,6 +90,15 @@ pub(crate) fn mandate_re() -> &'static Regex {
     })
 }
 
+/// "và đại biểu HĐND các cấp": the councils elected together with a khóa.
+fn joint_election_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^và\s+(?:đại\s+biểu\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)\s+các\s+cấp$")
+            .expect("valid joint election regex")
+    })
+}
+
 /// `lần thứ XVII`, `lần thứ 11`, `lần thứ Nhất`, and a session's `thứ 7`.
 fn ordinal_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -132,15 +141,65 @@ fn merge_consecutive_terms(terms: &mut Vec<Term>) {
     }
 }
 
+/// Folds a body's one term known only by its years into its one term known only by its
+/// khóa: "Hội nghị Ban Chấp hành Đảng bộ tỉnh (khóa XV) … Bí thư Tỉnh ủy, nhiệm kỳ
+/// 2015-2020" names one term in two phrases. With two of either, which years go with
+/// which khóa is unknown, and both stay apart.
+fn merge_split_terms(terms: &mut Vec<Term>) {
+    let mut k = 0;
+    while k < terms.len() {
+        let body = &terms[k].body;
+        let of_body = |f: fn(&Term) -> bool| {
+            let found: Vec<usize> = (0..terms.len())
+                .filter(|&p| terms[p].body == *body && f(&terms[p]))
+                .collect();
+            (found.len() == 1).then(|| found[0])
+        };
+        let years_only = of_body(|t| t.khoa.is_none() && t.start.is_some());
+        let khoa_only = of_body(|t| t.khoa.is_some() && t.start.is_none());
+        let complete = of_body(|t| t.khoa.is_some() && t.start.is_some());
+        match (years_only, khoa_only) {
+            (Some(y), Some(c)) if complete.is_none() && y == k => {
+                let t = terms.remove(y);
+                let c = if c > y { c - 1 } else { c };
+                terms[c].start = t.start;
+                terms[c].end = t.end;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
 /// A term read in a sentence: byte offset, khóa, and nhiệm kỳ years.
 type TermMention = (usize, Option<String>, Option<(i32, i32)>);
+
+/// The national party's bodies, whose khóa is the term of the party as a whole.
+const CENTRAL_PARTY_BODIES: [&str; 3] = ["Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư"];
+
+/// The org a mass organisation's term records: "Hội LHPN tỉnh" and "Hội Liên hiệp
+/// Phụ nữ Việt Nam" both hold terms of the "Hội Liên hiệp Phụ nữ", a "Tỉnh đoàn" of the
+/// "Đoàn TNCS Hồ Chí Minh" (the lexicon's term org of the organisation named).
+fn mass_org_term(org: &str) -> String {
+    let vocab = cadre_lexicon::vocab::Vocabulary::global();
+    let words = cadre_lexicon::phrases::split_words(&cadre_text::fold_key(org));
+    (0..words.len())
+        .find_map(|k| {
+            let (_, entry) = vocab.bodies.longest_at(&words[k..])?;
+            (entry.kind == BodyKind::MassOrganisation).then(|| entry.term_org.clone())
+        })
+        .unwrap_or_else(|| org.to_string())
+}
 
 /// Orgs that hold terms, and the org a term records for them.
 fn term_org(body: &BodyRef) -> Option<String> {
     match body.kind.as_str() {
         "party_committee" | "party_org" => Some("Đảng bộ".into()),
-        "state" | "front" | "mass_org" => Some(body.org.clone()),
+        "state" | "front" => Some(body.org.clone()),
+        "mass_org" => Some(mass_org_term(&body.org)),
         "national" if body.org == "Quốc hội" => Some(body.org.clone()),
+        // "Ban Chấp hành Trung ương Đảng khóa XII", "Bộ Chính trị (khóa XII)": the
+        // national party's term.
+        "national" if CENTRAL_PARTY_BODIES.contains(&body.org.as_str()) => Some("Đảng bộ".into()),
         _ => None,
     }
 }
@@ -311,9 +370,10 @@ impl Doc {
                 let after = &sentence[whole.end()..];
                 let years = mandate_re().captures(after).and_then(|m| {
                     let gap = &after[..m.get(0).expect("match").start()];
-                    (gap.trim_matches(|c: char| matches!(c, ',' | ' ' | '(' | ')'))
-                        .is_empty())
-                    .then(|| {
+                    let gap = gap.trim_matches(|c: char| matches!(c, ',' | ' ' | '(' | ')'));
+                    // "đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026":
+                    // one election, so the years are the khóa's too.
+                    (gap.is_empty() || joint_election_re().is_match(gap)).then(|| {
                         used_mandates.push(whole.end() + m.get(0).expect("m").start());
                         (m[1].parse().unwrap_or(0), m[2].parse().unwrap_or(0))
                     })
@@ -404,6 +464,7 @@ impl Doc {
             }
         }
         merge_consecutive_terms(&mut out);
+        merge_split_terms(&mut out);
         out
     }
 
@@ -468,7 +529,8 @@ impl Doc {
                 // "tổ chức phiên thứ nhất Đại hội …", "tổ chức ngày làm việc thứ nhất,
                 // Đại hội …": the verb reports the meeting through one of its sessions.
                 let head = i - session_before(&keys[..i]);
-                let verb_before = (head.saturating_sub(4)..head).any(verb_at);
+                let verb_before = (head.saturating_sub(4)..head).any(verb_at)
+                    || continues_programme(&keys[..head]);
                 let opens = toks[..i].iter().all(|t| {
                     !t.is_word
                         || t.key.chars().any(|c| c.is_ascii_digit())
@@ -515,8 +577,25 @@ impl Doc {
                 // "tại Hội nghị lần thứ 5 … (diễn ra ngày 6-5-2016)": taking part in a
                 // meeting that a dated report verb follows.
                 let dated = self.event_date(s, toks[i].start).is_some();
+                // "Ban Chấp hành … đã có phiên họp đầu tiên", "Trong phiên họp lần thứ
+                // nhất, Ban Chấp hành … bầu …": the first plenum of a committee just
+                // elected is reported by being named.
+                let first_plenum = keys[i].key == "phiên"
+                    && self.meeting_at(s, i, kind).is_some_and(|m| {
+                        m.ordinal == Some(1) && m.kind == "Hội nghị Ban Chấp hành"
+                    });
+                // "Chiều 6/10, Đại hội … lần thứ XI, nhiệm kỳ 2022 - 2027 công bố …": a
+                // numbered meeting that opens its sentence after the day is its subject.
+                let dated_opening = opens
+                    && i > 0
+                    && dated
+                    && self
+                        .meeting_at(s, i, kind)
+                        .is_some_and(|m| m.ordinal.is_some());
                 let mut reported = !refers_back
                     && (verb_before
+                        || first_plenum
+                        || dated_opening
                         || chaired_sitting
                         || opens && verb_after
                         || attended && verb_after && dated
@@ -590,15 +669,24 @@ impl Doc {
                 if chaired && !refers_back && m.ordinal.is_some() {
                     reported = true;
                 }
+                // "… phát biểu tại Hội nghị Ban Chấp hành … lần thứ 15, sáng ngày
+                // 4-12-2013": taking part in a numbered meeting on a day written with it.
+                if attended && !refers_back && !cited && m.ordinal.is_some() && dated {
+                    reported = true;
+                }
+
                 let generic =
                     m.ordinal.is_none() && m.kind == kind && self.body_at(s, i + 2, &[]).is_none();
                 let base = |k: &str| k.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
                 // "Trước đó, ngày 14/11, Tỉnh ủy B đã tổ chức hội nghị …": a body of its
                 // own and a day of its own make another meeting, not a re-mention.
+                // "HĐND tỉnh B … đã tổ chức Kỳ họp bất thường": with no meeting of its
+                // kind reported yet, a body of its own is enough.
+                let first_of_kind = !out.iter().any(|o| base(&o.kind) == base(kind));
                 let own_subject = reported
-                    && m.date.is_some()
+                    && (m.date.is_some() || first_of_kind)
                     && self
-                        .body_before(s, i, 12)
+                        .body_before(s, i, 20)
                         .is_some_and(|(_, b)| b.place.is_some())
                     && !out.iter().any(|o| o.body.place == m.body.place);
                 // A congress without its number is an event only with a day of its own
@@ -793,11 +881,15 @@ impl Doc {
         // The subject before the verb: "Ban Chấp hành Đảng bộ huyện … tổ chức Hội nghị",
         // "Huyện ủy … tổ chức Hội nghị lần thứ VIII".
         let subject = self.body_before(s, i, 25);
-        let subject_is_bch = keys_before(&self.keys(s, 0)[..i], &["ban", "chấp", "hành"])
-            && !keys_before(
-                &self.keys(s, 0)[..i],
-                &["ban", "chấp", "hành", "trung", "ương"],
-            );
+        // A committee's sitting ("phiên họp") may name the committee after it:
+        // "Trong phiên họp lần thứ nhất, Ban Chấp hành Đảng bộ tỉnh … bầu …".
+        let scope = if keys.first().is_some_and(|t| t.key == "phiên") {
+            self.keys(s, 0)
+        } else {
+            &self.keys(s, 0)[..i]
+        };
+        let subject_is_bch = keys_before(scope, &["ban", "chấp", "hành"])
+            && !keys_before(scope, &["ban", "chấp", "hành", "trung", "ương"]);
         let rest = &self.text[toks.get(j).map_or(se, |t| t.start)..se];
         let ordinal = ordinal_re()
             .captures(rest)
@@ -1038,6 +1130,14 @@ fn session_before(before: &[Token]) -> usize {
         )
     });
     start.map_or(0, |k| n - k)
+}
+
+/// "Tiếp tục chương trình làm việc của Đại hội …", "Tiếp tục chương trình ngày làm
+/// việc thứ bảy, Hội nghị Trung ương 10": the report of a meeting under way.
+fn continues_programme(before: &[Token]) -> bool {
+    let keys: Vec<&str> = before.iter().map(|t| t.key.as_str()).collect();
+    keys.ends_with(&["tiếp", "tục", "chương", "trình"])
+        || keys.ends_with(&["tiếp", "tục", "chương", "trình", "làm", "việc", "của"])
 }
 
 /// Whether the clause before a meeting's name (from the last "và" or ";") holds only

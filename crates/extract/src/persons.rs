@@ -79,6 +79,20 @@ fn committee_of_organisation(body: BodyRef) -> BodyRef {
     }
 }
 
+/// "Phó Bí thư, Chủ tịch HĐND tỉnh", "Bí thư, Chủ tịch huyện đảo Cồn Cỏ": a party
+/// title with no body before a post of a unit's council, committee or front is a
+/// title of that unit's party committee.
+fn party_committee_of_unit(body: &BodyRef) -> Option<BodyRef> {
+    let local = matches!(body.kind.as_str(), "state" | "front") && body.place.is_some();
+    local.then(|| {
+        committee_of_organisation(BodyRef {
+            org: "Đảng bộ".into(),
+            kind: BodyKind::PartyOrganisation.as_str().into(),
+            place: body.place.clone(),
+        })
+    })
+}
+
 /// Adds a post to a person unless it is known (same role, body and tense).
 pub(crate) fn add_position(person: &mut Person, pos: Position) {
     let known = person
@@ -158,6 +172,7 @@ impl Doc {
                 &mut held,
                 &mut replaced,
             );
+            self.titles_before_a_comma(s, &posts, &names, &mut claimed, &mut held);
             // Posts of a pronoun go to the official named last before it.
             let last_named = persons
                 .iter()
@@ -637,8 +652,9 @@ impl Doc {
         subjects
     }
 
-    /// "Thành ủy X có 4 phó bí thư gồm: đồng chí A, đồng chí B và đồng chí C": a title
-    /// of a body, then the names that hold it.
+    /// "Thành ủy X có 4 phó bí thư gồm: đồng chí A, đồng chí B và đồng chí C", "UBND
+    /// tỉnh B có 4 Phó Chủ tịch là ông A, …": a title of a body, then the names that
+    /// hold it.
     fn listed_holders(
         &self,
         s: usize,
@@ -648,7 +664,7 @@ impl Doc {
     ) {
         let toks = &self.tokens[s];
         for g in 1..toks.len() {
-            if toks[g].key != "gồm" {
+            if toks[g].key != "gồm" && toks[g].key != "là" {
                 continue;
             }
             let Some((r, role)) = (1..=4.min(g)).rev().find_map(|len| {
@@ -812,7 +828,10 @@ impl Doc {
         for k in (0..names.len().saturating_sub(1)).rev() {
             let next = &names[k + 1];
             let next_start = next.start - self.honorific_ending_at(s, next.start).unwrap_or(0);
-            let gap = &toks[names[k].end..next_start];
+            // Names that overlap an honorific leave no gap to read.
+            let Some(gap) = toks.get(names[k].end..next_start) else {
+                continue;
+            };
             let listed = gap.len() == 1 && matches!(gap[0].key.as_str(), "," | "và");
             if !listed || !held[k].is_empty() {
                 continue;
@@ -823,6 +842,74 @@ impl Doc {
                 .filter(|&(p, _)| posts[p].start >= next.end)
                 .collect();
             held[k] = chain;
+        }
+    }
+
+    /// "Bí thư Tỉnh ủy B nhiệm kỳ 2015-2020, ông A, …", "Bí thư Tỉnh ủy B cũ, bà A":
+    /// a chain that no one holds yet, then a comma and an honorific name: the name
+    /// holds the chain. (In a list, "X - post, ông Y" the post is X's, already held.)
+    fn titles_before_a_comma(
+        &self,
+        s: usize,
+        posts: &[PostSpan],
+        names: &[NameSpan],
+        claimed: &mut [bool],
+        held: &mut [Vec<(usize, bool)>],
+    ) {
+        let toks = &self.tokens[s];
+        for (n, name) in names.iter().enumerate() {
+            let Some(h) = self.honorific_ending_at(s, name.start) else {
+                continue;
+            };
+            let comma = name.start - h;
+            if comma == 0 || toks[comma - 1].key != "," {
+                continue;
+            }
+            let ends_at = |p: &PostSpan| {
+                p.end + 1 == comma
+                    || self.skip_term_tail(s, p.end) + 1 == comma
+                    || toks.get(p.end).is_some_and(|t| t.key == "cũ") && p.end + 2 == comma
+            };
+            let Some(last) = (0..posts.len()).find(|&p| !claimed[p] && ends_at(&posts[p])) else {
+                continue;
+            };
+            let mut chain = vec![last];
+            loop {
+                let before = posts[chain[chain.len() - 1]].start;
+                let linked = before
+                    .checked_sub(1)
+                    .is_some_and(|k| CHAIN_SEPARATORS.contains(&toks[k].key.as_str()));
+                let previous =
+                    (0..posts.len()).find(|&q| linked && !claimed[q] && posts[q].end + 1 == before);
+                match previous {
+                    Some(q) => chain.push(q),
+                    None => break,
+                }
+            }
+            if !self.free_title_at(s, posts[chain[chain.len() - 1]].start) {
+                continue;
+            }
+            for p in chain {
+                claimed[p] = true;
+                held[n].push((p, posts[p].former));
+            }
+        }
+    }
+
+    /// Whether the chain starting at token `start` may be held by a name after it: not
+    /// the tail of an apposition ("A - Phó Chủ tịch HĐND huyện, ông B") and not a post
+    /// named as a noun ("kiện toàn chức vụ Bí thư Thành ủy B, đồng chí A"), though
+    /// "giữ chức" holds it.
+    fn free_title_at(&self, s: usize, start: usize) -> bool {
+        let key = |k: usize| self.tokens[s].get(k).map_or("", |t| t.key.as_str());
+        let Some(prev) = start.checked_sub(1) else {
+            return true;
+        };
+        match key(prev) {
+            "-" | "–" => false,
+            "chức" => prev > 0 && key(prev - 1) == "giữ",
+            "vụ" | "danh" => prev == 0 || key(prev - 1) != "chức",
+            _ => true,
         }
     }
 
@@ -993,6 +1080,7 @@ impl Doc {
                         Some(n.body.clone())
                     } else {
                         self.committee_of(&n.body)
+                            .or_else(|| party_committee_of_unit(&n.body))
                     }
                 });
             match next {
@@ -1246,14 +1334,19 @@ impl Doc {
             let text = &self.text[t.start..toks[end - 1].end];
             crate::tokens::fold_tokens(&toks[i..end], &mut folded);
             let is_place = !gaz.find_folded(&folded).is_empty();
-            let blocked = (1..=3).any(|len| {
-                i >= len
-                    && self
-                        .vocab
-                        .name_blockers
-                        .longest_at(self.keys(s, i - len))
-                        .is_some_and(|(l, _)| l == len)
-            });
+            // "thành phố Trần Văn Lâu" ends a post with a bare level word, whose "phố"
+            // is no street.
+            let after_level_word = (1..=2)
+                .any(|len| i >= len && level_word_at(toks, i - len).is_some_and(|(_, l)| l == len));
+            let blocked = !after_level_word
+                && (1..=3).any(|len| {
+                    i >= len
+                        && self
+                            .vocab
+                            .name_blockers
+                            .longest_at(self.keys(s, i - len))
+                            .is_some_and(|(l, _)| l == len)
+                });
             let upper_run = text
                 .chars()
                 .filter(|c| c.is_alphabetic())

@@ -62,6 +62,7 @@ pub fn places_in_url(url: &str) -> Vec<Vec<PlaceId>> {
         }
     }
     found.extend(places_in_path(url));
+    found.extend(province_opening_headline(url));
     // One unit, possibly on both sides of the 2025 reform (the era is chosen later).
     let single = |ids: &[PlaceId]| {
         ids.iter().all(|id| {
@@ -143,6 +144,32 @@ fn places_in_path(url: &str) -> Vec<Vec<PlaceId>> {
     found
 }
 
+/// The province a headline slug opens with, as a dateline ("Đồng Tháp: bổ nhiệm …" →
+/// `/dong-thap-bo-nhiem-nhan-su-….htm`): national papers name the province first.
+fn province_opening_headline(url: &str) -> Option<Vec<PlaceId>> {
+    let gaz = Gazetteer::global();
+    let path = url.split("://").nth(1).unwrap_or(url);
+    let path = percent_decode(path.split_once('/').map_or("", |(_, p)| p));
+    let last = path
+        .split(['?', '#'])
+        .next()?
+        .rsplit('/')
+        .find(|s| !s.is_empty())?;
+    let slug = cadre_text::ascii_slug(last);
+    let words: Vec<&str> = slug.split('-').collect();
+    (1..=4.min(words.len().saturating_sub(1)))
+        .rev()
+        .find_map(|len| {
+            let ids: Vec<PlaceId> = slug_index()
+                .get(&words[..len].concat())?
+                .iter()
+                .copied()
+                .filter(|id| gaz.place(*id).level() == Level::Province)
+                .collect();
+            (!ids.is_empty()).then_some(ids)
+        })
+}
+
 /// Decodes `%XX` escapes (UTF-8) in a URL part; malformed escapes stay as written.
 fn percent_decode(part: &str) -> String {
     let bytes = part.as_bytes();
@@ -207,6 +234,19 @@ mod tests {
         let n = names("https://x.com/tin/%C4%91h-qu%E1%BA%ADn-5-l%E1%BA%A7n-xii");
         assert!(n.iter().flatten().any(|x| x == "Quận 5"), "{n:?}");
         assert_eq!(percent_decode("a%2"), "a%2");
+    }
+
+    #[test]
+    fn a_headline_opening_with_a_province() {
+        // One unit on both sides of the 2025 reform.
+        let n = names("https://cafef.vn/dong-thap-bo-nhiem-nhan-su-2019100910.chn");
+        assert!(
+            n.len() == 1 && n[0].iter().all(|x| x == "Đồng Tháp"),
+            "{n:?}"
+        );
+        let n = names("https://m.x.vn/kon-tum-co-chu-tich-tinh-moi-post3813.html");
+        assert!(n.len() == 1 && n[0].iter().all(|x| x == "Kon Tum"), "{n:?}");
+        assert!(names("https://x.vn/bau-chu-tich-dong-thap-moi.html").is_empty());
     }
 
     #[test]

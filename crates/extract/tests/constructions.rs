@@ -42,25 +42,29 @@ fn posts(rec: &Value, name: &str) -> Vec<String> {
     out
 }
 
-/// The meetings as "kind | ordinal | place | date | chairs".
-fn meetings(rec: &Value) -> Vec<String> {
-    let s = |v: &Value| match v {
+/// A record's value as a table cell: "-" for null, strings without quotes.
+fn cell(v: &Value) -> String {
+    match v {
         Value::Null => "-".to_string(),
         Value::String(s) => s.clone(),
         other => other.to_string(),
-    };
+    }
+}
+
+/// The meetings as "kind | ordinal | place | date | chairs".
+fn meetings(rec: &Value) -> Vec<String> {
     rec["meetings"]
         .as_array()
         .unwrap()
         .iter()
         .map(|m| {
-            let chairs: Vec<String> = m["chairs"].as_array().unwrap().iter().map(s).collect();
+            let chairs: Vec<String> = m["chairs"].as_array().unwrap().iter().map(cell).collect();
             format!(
                 "{} | {} | {} | {} | {}",
-                s(&m["kind"]),
-                s(&m["ordinal"]),
-                s(&m["place"]),
-                s(&m["date"]),
+                cell(&m["kind"]),
+                cell(&m["ordinal"]),
+                cell(&m["place"]),
+                cell(&m["date"]),
                 chairs.join(", ")
             )
         })
@@ -273,4 +277,215 @@ fn career_list_through_semicolons_with_units_of_departments() {
             "Trưởng phòng | Phòng Giá, Sở Tài chính | Hà Nội (former)"
         ]
     );
+}
+
+#[test]
+fn the_first_sitting_of_a_committee_just_elected_is_its_first_plenum() {
+    let rec = record(
+        "Tối qua (19/10), Đại hội đại biểu Đảng bộ tỉnh Lạng Sơn lần thứ XVII, nhiệm kỳ \
+         2020 - 2025 đã bầu Ban Chấp hành Đảng bộ tỉnh gồm 50 người. Cùng ngày, Ban Chấp \
+         hành Đảng bộ tỉnh khóa XVII đã có phiên họp đầu tiên bầu Ban Thường vụ Tỉnh ủy.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        [
+            "Đại hội | 17 | Lạng Sơn | 2020-10-19 | ",
+            "Hội nghị Ban Chấp hành | 1 | Lạng Sơn | 2020-10-19 | "
+        ]
+    );
+    let rec = record(
+        "Chiều 10/10/2020, Đại hội Đảng bộ tỉnh Sóc Trăng lần thứ XIV bế mạc. Trong phiên \
+         họp lần thứ nhất vào tối 10/10, Ban Chấp hành Đảng bộ tỉnh khóa XIV bầu Bí thư.",
+    );
+    assert_eq!(
+        meetings(&rec)[1],
+        "Hội nghị Ban Chấp hành | 1 | Sóc Trăng | 2020-10-10 | "
+    );
+}
+
+#[test]
+fn a_council_holding_a_session_is_the_subject_that_reports_it() {
+    let rec = record(
+        "Gia Lai có Chủ tịch tỉnh mới. Ông Trương Hải Long được bầu giữ chức Chủ tịch \
+         UBND tỉnh Gia Lai. Ông Hồ Văn Niên giữ chức Bí thư Tỉnh ủy Gia Lai. Cùng ngày, \
+         HĐND tỉnh Gia Lai khóa XI (nhiệm kỳ 2016-2021) đã tổ chức Kỳ họp bất thường để \
+         kiện toàn tổ chức.",
+    );
+    assert_eq!(meetings(&rec), ["Kỳ họp HĐND | - | Gia Lai | - | "]);
+}
+
+#[test]
+fn a_speech_at_a_numbered_meeting_on_a_day_written_with_it() {
+    let rec = record(
+        "Trích phát biểu của đồng chí Hồ Văn Niên, Bí thư Tỉnh ủy tại Hội nghị Ban Chấp \
+         hành Đảng bộ tỉnh Gia Lai lần thứ 12, khóa XV, sáng ngày 6-7-2017.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 12 | Gia Lai | 2017-07-06 | "]
+    );
+}
+
+/// The terms as "org | place | khóa | start-end".
+fn terms(rec: &Value) -> Vec<String> {
+    rec["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            format!(
+                "{} | {} | {} | {}-{}",
+                cell(&t["org"]),
+                cell(&t["place"]),
+                cell(&t["khoa"]),
+                cell(&t["start"]),
+                cell(&t["end"])
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_khoa_of_a_central_party_body_is_the_party_term() {
+    let rec = record(
+        "Sáng 5/10/2017, Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII \
+         bế mạc. Huyện ủy Mê Linh quán triệt các nghị quyết của Bộ Chính trị (khóa XII).",
+    );
+    assert_eq!(terms(&rec), ["Đảng bộ | - | XII | ---"]);
+}
+
+#[test]
+fn a_khoa_and_years_given_apart_are_one_term() {
+    let rec = record(
+        "Ngày 3/8/2018, Tỉnh ủy Sóc Trăng tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh \
+         (khóa XIII). Ông Lâm Văn Mẫn được chỉ định giữ chức Bí thư Tỉnh ủy Sóc Trăng, \
+         nhiệm kỳ 2015-2020.",
+    );
+    assert_eq!(terms(&rec), ["Đảng bộ | Sóc Trăng | XIII | 2015-2020"]);
+}
+
+#[test]
+fn the_assembly_khoa_elected_with_the_councils_takes_their_years() {
+    let rec = record(
+        "Ngày 20/1/2021, Ban Thường vụ Huyện ủy Bảo Lâm triển khai công tác bầu cử đại \
+         biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021-2026.",
+    );
+    assert_eq!(terms(&rec), ["Quốc hội | - | XV | 2021-2026"]);
+}
+
+#[test]
+fn a_post_ending_in_a_bare_city_word_before_the_name() {
+    let rec = record(
+        "Dự đại hội có các đồng chí: Phó Bí thư Thành ủy Đà Nẵng, Chủ tịch UBND thành \
+         phố Lê Trung Chinh; Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố \
+         Ngô Xuân Thắng.",
+    );
+    assert_eq!(
+        posts(&rec, "Lê Trung Chinh"),
+        [
+            "Chủ tịch | UBND | Đà Nẵng",
+            "Phó Bí thư | Thành ủy | Đà Nẵng"
+        ]
+    );
+    assert_eq!(
+        posts(&rec, "Ngô Xuân Thắng"),
+        [
+            "Chủ tịch | HĐND | Đà Nẵng",
+            "Phó Bí thư Thường trực | Thành ủy | Đà Nẵng"
+        ]
+    );
+}
+
+#[test]
+fn a_bare_party_title_before_a_unit_post_is_of_that_units_committee() {
+    let rec = record(
+        "Dự hội nghị có ông Nguyễn Văn Sơn, Phó Bí thư, Chủ tịch HĐND tỉnh Hà Giang và \
+         ông Lê Minh Tuấn, Bí thư, Chủ tịch huyện Hướng Hóa.",
+    );
+    assert_eq!(
+        posts(&rec, "Nguyễn Văn Sơn"),
+        [
+            "Chủ tịch | HĐND | Hà Giang",
+            "Phó Bí thư | Tỉnh ủy | Hà Giang"
+        ]
+    );
+    assert_eq!(
+        posts(&rec, "Lê Minh Tuấn"),
+        [
+            "Bí thư | Huyện ủy | Hướng Hóa",
+            "Chủ tịch | UBND | Hướng Hóa"
+        ]
+    );
+}
+
+#[test]
+fn a_body_with_a_counted_title_then_its_holders_after_la() {
+    let rec = record(
+        "Hiện nay UBND tỉnh Hà Tĩnh có 3 Phó Chủ tịch là ông Trần Báu Hà, ông Lê Ngọc \
+         Châu và ông Nguyễn Hồng Lĩnh.",
+    );
+    for name in ["Trần Báu Hà", "Lê Ngọc Châu", "Nguyễn Hồng Lĩnh"] {
+        assert_eq!(
+            posts(&rec, name),
+            ["Phó Chủ tịch | UBND | Hà Tĩnh"],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_free_title_then_a_comma_and_an_honorific_name() {
+    let rec = record(
+        "Ủy ban Kiểm tra Trung ương thi hành kỷ luật cảnh cáo Bí thư Tỉnh ủy Bình Thuận, \
+         nhiệm kỳ 2015-2020, ông Nguyễn Mạnh Hùng. Trong thời gian chờ kiện toàn chức vụ \
+         Chủ tịch UBND tỉnh Bình Thuận, ông Lê Văn Bình, Phó Chủ tịch UBND tỉnh điều hành.",
+    );
+    assert_eq!(
+        posts(&rec, "Nguyễn Mạnh Hùng"),
+        ["Bí thư | Tỉnh ủy | Bình Thuận"]
+    );
+    assert_eq!(
+        posts(&rec, "Lê Văn Bình"),
+        ["Phó Chủ tịch | UBND | Bình Thuận"]
+    );
+}
+
+#[test]
+fn a_meeting_continuing_its_programme_is_reported() {
+    let rec = record(
+        "Tiếp tục chương trình ngày làm việc thứ ba, Hội nghị Trung ương 8, khóa XIII, \
+         sáng 4/10/2023, Ban Chấp hành Trung ương Đảng làm việc tại hội trường. Đồng chí \
+         Tổng Bí thư Nguyễn Phú Trọng chủ trì phiên họp.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 8 | - | 2023-10-04 | Nguyễn Phú Trọng"]
+    );
+}
+
+#[test]
+fn a_numbered_meeting_opening_its_sentence_after_the_day() {
+    let rec = record(
+        "Chiều 14/10/2022, Đại hội đại biểu Đoàn TNCS Hồ Chí Minh tỉnh Bến Tre lần thứ \
+         XI, nhiệm kỳ 2022 - 2027 công bố Ban Chấp hành gồm 39 đồng chí.",
+    );
+    assert_eq!(meetings(&rec), ["Đại hội | 11 | Bến Tre | 2022-10-14 | "]);
+}
+
+#[test]
+fn a_national_mass_organisation_is_named_as_written_without_a_place() {
+    let rec = record(
+        "Sáng 6/3/2026, tại Hà Nội, Trung ương Hội Nông dân Việt Nam tổ chức Hội nghị lần \
+         thứ 10 Ban Chấp hành khóa VIII. Dự có Phó Chủ tịch Trung ương Hội Nông dân Việt \
+         Nam Đinh Khắc Đính và ông Lò Văn Sơn, Bí thư Đảng đoàn Hội Nông dân Việt Nam.",
+    );
+    assert_eq!(
+        posts(&rec, "Đinh Khắc Đính"),
+        ["Phó Chủ tịch | Hội Nông dân Việt Nam | -"]
+    );
+    assert_eq!(
+        posts(&rec, "Lò Văn Sơn"),
+        ["Bí thư | Đảng đoàn Hội Nông dân Việt Nam | -"]
+    );
+    assert_eq!(terms(&rec), ["Hội Nông dân | - | VIII | ---"]);
 }

@@ -1,9 +1,11 @@
 //! Writers, streaming to any `Write`: GraphML with typed keys, GEXF 1.3 with time
 //! spells for Gephi's timeline, and Gephi's spreadsheet CSV (nodes and edges).
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
+use cadre_text::spreadsheet_text;
 use petgraph::visit::EdgeRef;
 
 use crate::project::{Node, Projected};
@@ -286,7 +288,11 @@ fn timeset(start: &Option<String>, end: &Option<String>) -> String {
 /// `edges.csv` (Source, Target, Type, Label, Weight, relation, timeset) into `dir`,
 /// in Gephi's spreadsheet-import convention: `Type` is the edge direction, the
 /// relation is an attribute. `bom` prepends a UTF-8 byte-order mark for spreadsheet
-/// programs that need it to read Vietnamese.
+/// programs that need it to read Vietnamese. The text cells go through
+/// [`spreadsheet_text`], so a label that starts like a formula (`=`, `+`, `-`, `@`)
+/// opens as text (with a leading `'`, which Gephi shows too); the measures and
+/// `Weight` are numbers and are written as they are, and ids (IRIs) and `timeset`
+/// intervals never start so.
 pub fn write_csv(p: &Projected, dir: &Path, bom: bool) -> Result<(), GraphError> {
     let graph = &p.graph;
     std::fs::create_dir_all(dir)?;
@@ -304,7 +310,7 @@ pub fn write_csv(p: &Projected, dir: &Path, bom: bool) -> Result<(), GraphError>
     nodes.write_record(&header)?;
     for n in graph.node_weights() {
         let attr = |k: &str| n.attributes.get(k).cloned().unwrap_or_default();
-        let mut row = vec![
+        let text = [
             n.id.clone(),
             n.label.clone(),
             n.node_type.clone(),
@@ -313,8 +319,13 @@ pub fn write_csv(p: &Projected, dir: &Path, bom: bool) -> Result<(), GraphError>
             attr("date"),
             timeset(&n.start, &n.end),
         ];
-        row.extend(metric_values(n).into_iter().map(|(_, _, v)| v));
-        nodes.write_record(&row)?;
+        let measures = metric_values(n);
+        let row: Vec<Cow<'_, str>> = text
+            .iter()
+            .map(|cell| spreadsheet_text(cell))
+            .chain(measures.iter().map(|(_, _, v)| Cow::Borrowed(v.as_str())))
+            .collect();
+        nodes.write_record(row.iter().map(|c| c.as_bytes()))?;
     }
     nodes.flush()?;
     let mut edges = open("edges.csv")?;
@@ -324,15 +335,18 @@ pub fn write_csv(p: &Projected, dir: &Path, bom: bool) -> Result<(), GraphError>
     let direction = if p.directed { "Directed" } else { "Undirected" };
     for e in graph.edge_references() {
         let w = e.weight();
-        edges.write_record([
-            graph[e.source()].id.as_str(),
-            graph[e.target()].id.as_str(),
-            direction,
-            w.label.as_str(),
-            &w.weight.to_string(),
-            w.relation.as_str(),
-            &timeset(&w.start, &w.end),
-        ])?;
+        let weight = w.weight.to_string();
+        let span = timeset(&w.start, &w.end);
+        let row = [
+            spreadsheet_text(&graph[e.source()].id),
+            spreadsheet_text(&graph[e.target()].id),
+            spreadsheet_text(direction),
+            spreadsheet_text(&w.label),
+            Cow::Borrowed(weight.as_str()),
+            spreadsheet_text(&w.relation),
+            spreadsheet_text(&span),
+        ];
+        edges.write_record(row.iter().map(|c| c.as_bytes()))?;
     }
     edges.flush()?;
     Ok(())

@@ -632,6 +632,9 @@ impl CadreStore {
             );
             move || {
                 let result = evaluate(&store, query, &limits, &token);
+                // Release the store before answering: once answered, the process may
+                // exit, and RocksDB must not be closing on this thread meanwhile.
+                drop(store);
                 let finished =
                     state.compare_exchange(RUNNING, DONE, Ordering::SeqCst, Ordering::SeqCst);
                 if finished.is_err() {

@@ -116,6 +116,10 @@ pub struct BodyEntry {
     pub kind: BodyKind,
     /// Level at which it sits.
     pub level: BodyLevel,
+    /// The org a term of this body records (FORMAT.md's term orgs: "Hội Liên hiệp
+    /// Phụ nữ" for "Hội LHPN", "Đoàn TNCS Hồ Chí Minh" for a "Tỉnh đoàn"); the org
+    /// itself unless the fifth column says otherwise.
+    pub term_org: String,
 }
 
 /// A document type: canonical name and the abbreviation used in numbers.
@@ -185,6 +189,12 @@ pub struct Cues {
     /// Words after which a place name is already read with its level or committee
     /// ("huyện", "ủy"): a name after them is not a bare mention.
     pub placed: PhraseTable<()>,
+    /// Words before a national mass organisation that name its central committee and
+    /// are left out of the body ("Trung ương Hội Nông dân Việt Nam").
+    pub central_of: PhraseTable<()>,
+    /// Party bodies inside a national mass organisation, kept in the body's name
+    /// ("Đảng đoàn Hội Nông dân Việt Nam").
+    pub party_of: PhraseTable<()>,
 }
 
 /// All vocabulary tables.
@@ -249,6 +259,7 @@ impl Vocabulary {
                 org: cols[1].to_string(),
                 kind: BodyKind::parse(cols[2]),
                 level: BodyLevel::parse(cols[3]),
+                term_org: cols.get(4).unwrap_or(&cols[1]).to_string(),
             };
             insert_abbreviated(&mut bodies, &abbreviations, cols[0], &entry);
         }
@@ -301,6 +312,8 @@ impl Vocabulary {
                 "plural" => &mut cues.plural,
                 "list" => &mut cues.list,
                 "cited" => &mut cues.cited,
+                "central_of" => &mut cues.central_of,
+                "party_of" => &mut cues.party_of,
                 other => panic!("cues.tsv: unknown kind {other}"),
             };
             table.insert(cols[1], ());

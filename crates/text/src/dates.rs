@@ -113,7 +113,8 @@ pub fn find_dates(s: &str) -> Vec<DateMatch> {
             continue;
         }
         let after_weekday = || weekday_re().is_match(&head.to_lowercase());
-        if year.is_none() && !has_day_cue(&s[..first.start()]) && !after_weekday() {
+        if year.is_none() && !has_day_cue(&s[..first.start()], &s[last.end()..]) && !after_weekday()
+        {
             continue;
         }
         let day = caps[1].parse().unwrap_or(0);
@@ -123,9 +124,23 @@ pub fn find_dates(s: &str) -> Vec<DateMatch> {
     out
 }
 
-fn has_day_cue(before: &str) -> bool {
-    let last_word = before
-        .trim_end()
+/// Whether the word before a day/month pair is a cue; the pair may stand alone in
+/// parentheses after a relative day ("Sáng nay (28/9)", "tối qua (23/9)").
+fn has_day_cue(before: &str, after: &str) -> bool {
+    let trimmed = before.trim_end();
+    let closed = after.trim_start().starts_with(')');
+    if let Some(open) = trimmed.strip_suffix('(').filter(|_| closed) {
+        let word = open
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if matches!(word.as_str(), "nay" | "qua") {
+            return true;
+        }
+    }
+    let last_word = trimmed
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("")
@@ -280,6 +295,14 @@ mod tests {
         assert_eq!(isos("Ngày đăng 05/10/2022 | 14:36"), vec!["2022-10-05"]);
         assert_eq!(isos("ngày 5-10-2022 tại"), vec!["2022-10-05"]);
         assert_eq!(isos("(20:57 17/06/2024)"), vec!["2024-06-17"]);
+    }
+
+    #[test]
+    fn day_month_in_parentheses_after_a_relative_day() {
+        assert_eq!(isos("Tối qua (14/3), Đại hội"), vec!["1999-03-14"]);
+        assert_eq!(isos("Sáng nay ( 2/7), Hội nghị"), vec!["1999-07-02"]);
+        assert!(isos("đi qua (3/4 số xã)").is_empty());
+        assert!(isos("tỷ lệ (3/4)").is_empty());
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod markup;
 pub mod normalize;
 pub mod numerals;
 pub mod sentences;
+pub mod spreadsheet;
 pub mod syllable;
 
 pub use dates::{find_dates, unglue_dates, DateMatch};
@@ -16,3 +17,4 @@ pub use markup::strip_markup;
 pub use normalize::{ascii_slug, fold_key, fold_normalized, join_broken_words, normalize_text};
 pub use numerals::{parse_ordinal, parse_roman, to_roman};
 pub use sentences::split_sentences;
+pub use spreadsheet::spreadsheet_text;

@@ -1,6 +1,7 @@
 //! cadre's newsroom interface: a page for every node of the graph (person, post,
 //! body, place, meeting, document, article …), search with or without diacritics,
-//! a CSV download of every table, and a static-site writer.
+//! a CSV and an Excel (`.xlsx`) download of every table, a static-site writer, and the
+//! whole graph as one workbook (`workbook`, for `cadre export --format xlsx`).
 //!
 //! [`Site::load`] reads the store once (the whole union graph and the search index);
 //! [`render`] maps one request to one response without sockets, like
@@ -13,6 +14,8 @@ pub mod network;
 pub mod pages;
 pub mod search;
 pub mod site;
+pub mod workbook;
+pub mod xlsx;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -20,7 +23,7 @@ use std::time::Duration;
 
 use cadre_kg::iri::ID;
 use cadre_kg::{CadreStore, StoreError};
-use oxhttp::model::header::CONTENT_TYPE;
+use oxhttp::model::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HOST};
 use oxhttp::model::{Body, Request, Response, StatusCode};
 
 use crate::model::Graph;
@@ -58,6 +61,9 @@ pub enum WebError {
     /// The server could not start.
     #[error(transparent)]
     Serve(#[from] cadre_protocol::ServeError),
+    /// A workbook could not be written (a sheet over Excel's row limit).
+    #[error("writing the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 impl Site {
@@ -89,6 +95,10 @@ impl Site {
 /// The longest query string accepted, in bytes.
 pub const MAX_QUERY: usize = 1024;
 
+/// Where links in a spreadsheet point when the request does not say which host it
+/// reached: `cadre serve`'s default address.
+pub const DEFAULT_ORIGIN: &str = "http://127.0.0.1:7878";
+
 /// A page's answer: status, media type and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reply {
@@ -96,18 +106,45 @@ pub struct Reply {
     pub status: u16,
     /// Media type with charset.
     pub media: &'static str,
-    /// The body.
-    pub body: String,
+    /// The body (UTF-8 text, or the bytes of an `.xlsx` file).
+    pub body: Vec<u8>,
+    /// The file name a download is saved under (`table-0.csv`), for downloads only.
+    pub attachment: Option<String>,
 }
 
 impl Reply {
-    fn new(status: u16, media: &'static str, body: String) -> Self {
+    /// A reply that is shown, not saved.
+    pub fn new(status: u16, media: &'static str, body: impl Into<Vec<u8>>) -> Self {
         Self {
             status,
             media,
-            body,
+            body: body.into(),
+            attachment: None,
         }
     }
+
+    /// The body as text (binary bodies lossily).
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.body)
+    }
+}
+
+/// The formats a table downloads in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    /// `format=csv`.
+    Csv,
+    /// `format=xlsx`: an Excel workbook of one sheet.
+    Xlsx,
+}
+
+/// A table download: which table of the page, in which format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Download {
+    /// The format.
+    pub format: TableFormat,
+    /// The table's index on the page (`table=N`, 0 when absent).
+    pub table: usize,
 }
 
 /// The parameters a page accepts.
@@ -115,14 +152,19 @@ impl Reply {
 pub struct Params {
     /// `lang=en` (English labels); Vietnamese otherwise.
     pub lang: Lang,
-    /// `format=csv` with `table=N`: the N-th table of the page as CSV.
-    pub csv_table: Option<usize>,
+    /// `format=csv` or `format=xlsx` with `table=N`: the N-th table of the page as a
+    /// file.
+    pub download: Option<Download>,
     /// `q=`: a search.
     pub query: Option<String>,
     /// `format=gexf`: a network page's subgraph as GEXF.
     pub gexf: bool,
     /// `radius=1|2`: a network page's radius (1 when absent).
     pub radius: Option<usize>,
+    /// Not a query parameter: the scheme and host the request reached
+    /// (`http://host:port`), which spreadsheet hyperlinks start with
+    /// ([`DEFAULT_ORIGIN`] when unknown).
+    pub origin: Option<String>,
 }
 
 /// Parses a query string: over-long, badly encoded, unknown or repeated parameters and
@@ -152,9 +194,10 @@ pub fn parse_params(raw: Option<&str>) -> Result<Params, String> {
                     _ => return Err("lang must be vi or en".into()),
                 }
             }
-            "format" if value == "csv" => format = Some(()),
+            "format" if value == "csv" => format = Some(TableFormat::Csv),
+            "format" if value == "xlsx" => format = Some(TableFormat::Xlsx),
             "format" if value == "gexf" => params.gexf = true,
-            "format" => return Err("format must be csv or gexf".into()),
+            "format" => return Err("format must be csv, xlsx or gexf".into()),
             "radius" => {
                 params.radius = match value.as_ref() {
                     "1" => Some(1),
@@ -173,18 +216,31 @@ pub fn parse_params(raw: Option<&str>) -> Result<Params, String> {
             other => return Err(format!("unknown parameter {other}")),
         }
     }
-    params.csv_table = match (format, table) {
-        (Some(()), table) => Some(table.unwrap_or(0)),
-        (None, Some(_)) => return Err("table is only used with format=csv".into()),
+    params.download = match (format, table) {
+        (Some(format), table) => Some(Download {
+            format,
+            table: table.unwrap_or(0),
+        }),
+        (None, Some(_)) => return Err("table is only used with format=csv or xlsx".into()),
         (None, None) => None,
     };
     Ok(params)
 }
 
 /// One request (path and raw query string) → one reply. Pure: reads `site` only.
+/// Spreadsheet hyperlinks point at [`DEFAULT_ORIGIN`].
 pub fn render(site: &Site, path: &str, query: Option<&str>) -> Reply {
+    render_at(site, None, path, query)
+}
+
+/// [`render`] for a request that reached `origin` (`http://host:port`), which the
+/// hyperlinks of a spreadsheet download start with.
+pub fn render_at(site: &Site, origin: Option<&str>, path: &str, query: Option<&str>) -> Reply {
     let params = match parse_params(query) {
-        Ok(p) => p,
+        Ok(p) => Params {
+            origin: origin.map(str::to_string),
+            ..p
+        },
         Err(message) => {
             return pages::error_page(400, &message, &Params::default());
         }
@@ -256,7 +312,13 @@ pub fn serve(
         if matches!(path.as_str(), "/query" | "/sparql" | "/update") {
             return cadre_protocol::respond(&store, request, &config);
         }
-        let reply = render(&site, &path, request.uri().query());
+        let origin = request
+            .headers()
+            .get(HOST)
+            .and_then(|h| h.to_str().ok())
+            .and_then(origin_of_host)
+            .unwrap_or_else(|| format!("http://{addr}"));
+        let reply = render_at(&site, Some(&origin), &path, request.uri().query());
         to_response(reply)
     })
     .bind(addr)
@@ -272,10 +334,28 @@ pub fn serve(
     Ok(())
 }
 
+/// The origin of a request's `Host` header, when it is a plain host name or address
+/// with an optional port (anything else is ignored).
+fn origin_of_host(host: &str) -> Option<String> {
+    let plain = !host.is_empty()
+        && host.len() <= 255
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    plain.then(|| format!("http://{host}"))
+}
+
 fn to_response(reply: Reply) -> Response<Body> {
-    Response::builder()
+    let mut response = Response::builder()
         .status(StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
-        .header(CONTENT_TYPE, reply.media)
+        .header(CONTENT_TYPE, reply.media);
+    if let Some(name) = &reply.attachment {
+        response = response.header(
+            CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        );
+    }
+    response
         .header(
             "content-security-policy",
             "default-src 'self'; style-src 'unsafe-inline'; img-src 'self'",
@@ -292,7 +372,19 @@ mod tests {
     #[test]
     fn query_strings_are_checked() {
         let p = parse_params(Some("lang=en&format=csv&table=2")).unwrap();
-        assert_eq!((p.lang, p.csv_table), (Lang::En, Some(2)));
+        let csv = Download {
+            format: TableFormat::Csv,
+            table: 2,
+        };
+        assert_eq!((p.lang, p.download), (Lang::En, Some(csv)));
+        let p = parse_params(Some("format=xlsx")).unwrap();
+        let xlsx = Download {
+            format: TableFormat::Xlsx,
+            table: 0,
+        };
+        assert_eq!(p.download, Some(xlsx));
+        assert!(parse_params(Some("table=1")).is_err());
+        assert!(parse_params(Some("format=xls")).is_err());
         assert_eq!(
             parse_params(Some("q=Thanh+Tr%C3%AC"))
                 .unwrap()
@@ -305,6 +397,21 @@ mod tests {
         assert!(parse_params(Some("q=a&q=b")).is_err());
         assert!(parse_params(Some("evil=1")).is_err());
         assert!(parse_params(Some(&"q=a".repeat(400))).is_err());
+    }
+
+    #[test]
+    fn only_plain_host_headers_make_an_origin() {
+        assert_eq!(
+            origin_of_host("localhost:7878").as_deref(),
+            Some("http://localhost:7878")
+        );
+        assert_eq!(
+            origin_of_host("[::1]:80").as_deref(),
+            Some("http://[::1]:80")
+        );
+        assert_eq!(origin_of_host("evil\"><x"), None);
+        assert_eq!(origin_of_host("a/b"), None);
+        assert_eq!(origin_of_host(""), None);
     }
 }
 
@@ -351,14 +458,14 @@ mod hostile {
             let path = iri.strip_prefix(ID).unwrap();
             let reply = render(&site, path, None);
             assert_eq!(reply.status, 200, "{path}");
-            let body = &reply.body;
+            let body = reply.text();
             assert!(!body.contains("<script>alert"), "{path}: {body}");
             assert!(!body.contains("<img"), "{path}: {body}");
             assert!(!body.contains("href=\"javascript:"), "{path}: {body}");
             checked += 1;
         }
         assert!(checked > 5);
-        let article = render(&site, "article/hostile", None).body;
+        let article = render(&site, "article/hostile", None).text().into_owned();
         assert!(
             article.contains("javascript:alert(document.cookie)"),
             "the URL is shown as text: {article}"
@@ -368,15 +475,24 @@ mod hostile {
             "{article}"
         );
         assert!(article.contains("Nguyễn Văn An&quot;&gt;"), "{article}");
-        let person = render(&site, "person/x", None).body;
+        let person = render(&site, "person/x", None).text().into_owned();
         assert!(
             person.contains("X&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
             "{person}"
         );
-        let csv = render(&site, "article/hostile", Some("format=csv&table=0")).body;
+        let csv = render(&site, "article/hostile", Some("format=csv&table=0"))
+            .text()
+            .into_owned();
         assert_eq!(csv.lines().next(), Some("Thuộc tính,Giá trị"));
+        let xlsx = render(&site, "article/hostile", Some("format=xlsx&table=0"));
+        assert_eq!((xlsx.status, &xlsx.body[..2]), (200, &b"PK"[..]));
+        assert_eq!(xlsx.attachment.as_deref(), Some("table-0.xlsx"));
+        assert_eq!(
+            render(&site, "article/hostile", Some("format=xlsx&table=99")).status,
+            400
+        );
         let (_d2, linked) = hostile_site("https://example.org/a?b=1&c=\"><img>");
-        let article = render(&linked, "article/hostile", None).body;
+        let article = render(&linked, "article/hostile", None).text().into_owned();
         assert!(
             article.contains(
                 "href=\"https:&#x2f;&#x2f;example.org&#x2f;a?b=1&amp;c=&quot;&gt;&lt;img&gt;\""

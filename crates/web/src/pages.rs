@@ -2,15 +2,17 @@
 //! evidence sentences) from the graph, and one template renders them all with
 //! auto-escaping, so text from the store is always shown as text.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use cadre_kg::iri::ID;
+use cadre_text::spreadsheet_text;
 use minijinja::{context, Environment, Value as Jinja};
 use serde::Serialize;
 
 use crate::model::{kind, Graph};
-use crate::{Params, Reply, Site};
+use crate::{Download, Params, Reply, Site, TableFormat, DEFAULT_ORIGIN};
 
 /// The optional as-you-type script.
 pub const SCRIPT: &str = include_str!("../templates/search.js");
@@ -116,15 +118,50 @@ impl Links {
     }
 
     fn csv(&self, table: usize) -> String {
+        self.download(table, "csv")
+    }
+
+    fn xlsx(&self, table: usize) -> String {
+        self.download(table, "xlsx")
+    }
+
+    /// The download of table `table` in `format`: a file beside the static page, a
+    /// query string on the server.
+    fn download(&self, table: usize, format: &str) -> String {
         if self.site {
-            format!("table-{table}.csv")
+            format!("table-{table}.{format}")
         } else {
             let lang = if self.lang == Lang::En {
                 "lang=en&"
             } else {
                 ""
             };
-            format!("?{lang}format=csv&table={table}")
+            format!("?{lang}format={format}&table={table}")
+        }
+    }
+
+    /// The hyperlink target a spreadsheet cell gets for a page link `href`: on the
+    /// server, `origin` and the absolute path; in the static site, the relative path
+    /// (to the folder's `index.html`, so it opens from a file system too); web URLs
+    /// as they are. Anything else gets no hyperlink.
+    pub fn spreadsheet_target(&self, origin: &str, href: &str) -> Option<String> {
+        if let Some(url) = web_url(href) {
+            return Some(url);
+        }
+        if href.contains(':') || href.starts_with('#') {
+            return None;
+        }
+        match (self.site, href.starts_with('/')) {
+            (false, true) => Some(format!("{}{href}", origin.trim_end_matches('/'))),
+            (true, false) => {
+                let index = if href.ends_with('/') {
+                    "index.html"
+                } else {
+                    ""
+                };
+                Some(format!("file://{href}{index}"))
+            }
+            _ => None,
         }
     }
 }
@@ -162,6 +199,8 @@ pub struct Table {
     pub more: Option<String>,
     /// The CSV download link.
     pub csv: Option<String>,
+    /// The Excel (`.xlsx`) download link.
+    pub xlsx: Option<String>,
 }
 
 /// A footnote: one evidence sentence and where it is.
@@ -292,6 +331,7 @@ impl<'a> Builder<'a> {
             rows,
             more,
             csv: None,
+            xlsx: None,
         }
     }
 }
@@ -376,6 +416,7 @@ pub fn build_node(site: &Site, iri: &str, lang: Lang, links: &Links) -> Page {
     generic(&mut b, iri, &mut page);
     for (i, table) in page.tables.iter_mut().enumerate() {
         table.csv = Some(links.csv(i));
+        table.xlsx = Some(links.xlsx(i));
     }
     page.notes = b.notes;
     page
@@ -663,11 +704,11 @@ pub fn network_page(site: &Site, iri: &str, params: &Params, links: &Links) -> R
     let radius = params.radius.unwrap_or(1);
     if params.gexf {
         let ego = crate::network::ego(&site.graph, iri, radius);
-        return Reply {
-            status: 200,
-            media: "application/gexf+xml",
-            body: crate::network::gexf(&site.graph, &ego),
-        };
+        return Reply::new(
+            200,
+            "application/gexf+xml",
+            crate::network::gexf(&site.graph, &ego),
+        );
     }
     let page = build_network(site, iri, radius, params.lang, links);
     finish(page, params, links, Some(links.network(iri)))
@@ -691,6 +732,7 @@ pub fn build_network(site: &Site, iri: &str, radius: usize, lang: Lang, links: &
     let mut table = b.table("name", &["name", "kind"], rows);
     table.title = b.w("network");
     table.csv = Some(links.csv(0));
+    table.xlsx = Some(links.xlsx(0));
     let mut facts = vec![Fact {
         label: b.w(kind(iri)),
         cells: vec![b.node(iri)],
@@ -910,6 +952,7 @@ pub fn build_home(site: &Site, lang: Lang, links: &Links) -> Page {
     ];
     for (i, table) in tables.iter_mut().enumerate() {
         table.csv = Some(links.csv(i));
+        table.xlsx = Some(links.xlsx(i));
     }
     Page {
         title: b.w("site"),
@@ -950,6 +993,7 @@ pub fn search_page(site: &Site, params: &Params) -> Reply {
     };
     let mut table = b.table("results", &["name", "kind"], rows);
     table.csv = Some(format!("{}&format=csv", search_href(&links, &query)));
+    table.xlsx = Some(format!("{}&format=xlsx", search_href(&links, &query)));
     page.tables.push(table);
     finish(page, params, &links, None)
 }
@@ -986,7 +1030,7 @@ pub fn error_page(status: u16, detail: &str, params: &Params) -> Reply {
     let mut reply = finish(
         page,
         &Params {
-            csv_table: None,
+            download: None,
             ..params.clone()
         },
         &links,
@@ -1027,21 +1071,10 @@ pub struct Chrome {
     pub other_lang: Option<(String, String)>,
 }
 
-/// The HTML of `page` (or its CSV table when asked).
+/// The HTML of `page` (or one of its tables as a file, when asked).
 fn finish(page: Page, params: &Params, links: &Links, here: Option<String>) -> Reply {
-    if let Some(n) = params.csv_table {
-        return match page.tables.get(n) {
-            Some(table) => Reply {
-                status: 200,
-                media: "text/csv; charset=utf-8",
-                body: csv(table),
-            },
-            None => Reply {
-                status: 400,
-                media: "text/plain; charset=utf-8",
-                body: format!("this page has no table {n}\n"),
-            },
-        };
+    if let Some(download) = params.download {
+        return table_file(&page, download, params, links);
     }
     let here = here.unwrap_or_else(|| "/".into());
     let here = here.split('?').next().unwrap_or("/").to_string();
@@ -1056,15 +1089,49 @@ fn finish(page: Page, params: &Params, links: &Links, here: Option<String>) -> R
         script: "/search.js".into(),
         other_lang: Some(other),
     };
-    Reply {
-        status: 200,
-        media: "text/html; charset=utf-8",
-        body: html(
+    Reply::new(
+        200,
+        "text/html; charset=utf-8",
+        html(
             &page,
             params.lang,
             &chrome,
             params.query.as_deref().unwrap_or(""),
         ),
+    )
+}
+
+/// Table `download.table` of `page` as CSV or as a workbook of one sheet whose page
+/// links are hyperlinks (from `params.origin`); 400 when the page has no such table.
+fn table_file(page: &Page, download: Download, params: &Params, links: &Links) -> Reply {
+    let n = download.table;
+    let Some(table) = page.tables.get(n) else {
+        return Reply::new(
+            400,
+            "text/plain; charset=utf-8",
+            format!("this page has no table {n}\n"),
+        );
+    };
+    let (media, extension, body) = match download.format {
+        TableFormat::Csv => ("text/csv; charset=utf-8", "csv", csv(table).into_bytes()),
+        TableFormat::Xlsx => {
+            let origin = params.origin.as_deref().unwrap_or(DEFAULT_ORIGIN);
+            let link = |href: &str| links.spreadsheet_target(origin, href);
+            match crate::xlsx::workbook(&[(&table.title, table)], &link) {
+                Ok(bytes) => (crate::xlsx::MEDIA, "xlsx", bytes),
+                Err(e) => {
+                    return Reply::new(
+                        500,
+                        "text/plain; charset=utf-8",
+                        format!("the workbook could not be written: {e}\n"),
+                    )
+                }
+            }
+        }
+    };
+    Reply {
+        attachment: Some(format!("table-{n}.{extension}")),
+        ..Reply::new(200, media, body)
     }
 }
 
@@ -1099,21 +1166,18 @@ pub fn html(page: &Page, lang: Lang, chrome: &Chrome, query: &str) -> String {
 }
 
 /// A table as CSV; cells that a spreadsheet would read as a formula (starting with
-/// `=`, `+`, `-` or `@`) get a leading `'` so they show as text.
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) get a leading `'` so they show as
+/// text ([`spreadsheet_text`]).
 pub fn csv(table: &Table) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let guard = |s: &str| -> String {
-        if s.starts_with(['=', '+', '-', '@']) {
-            format!("'{s}")
-        } else {
-            s.to_string()
-        }
+    let mut write = |cells: Vec<Cow<'_, str>>| {
+        writer
+            .write_record(cells.iter().map(|c| c.as_bytes()))
+            .expect("writing to memory");
     };
-    let header: Vec<String> = table.columns.iter().map(|c| guard(c)).collect();
-    writer.write_record(&header).expect("writing to memory");
+    write(table.columns.iter().map(|c| spreadsheet_text(c)).collect());
     for row in &table.rows {
-        let record: Vec<String> = row.iter().map(|c| guard(&c.text)).collect();
-        writer.write_record(&record).expect("writing to memory");
+        write(row.iter().map(|c| spreadsheet_text(&c.text)).collect());
     }
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 cells")
 }

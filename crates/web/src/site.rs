@@ -1,6 +1,6 @@
 //! `cadre site`: the pages written as a static site, with relative links, an
-//! `index.html` per page folder, CSV files beside each page, a prebuilt JSON search
-//! index and the script that reads it.
+//! `index.html` per page folder, CSV and Excel (`.xlsx`) files beside each page, a
+//! prebuilt JSON search index and the script that reads it.
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +14,7 @@ use crate::{Site, WebError};
 pub struct Written {
     /// HTML pages.
     pub pages: usize,
-    /// CSV files.
+    /// Tables, each written as a CSV file and as an `.xlsx` workbook.
     pub tables: usize,
 }
 
@@ -55,7 +55,7 @@ pub fn write(site: &Site, out: &Path) -> Result<Written, WebError> {
             let ego = crate::network::ego(&site.graph, iri, 1);
             save(
                 &dir.join("network.gexf"),
-                &crate::network::gexf(&site.graph, &ego),
+                crate::network::gexf(&site.graph, &ego),
             )?;
         }
     }
@@ -72,7 +72,7 @@ pub fn write(site: &Site, out: &Path) -> Result<Written, WebError> {
         .collect();
     save(
         &out.join("search-index.json"),
-        &serde_json::Value::Array(index).to_string(),
+        serde_json::Value::Array(index).to_string(),
     )?;
     save(&out.join("search.js"), pages::SCRIPT)?;
     Ok(written)
@@ -94,17 +94,21 @@ fn emit(dir: &Path, depth: usize, page: &Page, written: &mut Written) -> Result<
     };
     save(
         &dir.join("index.html"),
-        &pages::html(page, Lang::Vi, &chrome, ""),
+        pages::html(page, Lang::Vi, &chrome, ""),
     )?;
     written.pages += 1;
+    let links = Links::site(depth);
+    let link = |href: &str| links.spreadsheet_target("", href);
     for (i, table) in page.tables.iter().enumerate() {
-        save(&dir.join(format!("table-{i}.csv")), &pages::csv(table))?;
+        save(&dir.join(format!("table-{i}.csv")), pages::csv(table))?;
+        let workbook = crate::xlsx::workbook(&[(&table.title, table)], &link)?;
+        save(&dir.join(format!("table-{i}.xlsx")), workbook)?;
         written.tables += 1;
     }
     Ok(())
 }
 
-fn save(path: &Path, text: &str) -> Result<(), WebError> {
+fn save(path: &Path, text: impl AsRef<[u8]>) -> Result<(), WebError> {
     let fail = |source| WebError::Write {
         path: PathBuf::from(path),
         source,

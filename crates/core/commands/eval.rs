@@ -2,16 +2,48 @@
 //! with every false positive and false negative on request.
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use cadre_extract::eval::{score, to_eval_json, FIELDS};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::{extract_one, read_inputs, report, InputLimits};
+use crate::articles::{extract_one, read_inputs};
+use crate::cli::InputLimits;
+use crate::output::report;
 
-/// Runs the evaluation; returns false when a `--min` floor is not met.
-pub fn run(
+/// Reads `--min FIELD=F1`: a scored field and the lowest F1 it may have.
+pub(crate) fn parse_min(s: &str) -> Result<(String, f64), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected FIELD=F1, got {s:?}"))?;
+    if !FIELDS.contains(&k) {
+        return Err(format!("unknown field {k:?}"));
+    }
+    let v: f64 = v.parse().map_err(|_| format!("bad F1 {v:?}"))?;
+    Ok((k.to_string(), v))
+}
+
+/// Runs the evaluation; fails (exit 1) when a `--min` floor is not met.
+pub(crate) fn run(
+    gold_dir: &Path,
+    paths: &[PathBuf],
+    only: &str,
+    errors: bool,
+    mins: &[(String, f64)],
+) -> Result<ExitCode> {
+    let ok = evaluate(gold_dir, paths, only, errors, mins)?;
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Scores the extraction of `paths` (default: the gold folder's texts) against the
+/// gold records and prints the table; returns false when a `--min` floor is not met.
+fn evaluate(
     gold_dir: &Path,
     paths: &[PathBuf],
     only: &str,

@@ -5,12 +5,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use cadre_kg::{queries, QueryLimits};
+use cadre_kg::{queries, CadreStore, QueryLimits};
 
-use crate::{
-    export, ingest, open_store, print_query, table, Compact, CurationArg, ExportFormat, GraphKind,
-    GraphOptions, InputLimits, QueryFormat,
-};
+use crate::cli::{CurationArg, InputLimits};
+use crate::commands::export::{export, ExportFormat, GraphKind, GraphOptions};
+use crate::commands::ingest::{ingest, Compact};
+use crate::commands::query::{print_query, QueryFormat};
+use crate::{store, table};
 
 const COUNTS: &str = r##"
 PREFIX cadre: <https://w3id.org/cadre/ontology#>
@@ -37,7 +38,9 @@ SELECT ?name (COUNT(DISTINCT ?h) AS ?n) WHERE { ?h cadre:holder ?p . ?p cadre:na
 GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 1
 "#;
 
-pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
+/// Ingests the sample corpus at `corpus` into `store_path`, prints what the graph
+/// holds and some saved-query answers, and writes the exports into `out`.
+pub(crate) fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
     if !corpus.is_dir() {
         bail!(
             "sample corpus not found at {} (pass --corpus DIR)",
@@ -50,7 +53,7 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
         store_path.display()
     );
     let curation = CurationArg::default().load(store_path)?;
-    let store = open_store(store_path)?;
+    let store = store::open(store_path)?;
     let (summary, skipped) = ingest(
         &store,
         &[corpus.to_path_buf()],
@@ -71,54 +74,27 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
     )?;
     println!("\n== cadre query --saved leadership --param place=\"Hà Nội\"");
     let hanoi = [("place".to_string(), "Hà Nội".to_string())];
-    let q = queries::saved("leadership").expect("saved");
-    print_query(
-        &store,
-        q.sparql,
-        &q.bind(&hanoi),
-        &QueryLimits::default(),
-        QueryFormat::Table,
-        &mut stdout,
-    )?;
+    print_saved(&store, "leadership", &hanoi, &mut stdout)?;
     let example = store.select(EXAMPLES, &[])?;
     if let Some(name) = example.rows.first().map(|r| table::cell(&r[0])) {
         println!("\n== cadre query --saved person-posts --param name=\"{name}\"");
-        let q = queries::saved("person-posts").expect("saved");
-        print_query(
+        print_saved(
             &store,
-            q.sparql,
-            &q.bind(&[("name".into(), name)]),
-            &QueryLimits::default(),
-            QueryFormat::Table,
+            "person-posts",
+            &[("name".into(), name)],
             &mut stdout,
         )?;
     }
     println!(
         "\n== cadre query --saved post-holders --param role=\"Bí thư\" --param place=\"Thanh Trì\""
     );
-    let q = queries::saved("post-holders").expect("saved");
     let params = [
         ("role".to_string(), "Bí thư".to_string()),
         ("place".to_string(), "Thanh Trì".to_string()),
     ];
-    print_query(
-        &store,
-        q.sparql,
-        &q.bind(&params),
-        &QueryLimits::default(),
-        QueryFormat::Table,
-        &mut stdout,
-    )?;
+    print_saved(&store, "post-holders", &params, &mut stdout)?;
     println!("\n== cadre query --saved meeting-chairs --param place=\"Hà Nội\"");
-    let q = queries::saved("meeting-chairs").expect("saved");
-    print_query(
-        &store,
-        q.sparql,
-        &q.bind(&hanoi),
-        &QueryLimits::default(),
-        QueryFormat::Table,
-        &mut stdout,
-    )?;
+    print_saved(&store, "meeting-chairs", &hanoi, &mut stdout)?;
     std::fs::create_dir_all(out)?;
     let graphml = out.join("cadre.graphml");
     let kg = GraphOptions::default();
@@ -159,4 +135,22 @@ pub fn run(store_path: &Path, out: &Path, corpus: &Path) -> Result<ExitCode> {
     } else {
         ExitCode::from(crate::EXIT_SKIPPED)
     })
+}
+
+/// Prints a saved query's answer as a table, as `cadre query --saved NAME` does.
+fn print_saved(
+    store: &CadreStore,
+    name: &str,
+    params: &[(String, String)],
+    out: &mut impl std::io::Write,
+) -> Result<()> {
+    let q = queries::saved(name).expect("the demo names saved queries");
+    print_query(
+        store,
+        q.sparql,
+        &q.bind(params),
+        &QueryLimits::default(),
+        QueryFormat::Table,
+        out,
+    )
 }

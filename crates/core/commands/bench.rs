@@ -2,13 +2,83 @@
 //! synthetic corpus and timing the saved queries inside one process (so that the
 //! figures are query latencies, not process start-up). `scripts/bench.sh` drives them.
 
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use cadre_kg::{queries, CadreStore};
+use clap::Subcommand;
 use oxigraph::model::Term;
 use rayon::prelude::*;
+
+use crate::store;
+
+/// What `cadre bench` does.
+#[derive(Subcommand)]
+pub(crate) enum BenchTask {
+    /// Write a deterministic synthetic corpus (3–10 KB Vietnamese articles built from
+    /// the lexicons and the gazetteer), one <id>.txt per article.
+    Gen {
+        /// How many articles.
+        #[arg(long)]
+        articles: u64,
+        /// The corpus seed: the same seed gives the same bytes.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Time every saved query on a store (parameters picked from the store), inside
+    /// one process: median and 95th percentile in milliseconds.
+    Queries {
+        /// Runs per query after one warm-up run.
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+        /// Store folder.
+        #[arg(long, env = "CADRE_STORE", default_value = "cadre.db")]
+        store: PathBuf,
+    },
+}
+
+/// Runs one benchmark task, printing what it wrote or one tab-separated row per
+/// saved query.
+pub(crate) fn run(task: BenchTask) -> Result<ExitCode> {
+    match task {
+        BenchTask::Gen {
+            articles,
+            seed,
+            out,
+        } => {
+            let bytes = generate(&out, articles, seed)?;
+            println!(
+                "wrote {articles} articles ({bytes} bytes) to {}",
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        BenchTask::Queries { runs, store: path } => {
+            let store = store::open_read_only(&path)?;
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "query\trows\tp50_ms\tp95_ms")?;
+            out.flush()?;
+            let params = sample_params(&store)?;
+            let shown: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            eprintln!("parameters: {}", shown.join(", "));
+            time_queries(&store, runs, &params, |t| {
+                writeln!(
+                    out,
+                    "{}\t{}\t{:.2}\t{:.2}",
+                    t.name, t.rows, t.p50_ms, t.p95_ms
+                )?;
+                Ok(out.flush()?)
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
 
 /// Writes `articles` synthetic articles (`<id>.txt`) into `out`, in parallel; the
 /// bytes depend only on `seed` and each article's index.
