@@ -6,7 +6,7 @@
 //! is the knowledge graph; what each article asserts, and the sentence it asserts it
 //! in, stays in that article's graph. Facts point to `cadre:Evidence` nodes that carry
 //! the character offsets of the mention and point to the `cadre:Sentence` node that
-//! holds the sentence's article, index, offsets and text once.
+//! holds the sentence's article, index and text once.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -356,29 +356,18 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
     q.quads
 }
 
-/// Adds the node of the article's sentence `index` (its article, index, offsets and
-/// text) and returns its IRI. Evidence nodes point to it, so a sentence cited by
-/// several facts stores its text once. Neither node states its class: the
-/// ontology's domains of `cadre:inSentence` and `cadre:sentenceText` give it, and no
-/// reader asks for it, which saves a quad per node.
+/// Adds the node of the article's sentence `index` (its article, index and text)
+/// and returns its IRI. Evidence nodes point to it, so a sentence cited by several
+/// facts stores its text once. Neither node states its class: the ontology's
+/// domains of `cadre:inSentence` and `cadre:sentenceText` give it, and no reader
+/// asks for it, which saves a quad per node. The sentence's own offsets in the
+/// article are not stated either: readers take the mention's span from the
+/// evidence node and the sentence by its index, so they were two quads nobody read.
 fn add_sentence(q: &mut Quads, x: &Extraction, article: &str, index: usize) -> String {
     let node = entity("sentence", &[&x.id, &index.to_string()]);
-    let sentence = &x.sentences[index];
     q.link(&node, &term("inArticle"), article);
     q.literal(&node, &term("sentenceIndex"), &index.to_string(), "integer");
-    q.literal(
-        &node,
-        &term("startOffset"),
-        &sentence.start.to_string(),
-        "integer",
-    );
-    q.literal(
-        &node,
-        &term("endOffset"),
-        &sentence.end.to_string(),
-        "integer",
-    );
-    q.text(&node, &term("sentenceText"), &sentence.text);
+    q.text(&node, &term("sentenceText"), &x.sentences[index].text);
     node
 }
 
