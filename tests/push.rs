@@ -213,7 +213,10 @@ fn push_to_virtuoso_and_every_saved_query_answers_the_same() {
             "push {run} failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(String::from_utf8_lossy(&out.stdout).starts_with("pushed 12 graphs"));
+        assert!(
+            String::from_utf8_lossy(&out.stdout).starts_with("pushed 13 graphs"),
+            "12 article graphs and the reference graph"
+        );
         // A second push replaces every graph: the counts do not double.
         let remote = virtuoso.select(article_graphs);
         let row = &remote["results"]["bindings"][0];

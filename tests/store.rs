@@ -47,12 +47,80 @@ fn ingest_is_idempotent_and_keeps_everything_in_article_graphs() {
         &store,
         "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
     );
-    assert_eq!(graphs, 12, "one named graph per sample article");
+    assert_eq!(
+        graphs, 13,
+        "one named graph per sample article, and the reference graph"
+    );
     // Every line of the dump is a quad (named graph), none in the default graph.
     let text = String::from_utf8(a).unwrap();
-    assert!(text
-        .lines()
-        .all(|l| l.matches(" <https://w3id.org/cadre/id/article/").count() >= 1));
+    assert!(text.lines().all(
+        |l| l.matches(" <https://w3id.org/cadre/id/article/").count() >= 1
+            || l.ends_with(" <https://w3id.org/cadre/id/reference> .")
+    ));
+}
+
+#[test]
+fn place_facts_are_stored_once_in_the_reference_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two ingests of articles that name the same places (Thanh Trì, Hà Nội).
+    let (first, second) = (dir.path().join("first"), dir.path().join("second"));
+    for (folder, files) in [
+        (
+            &first,
+            [
+                "01-thanh-tri-hoi-nghi-8.txt",
+                "12-xa-thanh-tri-dai-hoi-i.txt",
+            ],
+        ),
+        (
+            &second,
+            [
+                "02-thanh-tri-hoi-nghi-xii.txt",
+                "09-gia-lam-dai-hoi-doan.txt",
+            ],
+        ),
+    ] {
+        std::fs::create_dir(folder).unwrap();
+        for f in files {
+            std::fs::copy(sample().join(f), folder.join(f)).unwrap();
+        }
+    }
+    let store = dir.path().join("store");
+    ok(&["ingest", "--store", s(&store), s(&first)]);
+    ok(&["ingest", "--store", s(&store), s(&second)]);
+    let prefix = "PREFIX cadre: <https://w3id.org/cadre/ontology#>
+                  PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                  PREFIX id: <https://w3id.org/cadre/id/>\n";
+    let n = |sparql: &str| count(&store, &format!("{prefix}{sparql}"));
+    // Three articles locate bodies in Thanh Trì; its name is stored once.
+    assert_eq!(
+        n("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?b cadre:locatedIn <https://w3id.org/cadre/id/place/l020> } }"),
+        3
+    );
+    assert_eq!(
+        n("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { <https://w3id.org/cadre/id/place/l020> rdfs:label ?l } }"),
+        1
+    );
+    // No quad of the reference graph is repeated in an article graph, and the graph
+    // has one digest.
+    assert_eq!(
+        n("SELECT (COUNT(*) AS ?n) WHERE { GRAPH id:reference { ?s ?p ?o } GRAPH ?g { ?s ?p ?o } FILTER (?g != id:reference) }"),
+        0
+    );
+    assert_eq!(
+        n("SELECT (COUNT(*) AS ?n) WHERE { GRAPH id:reference { id:reference cadre:contentDigest ?d } }"),
+        1
+    );
+    // The places the four articles name, with their ancestors and successors.
+    assert_eq!(
+        n("SELECT (COUNT(*) AS ?n) WHERE { GRAPH id:reference { ?s ?p ?o } }"),
+        69
+    );
+    // Nothing about a place is said in an article graph but where a body is.
+    assert_eq!(
+        n("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?pl a cadre:Place } FILTER (?g != id:reference) }"),
+        0
+    );
 }
 
 #[test]
@@ -63,9 +131,42 @@ fn every_fact_has_evidence_with_offsets() {
         "PREFIX cadre: <https://w3id.org/cadre/ontology#>
          SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {
            VALUES ?c { cadre:PostHolding cadre:Meeting cadre:Document cadre:Term }
-           ?x a ?c . FILTER NOT EXISTS { ?x cadre:evidence ?e . ?e cadre:startOffset ?s ; cadre:sentenceText ?t ; cadre:inArticle ?a } }",
+           ?x a ?c . FILTER NOT EXISTS { ?x cadre:evidence ?e . ?e cadre:startOffset ?s ; cadre:inSentence ?n . ?n cadre:sentenceText ?t ; cadre:inArticle ?a } }",
     );
     assert_eq!(missing, 0);
+}
+
+#[test]
+fn a_sentence_text_is_stored_once_however_many_facts_cite_it() {
+    let (_dir, store) = sample_store();
+    let prefix = "PREFIX cadre: <https://w3id.org/cadre/ontology#>\n";
+    let texts = count(
+        &store,
+        &format!(
+            "{prefix}SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s cadre:sentenceText ?t }} }}"
+        ),
+    );
+    let distinct = count(
+        &store,
+        &format!("{prefix}SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ GRAPH ?g {{ ?s cadre:sentenceText ?t }} }}"),
+    );
+    let evidence = count(
+        &store,
+        &format!(
+            "{prefix}SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?e cadre:inSentence ?s }} }}"
+        ),
+    );
+    // Sentences cited by two facts or more, and the evidence nodes citing them.
+    let shared = query_csv(
+        &store,
+        &[&format!(
+            "{prefix}SELECT (COUNT(*) AS ?sentences) (SUM(?n) AS ?spans) WHERE {{
+               SELECT ?s (COUNT(?e) AS ?n) WHERE {{ GRAPH ?g {{ ?e cadre:inSentence ?s }} }}
+               GROUP BY ?s HAVING (COUNT(?e) >= 2) }}"
+        )],
+    );
+    assert_eq!((texts, distinct, evidence), (106, 106, 303));
+    assert_eq!(shared[1], ["58", "255"]);
 }
 
 #[test]
@@ -803,12 +904,12 @@ fn a_store_of_an_older_format_says_to_ingest_again() {
     let (_dir, store) = sample_store();
     assert_eq!(
         std::fs::read_to_string(store.join("cadre-format")).unwrap(),
-        "1\n",
+        "2\n",
         "a new store records its format"
     );
     for (version, made_by) in [
         (None, "an older cadre"),
-        (Some("0\n"), "an older cadre"),
+        (Some("1\n"), "an older cadre"),
         (Some("99\n"), "a newer cadre"),
     ] {
         match version {

@@ -16,9 +16,15 @@ use crate::{store, table};
 const COUNTS: &str = r##"
 PREFIX cadre: <https://w3id.org/cadre/ontology#>
 SELECT ?type (COUNT(DISTINCT ?x) AS ?count) WHERE {
-  VALUES ?class { cadre:Article cadre:Person cadre:Body cadre:Post cadre:PostHolding
-                  cadre:Term cadre:Meeting cadre:Document cadre:Place cadre:Evidence }
-  ?x a ?class .
+  {
+    VALUES ?class { cadre:Article cadre:Person cadre:Body cadre:Post cadre:PostHolding
+                    cadre:Term cadre:Meeting cadre:Document cadre:Place }
+    ?x a ?class .
+  } UNION {
+    # Evidence nodes state no class: each is the span of a mention in a sentence.
+    ?x cadre:inSentence ?sentence .
+    BIND (cadre:Evidence AS ?class)
+  }
   BIND (STRAFTER(STR(?class), "#") AS ?type)
 } GROUP BY ?type ORDER BY DESC(?count)
 "##;

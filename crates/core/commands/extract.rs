@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use cadre_kg::curation::Curation;
+use cadre_kg::ArticleGraph;
 use clap::ValueEnum;
 
 use crate::articles::{extract_all, read_inputs};
@@ -62,7 +63,10 @@ pub(crate) fn run(
             let mut w = to_file_or_stdout(out)?;
             let mut lines: Vec<String> = extractions
                 .iter()
-                .flat_map(|x| curation.article_quads(x))
+                .flat_map(|x| {
+                    let graph = ArticleGraph::map(x, &curation);
+                    graph.quads.into_iter().chain(graph.reference)
+                })
                 .chain(curation.graph_quads())
                 .map(|q| format!("{q} .\n"))
                 .collect();

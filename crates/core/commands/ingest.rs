@@ -89,6 +89,9 @@ pub(crate) fn ingest(
     })?;
     bar.finish_and_clear();
     store
+        .refresh_reference(curation)
+        .context("writing the reference graph")?;
+    store
         .record_curation(curation)
         .context("writing the curation graph")?;
     let in_store = store.article_count()?;

@@ -104,7 +104,7 @@ impl Filter {
 const PLACES_UNDER: &str = r##"
 PREFIX cadre: <https://w3id.org/cadre/ontology#>
 SELECT DISTINCT ?p WHERE {
-  GRAPH ?g { ?root cadre:key ?name ; a cadre:Place . ?p cadre:within ?root }
+  GRAPH <https://w3id.org/cadre/id/reference> { ?root cadre:key ?name ; a cadre:Place . ?p cadre:within ?root }
 }
 "##;
 

@@ -258,6 +258,68 @@ fn period(date: &str) -> (String, String) {
     }
 }
 
+/// For each place of the reference graph, the article graphs that name it: the
+/// places their bodies are located in (`cadre:locatedIn`), those places' ancestors
+/// (`cadre:partOf`) and the places that succeeded them in 2025 (`cadre:succeededBy`),
+/// and so on. Each of those article graphs stated the place's gazetteer facts
+/// before the reference graph held them once, so the projection counts them as
+/// before: an edge `part_of` weighs the articles that name the place.
+fn reference_graphs(
+    located: &Rows,
+    part_of: &Rows,
+    succeeded_by: &Rows,
+    reference: u32,
+) -> HashMap<u32, Vec<u32>> {
+    let mut next: HashMap<u32, Vec<u32>> = HashMap::new();
+    for &[s, o, g] in part_of.iter().chain(succeeded_by) {
+        if g == reference {
+            next.entry(s).or_default().push(o);
+        }
+    }
+    let mut places: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut roots: HashMap<u32, Vec<u32>> = HashMap::new();
+    for &[_, place, g] in located {
+        if g != reference {
+            roots.entry(g).or_default().push(place);
+        }
+    }
+    for (graph, mut todo) in roots {
+        let mut seen = HashSet::new();
+        while let Some(place) = todo.pop() {
+            if seen.insert(place) {
+                places.entry(place).or_default().push(graph);
+                todo.extend(next.get(&place).into_iter().flatten());
+            }
+        }
+    }
+    for graphs in places.values_mut() {
+        graphs.sort_unstable();
+    }
+    places
+}
+
+/// Replaces each row of the reference graph by one row per article graph that names
+/// its subject ([`reference_graphs`]); a subject no article names (a change event)
+/// is dropped, as no projection reads it.
+fn spread(rows: &mut Rows, graphs: &HashMap<u32, Vec<u32>>, reference: u32) {
+    if !rows.iter().any(|&[_, _, g]| g == reference) {
+        return;
+    }
+    *rows = rows
+        .iter()
+        .flat_map(|&[s, o, g]| {
+            let article: &[u32] = if g == reference {
+                graphs.get(&s).map_or(&[], Vec::as_slice)
+            } else {
+                &[]
+            };
+            let own = (g != reference).then_some([s, o, g]);
+            own.into_iter()
+                .chain(article.iter().map(move |&a| [s, o, a]))
+        })
+        .collect();
+}
+
 /// A node's label and attribute values (interned), by (node, class).
 type NodeRow = (u32, [Option<u32>; 3]);
 
@@ -319,6 +381,21 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner),
     );
+    if let Some(&reference) = names.ids.get(&cadre_kg::iri::reference_graph()) {
+        let relation = |p: &str| {
+            let i = SIMPLE_RELATIONS.iter().position(|(q, _, _)| *q == p);
+            &read[first_relation + i.expect("a relation the projection scans")]
+        };
+        let graphs = reference_graphs(
+            relation("locatedIn"),
+            relation("partOf"),
+            relation("succeededBy"),
+            reference,
+        );
+        for rows in &mut read {
+            spread(rows, &graphs, reference);
+        }
+    }
     let label_rows = read.pop().unwrap_or_default();
     let dated_rows = read.pop().unwrap_or_default();
     let role = per_graph(&read.pop().unwrap_or_default());

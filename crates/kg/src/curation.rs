@@ -251,6 +251,8 @@ pub struct Curation {
     merges: HashMap<String, usize>,
     /// (slug of the name, article id) → index of the split rule.
     splits: HashMap<(String, String), usize>,
+    /// [`Self::reference_digest`], computed on first use.
+    digest: OnceLock<String>,
 }
 
 impl Curation {
@@ -508,6 +510,22 @@ impl Curation {
             }
         }
         let mut quads = crate::mapping::mapped_quads(&curated);
+        for (node, rule) in self.edit(&mut quads) {
+            let r: Term = NamedNode::new_unchecked(rule).into();
+            extra.push(quad(&node, &curated_by, r.clone()));
+            extra.push(quad(&article, &curated_by, r));
+        }
+        quads.extend(extra);
+        let mut seen = HashSet::new();
+        quads.retain(|q| seen.insert(q.clone()));
+        quads
+    }
+
+    /// Applies the `rename` and `set` rules to `quads` (a rename replaces the label,
+    /// name and key of its node; a set drops the property's values) and returns each
+    /// (node, rule IRI) it changed, for the graph to cite the rule.
+    fn edit(&self, quads: &mut Vec<Quad>) -> Vec<(String, String)> {
+        let mut edited = Vec::new();
         for rule in &self.rules {
             if !matches!(rule.action, Action::Rename | Action::Set) {
                 continue;
@@ -549,16 +567,61 @@ impl Curation {
                     _ => true,
                 }
             });
-            for node in touched {
-                let r: Term = NamedNode::new_unchecked(rule.iri()).into();
-                extra.push(quad(&node, &curated_by, r.clone()));
-                extra.push(quad(&article, &curated_by, r));
-            }
+            edited.extend(touched.into_iter().map(|node| (node, rule.iri())));
         }
-        quads.extend(extra);
-        let mut seen = HashSet::new();
-        quads.retain(|q| seen.insert(q.clone()));
+        edited
+    }
+
+    /// The reference graph's quads for the places `located`
+    /// ([`crate::mapping::reference_quads`]) with the `rename` and `set` rules applied
+    /// (the rule cited on the node, in that graph), then the graph's digest
+    /// ([`Self::reference_digest`]).
+    pub fn reference_quads<'a>(&self, located: impl IntoIterator<Item = &'a String>) -> Vec<Quad> {
+        let graph = iri::reference_graph();
+        let mut quads = crate::mapping::reference_quads(located);
+        let cited: Vec<Quad> = self
+            .edit(&mut quads)
+            .into_iter()
+            .map(|(node, rule)| {
+                Quad::new(
+                    NamedNode::new_unchecked(node),
+                    NamedNode::new_unchecked(term("curatedBy")),
+                    NamedNode::new_unchecked(rule),
+                    NamedNode::new_unchecked(&graph),
+                )
+            })
+            .collect();
+        quads.extend(cited);
+        quads.push(Quad::new(
+            NamedNode::new_unchecked(&graph),
+            NamedNode::new_unchecked(term("contentDigest")),
+            Literal::new_simple_literal(self.reference_digest().to_string()),
+            NamedNode::new_unchecked(&graph),
+        ));
         quads
+    }
+
+    /// What the reference graph is a function of, besides the places: the gazetteer's
+    /// data files and this curation's rules, as 16 hex digits (FNV-1a). A store whose
+    /// reference graph carries another digest rebuilds it
+    /// ([`crate::CadreStore::refresh_reference`]).
+    pub fn reference_digest(&self) -> &str {
+        self.digest.get_or_init(|| self.compute_reference_digest())
+    }
+
+    fn compute_reference_digest(&self) -> String {
+        static GAZETTEER: OnceLock<u64> = OnceLock::new();
+        let gazetteer = *GAZETTEER.get_or_init(|| {
+            cadre_lexicon::places::Gazetteer::data()
+                .iter()
+                .fold(FNV_OFFSET, |h, data| fnv1a(h, data.as_bytes()))
+        });
+        let mut rules: Vec<String> = self.graph_quads().iter().map(Quad::to_string).collect();
+        rules.sort();
+        let sum = rules
+            .iter()
+            .fold(gazetteer, |h, line| fnv1a(h, line.as_bytes()));
+        format!("{sum:016x}")
     }
 
     /// The IRI of the curation graph.
@@ -695,6 +758,16 @@ impl CurationDiff {
     pub fn is_empty(&self) -> bool {
         self.removed.is_empty() && self.added.is_empty()
     }
+}
+
+/// The FNV-1a offset basis.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Feeds `bytes` into the 64-bit FNV-1a hash `h`.
+fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[cfg(test)]

@@ -69,12 +69,13 @@ const HOPS: [&str; 3] = [
 ];
 
 fn mentions_query(hop: &str) -> String {
+    let reference = iri::reference_graph();
     format!(
         "{PREFIXES}SELECT DISTINCT ?article ?published ?via ?sentence ?start ?end ?text ?written ?rule WHERE {{
   GRAPH ?g {{
     {hop}
-    ?ev cadre:sentenceIndex ?sentence ; cadre:startOffset ?start ; cadre:endOffset ?end ;
-        cadre:sentenceText ?text .
+    ?ev cadre:startOffset ?start ; cadre:endOffset ?end ; cadre:inSentence ?s .
+    ?s cadre:sentenceIndex ?sentence ; cadre:sentenceText ?text .
     ?g cadre:articleId ?article .
     OPTIONAL {{ ?g cadre:published ?published }}
     OPTIONAL {{ ?node cadre:writtenName ?w0 }}
@@ -82,7 +83,9 @@ fn mentions_query(hop: &str) -> String {
     OPTIONAL {{ ?node rdfs:label ?w2 }}
     OPTIONAL {{ ?node cadre:curatedBy ?rule }}
   }}
-  BIND (COALESCE(?w0, ?w1, ?w2) AS ?written)
+  # A place's name is the gazetteer's, in the reference graph.
+  OPTIONAL {{ GRAPH <{reference}> {{ ?node rdfs:label ?w3 }} }}
+  BIND (COALESCE(?w0, ?w1, ?w2, ?w3) AS ?written)
 }}
 ORDER BY ?article ?start ?end ?via"
     )
@@ -94,8 +97,8 @@ const LINKS: &str =
     "SELECT DISTINCT ?article ?published ?other ?sentence ?start ?end ?text ?written WHERE {
   GRAPH ?g {
     ?link cadre:linksPerson ?node , ?other ; cadre:evidence ?ev .
-    ?ev cadre:sentenceIndex ?sentence ; cadre:startOffset ?start ; cadre:endOffset ?end ;
-        cadre:sentenceText ?text .
+    ?ev cadre:startOffset ?start ; cadre:endOffset ?end ; cadre:inSentence ?s .
+    ?s cadre:sentenceIndex ?sentence ; cadre:sentenceText ?text .
     ?g cadre:articleId ?article .
     OPTIONAL { ?g cadre:published ?published }
     OPTIONAL { ?node cadre:name ?written }

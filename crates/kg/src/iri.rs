@@ -61,6 +61,12 @@ pub fn node(subject: &str) -> String {
     }
 }
 
+/// The IRI of the reference graph: the gazetteer facts of the places the store's
+/// articles name, stated once for the whole store.
+pub fn reference_graph() -> String {
+    format!("{ID}reference")
+}
+
 /// The kind of an entity IRI (`person`, `body`, …): its first path segment.
 pub fn kind(iri: &str) -> Option<&str> {
     iri.strip_prefix(ID)?.split('/').next()
@@ -81,6 +87,7 @@ pub fn resolution_rule(kind: &str) -> &'static str {
         "place" => "same gazetteer code",
         "change" => "same legacy place + date of change",
         "evidence" => "same article + character offsets",
+        "sentence" => "same article + sentence index",
         "article" => "same article id",
         "curation" => "same curation rule",
         _ => "same IRI",

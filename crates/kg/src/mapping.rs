@@ -1,15 +1,20 @@
-//! Extraction → RDF quads, all in the article's named graph.
+//! Extraction → RDF quads: what the article says in the article's named graph, the
+//! gazetteer facts of the places it names in the reference graph.
 //!
 //! Shared entities (persons, bodies, posts, holdings, terms, meetings, documents,
 //! places) have deterministic IRIs (see [`crate::iri`]), so the union of article graphs
 //! is the knowledge graph; what each article asserts, and the sentence it asserts it
 //! in, stays in that article's graph. Facts point to `cadre:Evidence` nodes that carry
-//! the article, sentence text and character offsets.
+//! the character offsets of the mention and point to the `cadre:Sentence` node that
+//! holds the sentence's article, index and text once.
 
-use rustc_hash::FxHashSet;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use cadre_extract::{BodyRef, Evidence, Extraction, PlaceRef, Precision};
-use cadre_lexicon::places::Gazetteer;
+use cadre_lexicon::places::{Gazetteer, PlaceId};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
 use crate::iri::{self, entity, term, RDFS_LABEL, RDF_TYPE, XSD};
@@ -167,16 +172,9 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         q.text(&article, &term("dateSource"), d.source.as_str());
     }
     let evidence = |q: &mut Quads, e: &Evidence| -> String {
+        let sentence = add_sentence(q, x, &article, e.sentence);
         let ev = entity("evidence", &[&x.id, &format!("{}-{}", e.start, e.end)]);
-        q.typed(&ev, "Evidence");
-        q.link(&ev, &term("inArticle"), &article);
-        q.text(&ev, &term("sentenceText"), &x.sentences[e.sentence].text);
-        q.literal(
-            &ev,
-            &term("sentenceIndex"),
-            &e.sentence.to_string(),
-            "integer",
-        );
+        q.link(&ev, &term("inSentence"), &sentence);
         q.literal(&ev, &term("startOffset"), &e.start.to_string(), "integer");
         q.literal(&ev, &term("endOffset"), &e.end.to_string(), "integer");
         ev
@@ -358,6 +356,21 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
     q.quads
 }
 
+/// Adds the node of the article's sentence `index` (its article, index and text)
+/// and returns its IRI. Evidence nodes point to it, so a sentence cited by several
+/// facts stores its text once. Neither node states its class: the ontology's
+/// domains of `cadre:inSentence` and `cadre:sentenceText` give it, and no reader
+/// asks for it, which saves a quad per node. The sentence's own offsets in the
+/// article are not stated either: readers take the mention's span from the
+/// evidence node and the sentence by its index, so they were two quads nobody read.
+fn add_sentence(q: &mut Quads, x: &Extraction, article: &str, index: usize) -> String {
+    let node = entity("sentence", &[&x.id, &index.to_string()]);
+    q.link(&node, &term("inArticle"), article);
+    q.literal(&node, &term("sentenceIndex"), &index.to_string(), "integer");
+    q.text(&node, &term("sentenceText"), &x.sentences[index].text);
+    node
+}
+
 /// The XML Schema datatype of a date known to a day, a month or a year.
 fn date_type(precision: Precision) -> &'static str {
     match precision {
@@ -392,7 +405,8 @@ fn post_label(role: &str, body: &BodyRef) -> String {
     format!("{role} {}", body_label(body))
 }
 
-/// Adds a body and its place (with the place's ancestors) and returns the body IRI.
+/// Adds a body, linked to its place, and returns the body IRI. The place's gazetteer
+/// facts are not the article's: they go to the reference graph ([`reference_quads`]).
 fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     let node = body_iri(body);
     q.typed(&node, "Body");
@@ -401,20 +415,66 @@ fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     q.text(&node, &term("orgName"), &body.org);
     q.text(&node, &term("bodyKind"), &body.kind);
     if let Some(place) = &body.place {
-        let p = add_place(q, place);
-        q.link(&node, &term("locatedIn"), &p);
+        q.link(&node, &term("locatedIn"), &entity("place", &[&place.code]));
         add_body_change(q, &node, body, place);
     }
     node
 }
 
+/// The places an article graph locates bodies in (objects of `cadre:locatedIn`):
+/// the places whose facts [`reference_quads`] states.
+pub fn located_places(quads: &[Quad]) -> BTreeSet<String> {
+    let located = term("locatedIn");
+    quads
+        .iter()
+        .filter(|q| q.predicate.as_str() == located)
+        .filter_map(|q| match &q.object {
+            Term::NamedNode(n) => Some(n.as_str().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The reference graph's quads for the places `located` (place IRIs, as
+/// [`located_places`] gives them): each place with its ancestors, its gazetteer
+/// facts (name, code, kind, validity, `partOf`, `within` itself and every
+/// ancestor) and its 2025 change event with the reformed places that took it over,
+/// in the order of `located`. These facts depend on the gazetteer alone, so the
+/// store states them once, not in every article that names the place. An IRI the
+/// gazetteer lacks gives nothing.
+pub fn reference_quads<'a>(located: impl IntoIterator<Item = &'a String>) -> Vec<Quad> {
+    let mut q = Quads {
+        graph: NamedNode::new_unchecked(iri::reference_graph()).into(),
+        quads: Vec::new(),
+        seen: FxHashSet::default(),
+    };
+    let ids = place_ids();
+    for place in located {
+        if let Some(&id) = ids.get(place.as_str()) {
+            add_place(&mut q, id);
+        }
+    }
+    q.quads
+}
+
+/// Every gazetteer place by its IRI, built once.
+fn place_ids() -> &'static FxHashMap<String, PlaceId> {
+    static IDS: OnceLock<FxHashMap<String, PlaceId>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let gaz = Gazetteer::global();
+        (0..gaz.len() as PlaceId)
+            .map(|id| (entity("place", &[&gaz.place(id).code]), id))
+            .collect()
+    })
+}
+
 /// Adds a place and its ancestors. Besides the direct `partOf` chain, the place is
 /// `within` itself and every ancestor, so a query scoped to a province or district
 /// reaches everything under it by one indexed pattern instead of a property path.
-fn add_place(q: &mut Quads, place: &PlaceRef) -> String {
+fn add_place(q: &mut Quads, place: PlaceId) -> String {
     let gaz = Gazetteer::global();
-    let node = entity("place", &[&place.code]);
-    let mut current = gaz.by_code(&place.code);
+    let node = entity("place", &[&gaz.place(place).code]);
+    let mut current = Some(place);
     let mut child = node.clone();
     while let Some(id) = current {
         let p = gaz.place(id);
@@ -440,8 +500,8 @@ fn add_place(q: &mut Quads, place: &PlaceRef) -> String {
     node
 }
 
-/// A place as a reference, for adding it with its ancestors.
-fn place_ref(id: cadre_lexicon::places::PlaceId) -> PlaceRef {
+/// A place as a reference, for a body located in it.
+fn place_ref(id: PlaceId) -> PlaceRef {
     let p = Gazetteer::global().place(id);
     PlaceRef {
         name: p.name.clone(),
@@ -451,7 +511,7 @@ fn place_ref(id: cadre_lexicon::places::PlaceId) -> PlaceRef {
 
 /// The 2025 reform's change event of a legacy place (see [`crate::reform`]), with
 /// the reformed places that took it over.
-fn add_place_change(q: &mut Quads, place: &str, id: cadre_lexicon::places::PlaceId) {
+fn add_place_change(q: &mut Quads, place: &str, id: PlaceId) {
     let gaz = Gazetteer::global();
     let Some(change) = reform::change(gaz, id) else {
         return;
@@ -470,7 +530,7 @@ fn add_place_change(q: &mut Quads, place: &str, id: cadre_lexicon::places::Place
     q.link(event, &term("changeFrom"), place);
     q.link(place, &term("changedIn"), event);
     for &s in &change.successors {
-        let next = add_place(q, &place_ref(s));
+        let next = add_place(q, s);
         q.link(event, &term("changeTo"), &next);
         q.link(place, &term("succeededBy"), &next);
     }
@@ -519,6 +579,31 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_cited_by_several_facts_stores_its_text_once() {
+        let x = crate::test_support::article("a-cau", "Nguyễn Văn An");
+        let quads = mapped_quads(&x);
+        let with = |p: &str| -> Vec<&Quad> {
+            quads
+                .iter()
+                .filter(|q| q.predicate.as_str() == term(p))
+                .collect()
+        };
+        let sentence = NamedNode::new_unchecked(entity("sentence", &["a-cau", "0"]));
+        let texts = with("sentenceText");
+        assert_eq!(texts.len(), 1);
+        assert_eq!(texts[0].subject, sentence.clone().into());
+        assert_eq!(
+            texts[0].object,
+            Literal::new_simple_literal(&x.sentences[0].text).into()
+        );
+        let spans = with("inSentence");
+        let evidence: FxHashSet<_> = with("evidence").iter().map(|q| &q.object).collect();
+        assert_eq!(spans.len(), evidence.len());
+        assert!(spans.len() >= 3, "person, holding and meeting: {spans:?}");
+        assert!(spans.iter().all(|q| q.object == sentence.clone().into()));
     }
 
     #[test]

@@ -176,14 +176,20 @@ pub struct ArticleGraph {
     pub id: String,
     /// The quads of its graph.
     pub quads: Vec<Quad>,
+    /// The reference graph's quads for the places it names
+    /// ([`Curation::reference_quads`]), which the store holds once for all articles.
+    pub reference: Vec<Quad>,
 }
 
 impl ArticleGraph {
     /// Maps an extraction under `curation`.
     pub fn map(x: &Extraction, curation: &Curation) -> Self {
+        let quads = curation.article_quads(x);
+        let reference = curation.reference_quads(&crate::mapping::located_places(&quads));
         Self {
             id: x.id.clone(),
-            quads: curation.article_quads(x),
+            quads,
+            reference,
         }
     }
 }
@@ -348,15 +354,66 @@ impl CadreStore {
             }
             txn.commit()?;
         }
-        stats.quads = changed.iter().map(|a| a.quads.len()).sum();
+        let mut seen = std::collections::HashSet::new();
+        let reference: Vec<Quad> = changed
+            .iter()
+            .flat_map(|a| &a.reference)
+            .filter(|q| seen.insert(*q))
+            .cloned()
+            .collect();
+        stats.quads = changed.iter().map(|a| a.quads.len()).sum::<usize>() + reference.len();
         let half = changed.len() / 2;
         let mut loader = self.store.bulk_loader().with_num_threads(2);
         let mut graphs = changed.into_iter();
-        let first: Vec<Quad> = graphs.by_ref().take(half).flat_map(|a| a.quads).collect();
+        let mut first: Vec<Quad> = graphs.by_ref().take(half).flat_map(|a| a.quads).collect();
+        first.extend(reference);
         loader.load_quads(first)?;
         loader.load_quads(graphs.flat_map(|a| a.quads))?;
         loader.commit()?;
         Ok(stats)
+    }
+
+    /// Makes the reference graph that of the gazetteer and `curation`: when it does
+    /// not carry [`Curation::reference_digest`] as its one digest (a batch was
+    /// ingested under another gazetteer or curation), rebuilds it in one transaction
+    /// from the places the article graphs locate bodies in. Returns whether it did.
+    /// Batches add the facts of the places they name as they load
+    /// ([`load_graphs`](Self::load_graphs)), so an ingest under an unchanged gazetteer
+    /// and curation writes each fact once and rebuilds nothing.
+    pub fn refresh_reference(&self, curation: &Curation) -> Result<bool, StoreError> {
+        let graph = NamedNode::new_unchecked(iri::reference_graph());
+        let digest = NamedNode::new_unchecked(iri::term("contentDigest"));
+        let mut stored = Vec::new();
+        for q in self.store.quads_for_pattern(
+            Some(graph.as_ref().into()),
+            Some(digest.as_ref()),
+            None,
+            Some(graph.as_ref().into()),
+        ) {
+            stored.push(q?.object);
+        }
+        let expected = curation.reference_digest();
+        let current = matches!(stored.as_slice(), [Term::Literal(l)] if l.value() == expected);
+        if current || stored.is_empty() && self.article_count()? == 0 {
+            return Ok(false);
+        }
+        let located_in = NamedNode::new_unchecked(iri::term("locatedIn"));
+        let mut located = std::collections::BTreeSet::new();
+        for row in self.quads_with_predicate(located_in.as_ref(), None)? {
+            let [_, place, g] = row?;
+            if let (Term::NamedNode(place), Term::NamedNode(g)) = (place, g) {
+                if g != graph {
+                    located.insert(place.into_string());
+                }
+            }
+        }
+        let mut txn = self.store.start_transaction()?;
+        txn.remove_named_graph(&graph)?;
+        for q in curation.reference_quads(&located) {
+            txn.insert(&q);
+        }
+        txn.commit()?;
+        Ok(true)
     }
 
     /// Merges the store's files: a full compaction of every index (Oxigraph's
@@ -413,10 +470,16 @@ impl CadreStore {
         let batch: std::collections::HashSet<String> =
             ids.iter().map(|id| iri::article(id)).collect();
         let curation_graph = Curation::graph_iri();
+        // The reference graph is rebuilt under the new curation by
+        // `refresh_reference`, so it never makes an ingest stale.
+        let reference_graph = iri::reference_graph();
         let mut stale = std::collections::BTreeSet::new();
         let mut keep = |graph: oxigraph::model::GraphName| {
             if let oxigraph::model::GraphName::NamedNode(g) = graph {
-                if g.as_str() != curation_graph && !batch.contains(g.as_str()) {
+                if g.as_str() != curation_graph
+                    && g.as_str() != reference_graph
+                    && !batch.contains(g.as_str())
+                {
                     let id = g.as_str().rsplit('/').next().unwrap_or_default();
                     stale.insert(id.to_string());
                 }
@@ -730,12 +793,13 @@ impl CadreStore {
         }))
     }
 
-    /// Number of article graphs (named graphs other than the curation graph).
+    /// Number of article graphs (named graphs other than the curation and reference
+    /// graphs).
     pub fn article_count(&self) -> Result<usize, StoreError> {
-        let curation = Curation::graph_iri();
+        let (curation, reference) = (Curation::graph_iri(), iri::reference_graph());
         let mut n = 0;
         for g in self.store.named_graphs() {
-            if !matches!(g?, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str() == curation)
+            if !matches!(g?, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str() == curation || n.as_str() == reference)
             {
                 n += 1;
             }
@@ -920,7 +984,9 @@ fn substitute_pattern(
 
 /// The layout of the graphs a store holds (IRIs, graphs, properties). Bump it when
 /// that layout changes, so stores made before say so instead of answering wrongly.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: evidence cites `cadre:Sentence` nodes; places and 2025 change events live in
+/// the reference graph.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The file beside the store's data that holds its [`FORMAT_VERSION`].
 pub const FORMAT_FILE: &str = "cadre-format";
@@ -1274,6 +1340,45 @@ mod tests {
         assert_eq!(out.rows[0][0], Some(Literal::from(true).into()));
     }
 
+    /// Two ingests naming one place leave one copy of its facts, in the reference
+    /// graph; a new curation rebuilds that graph once.
+    #[test]
+    fn the_reference_graph_is_written_once_and_rebuilt_under_a_new_curation() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = CadreStore::open(dir.path()).unwrap();
+        let curation = Curation::default();
+        for name in ["Nguyễn Văn An", "Trần Thị Bình"] {
+            store.ingest(&[article(name, name)], &curation).unwrap();
+        }
+        let labels = || -> Vec<(String, String)> {
+            store
+                .select(
+                    "SELECT ?g ?l WHERE { GRAPH ?g { <https://w3id.org/cadre/id/place/l020> <http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?g ?l",
+                    &[],
+                )
+                .unwrap()
+                .rows
+                .iter()
+                .map(|r| match (&r[0], &r[1]) {
+                    (Some(Term::NamedNode(g)), Some(Term::Literal(l))) => {
+                        (g.as_str().to_string(), l.value().to_string())
+                    }
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        let reference = iri::reference_graph();
+        assert_eq!(labels(), [(reference.clone(), "Thanh Trì".to_string())]);
+        assert!(!store.refresh_reference(&curation).unwrap());
+        let renamed = Curation::parse(
+            "action,subject,object,value,note\nrename,id/place/l020,,Huyện Thanh Trì (cũ),\n",
+        )
+        .unwrap();
+        assert!(store.refresh_reference(&renamed).unwrap());
+        assert_eq!(labels(), [(reference, "Huyện Thanh Trì (cũ)".to_string())]);
+        assert!(!store.refresh_reference(&renamed).unwrap());
+    }
+
     /// An article ingested again unchanged is left alone; a changed one replaces its
     /// earlier graph, which leaves nothing behind.
     #[test]
@@ -1378,6 +1483,12 @@ mod tests {
             .collect();
         let per_batch: usize = batches[0].iter().map(|x| article_quads(x).len()).sum();
         assert!(per_batch > 0);
+        // The reference graph, written with the first batch (its articles name the
+        // same places).
+        let reference = ArticleGraph::map(&batches[0][0], &Curation::default())
+            .reference
+            .len();
+        assert!(reference > 1);
         std::thread::scope(|scope| {
             let writer = scope.spawn(|| {
                 for b in &batches {
@@ -1398,10 +1509,13 @@ mod tests {
             writer.join().unwrap();
             for r in readers {
                 for n in r.join().unwrap() {
-                    assert_eq!(n % per_batch, 0, "a query saw {n} quads, part of a batch");
+                    assert!(
+                        n == 0 || (n - reference).is_multiple_of(per_batch),
+                        "a query saw {n} quads, part of a batch"
+                    );
                 }
             }
         });
-        assert_eq!(count(&store), per_batch * 20);
+        assert_eq!(count(&store), per_batch * 20 + reference);
     }
 }

@@ -299,6 +299,12 @@ impl Gazetteer {
             .map(|k| (k.as_str(), self.names[k].as_slice()))
     }
 
+    /// The embedded data files the global gazetteer is parsed from (`units.tsv`,
+    /// `conversion_2025.tsv`, `aliases.tsv`): what a digest of the gazetteer covers.
+    pub fn data() -> [&'static str; 3] {
+        [UNITS_TSV, CONVERSION_TSV, ALIASES_TSV]
+    }
+
     /// Number of places (both eras).
     pub fn len(&self) -> usize {
         self.places.len()

@@ -335,12 +335,17 @@ impl<'a> Builder<'a> {
     }
 
     fn note(&mut self, evidence: &str) -> Option<usize> {
-        let article = self
+        let sentence = self
             .graph
-            .targets(evidence, "inArticle")
+            .targets(evidence, "inSentence")
             .next()?
             .to_string();
-        let index = self.graph.text(evidence, "sentenceIndex")?;
+        let article = self
+            .graph
+            .targets(&sentence, "inArticle")
+            .next()?
+            .to_string();
+        let index = self.graph.text(&sentence, "sentenceIndex")?;
         let href = format!("{}#s{index}", self.links.node(&article));
         if let Some(n) = self.notes.iter().find(|n| n.href == href) {
             return Some(n.n);
@@ -350,7 +355,7 @@ impl<'a> Builder<'a> {
             n,
             text: self
                 .graph
-                .text(evidence, "sentenceText")
+                .text(&sentence, "sentenceText")
                 .unwrap_or("")
                 .to_string(),
             article: self.graph.label(&article).to_string(),
@@ -862,11 +867,11 @@ fn article(b: &mut Builder, iri: &str, page: &mut Page) {
     }
     page.facts = facts;
     let mut sentences: BTreeMap<usize, String> = BTreeMap::new();
-    for evidence in graph.sources(iri, "inArticle") {
+    for sentence in graph.sources(iri, "inArticle") {
         let index = graph
-            .text(evidence, "sentenceIndex")
+            .text(sentence, "sentenceIndex")
             .and_then(|i| i.parse().ok());
-        if let (Some(index), Some(text)) = (index, graph.text(evidence, "sentenceText")) {
+        if let (Some(index), Some(text)) = (index, graph.text(sentence, "sentenceText")) {
             sentences.entry(index).or_insert_with(|| text.to_string());
         }
     }
@@ -978,7 +983,7 @@ fn generic(b: &mut Builder, iri: &str, page: &mut Page) {
     let rows = graph
         .incoming(iri)
         .iter()
-        .filter(|(p, s)| p != "inArticle" && p != "mentionedIn" || kind(s) != "evidence")
+        .filter(|(p, s)| p != "inArticle" && p != "mentionedIn" || kind(s) != "sentence")
         .map(|(p, s)| vec![b.node(s), Cell::text(p)])
         .collect();
     page.tables
