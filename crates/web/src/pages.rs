@@ -322,7 +322,9 @@ impl<'a> Builder<'a> {
             .iter()
             .flat_map(|iri| self.graph.targets(iri, "evidence"))
             .filter(|e| {
-                let text = cadre_text::fold_key(self.graph.text(e, "sentenceText").unwrap_or(""));
+                let sentence = self.graph.targets(e, "inSentence").next().unwrap_or("");
+                let text = self.graph.text(sentence, "sentenceText").unwrap_or("");
+                let text = cadre_text::fold_key(text);
                 text.split(|c: char| !c.is_alphanumeric())
                     .any(|w| w == word)
             })
