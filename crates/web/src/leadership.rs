@@ -271,12 +271,17 @@ fn is_sub_body(graph: &Graph, parent: &str, child: &str) -> bool {
     party_org || c.ends_with(&format!(" {p}"))
 }
 
+/// The nodes located in the place(s) `body` is located in (itself included).
+fn same_place<'a>(graph: &'a Graph, body: &'a str) -> impl Iterator<Item = &'a str> {
+    graph
+        .targets(body, "locatedIn")
+        .flat_map(|place| graph.sources(place, "locatedIn"))
+}
+
 /// The bodies directly under `body`: its boards and offices (and, for a Đảng bộ, its
 /// committee), in the same place, sorted by label. A body without a place has none.
 pub fn sub_bodies<'a>(graph: &'a Graph, body: &'a str) -> Vec<&'a str> {
-    let mut out: Vec<&str> = graph
-        .targets(body, "locatedIn")
-        .flat_map(|place| graph.sources(place, "locatedIn"))
+    let mut out: Vec<&str> = same_place(graph, body)
         .filter(|b| is_sub_body(graph, body, b))
         .collect();
     out.sort_by(|a, b| (graph.label(a), *a).cmp(&(graph.label(b), *b)));
@@ -286,9 +291,7 @@ pub fn sub_bodies<'a>(graph: &'a Graph, body: &'a str) -> Vec<&'a str> {
 
 /// The bodies `body` is directly under (the inverse of [`sub_bodies`]).
 pub fn parent_bodies<'a>(graph: &'a Graph, body: &'a str) -> Vec<&'a str> {
-    let mut out: Vec<&str> = graph
-        .targets(body, "locatedIn")
-        .flat_map(|place| graph.sources(place, "locatedIn"))
+    let mut out: Vec<&str> = same_place(graph, body)
         .filter(|p| is_sub_body(graph, p, body))
         .collect();
     out.sort_unstable();

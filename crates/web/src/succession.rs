@@ -37,6 +37,12 @@ pub struct Step<'a> {
     pub before: Option<Link>,
 }
 
+/// Links step `a` as the holder before step `b`, both ways.
+fn join(steps: &mut [Step], a: usize, b: usize, basis: Basis) {
+    steps[b].after = Some(Link { step: a, basis });
+    steps[a].before = Some(Link { step: b, basis });
+}
+
 /// Whether `a` ends before `b` by their dates: `a` was first attested earlier, or on
 /// the same day but last attested earlier, or on the same days and marked former
 /// when `b` is not. Equal dates and marks decide nothing.
@@ -76,14 +82,7 @@ pub fn succession<'a>(graph: &'a Graph, post: &'a str) -> Vec<Step<'a>> {
         .collect();
     for &(from, to) in &stated {
         let (a, b) = (position(from), position(to));
-        steps[b].after = Some(Link {
-            step: a,
-            basis: Basis::Stated,
-        });
-        steps[a].before = Some(Link {
-            step: b,
-            basis: Basis::Stated,
-        });
+        join(&mut steps, a, b, Basis::Stated);
     }
     let single = post_role(graph, post)
         .and_then(role_info)
@@ -95,14 +94,7 @@ pub fn succession<'a>(graph: &'a Graph, post: &'a str) -> Vec<Step<'a>> {
                 && steps[b].after.is_none()
                 && precedes(&steps[a].held, &steps[b].held)
             {
-                steps[b].after = Some(Link {
-                    step: a,
-                    basis: Basis::Derived,
-                });
-                steps[a].before = Some(Link {
-                    step: b,
-                    basis: Basis::Derived,
-                });
+                join(&mut steps, a, b, Basis::Derived);
             }
         }
     }
