@@ -8,10 +8,10 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Instant;
 
 use cadre_kg::CadreStore;
 use cadre_web::{render, Site};
@@ -642,40 +642,6 @@ fn chromium_renders_each_page_kind() {
     }
     drop(server);
     assert!(failures.is_empty(), "{failures:#?}");
-}
-
-/// A `cadre serve` on a free loopback port, ended when dropped.
-struct Server {
-    child: std::process::Child,
-    addr: String,
-}
-
-impl Server {
-    fn start(store: &Path) -> Self {
-        let addr = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .unwrap()
-            .to_string();
-        let child = Command::new(env!("CARGO_BIN_EXE_cadre"))
-            .args(["serve", "--store", s(store), "--bind", &addr])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("cadre serve starts");
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while TcpStream::connect(&addr).is_err() {
-            assert!(Instant::now() < deadline, "cadre serve did not listen");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Self { child, addr }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// Invented articles whose text, URL and (through the curation file) a name carry

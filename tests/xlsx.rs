@@ -7,10 +7,9 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use cadre_kg::CadreStore;
 use cadre_web::{render_at, Site};
@@ -88,24 +87,8 @@ fn csv_rows(csv: &str) -> Vec<Vec<String>> {
 /// One GET to a `cadre serve` on `store` with the `Host` header `host`: the response's
 /// head (status line and headers) and body bytes.
 fn serve_get(store: &Path, path: &str, host: &str) -> (String, Vec<u8>) {
-    let addr = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .unwrap()
-        .to_string();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cadre"))
-        .args(["serve", "--store", s(store), "--bind", &addr])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("cadre serve starts");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let mut stream = loop {
-        if let Ok(stream) = TcpStream::connect(&addr) {
-            break stream;
-        }
-        assert!(Instant::now() < deadline, "cadre serve did not listen");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let server = Server::start(store);
+    let mut stream = TcpStream::connect(&server.addr).unwrap();
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
@@ -113,8 +96,7 @@ fn serve_get(store: &Path, path: &str, host: &str) -> (String, Vec<u8>) {
     .unwrap();
     let mut bytes = Vec::new();
     stream.read_to_end(&mut bytes).unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     let split = bytes
         .windows(4)
         .position(|w| w == b"\r\n\r\n")

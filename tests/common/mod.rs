@@ -1,8 +1,10 @@
 //! Helpers shared by the end-to-end tests of the `cadre` binary.
 #![allow(dead_code)]
 
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -131,5 +133,41 @@ pub fn assert_skipped(out: &Output, expected: &[(&str, &str)]) {
                 .any(|l| l.contains(file) && l.contains(reason)),
             "{file}: {reason}\n{stderr}"
         );
+    }
+}
+
+/// A `cadre serve` on a free loopback port, ended when dropped.
+pub struct Server {
+    child: std::process::Child,
+    /// The `host:port` it listens on.
+    pub addr: String,
+}
+
+impl Server {
+    /// Starts `cadre serve --store STORE` and waits until it accepts connections.
+    pub fn start(store: &Path) -> Self {
+        let addr = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .unwrap()
+            .to_string();
+        let child = Command::new(env!("CARGO_BIN_EXE_cadre"))
+            .args(["serve", "--store", s(store), "--bind", &addr])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("cadre serve starts");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while TcpStream::connect(&addr).is_err() {
+            assert!(Instant::now() < deadline, "cadre serve did not listen");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self { child, addr }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
