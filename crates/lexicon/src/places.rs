@@ -18,6 +18,11 @@ use rustc_hash::FxHashMap;
 const UNITS_TSV: &str = include_str!("../../../data/places/units.tsv");
 const CONVERSION_TSV: &str = include_str!("../../../data/places/conversion_2025.tsv");
 const ALIASES_TSV: &str = include_str!("../../../data/places/aliases.tsv");
+const HISTORICAL_TSV: &str = include_str!("../../../data/places/historical.tsv");
+/// The unit files: the generated snapshot of 30 June 2025 and the hand-kept units
+/// dissolved before it (districts merged in 2019–2025, see `data/places/README.md`).
+const UNIT_FILES: [(&str, &str); 2] =
+    [("units.tsv", UNITS_TSV), ("historical.tsv", HISTORICAL_TSV)];
 
 /// Index of a [`Place`] in the [`Gazetteer`]: cheap to copy and store. Stable within one
 /// build of the data, not across regenerations; use [`Place::code`] as a durable key.
@@ -210,7 +215,7 @@ impl Gazetteer {
     pub fn global() -> &'static Gazetteer {
         static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();
         GLOBAL.get_or_init(|| {
-            Gazetteer::parse(UNITS_TSV, CONVERSION_TSV, ALIASES_TSV)
+            Gazetteer::parse(&UNIT_FILES, CONVERSION_TSV, ALIASES_TSV)
                 .unwrap_or_else(|e| panic!("embedded place data is invalid: {e}"))
         })
     }
@@ -300,9 +305,10 @@ impl Gazetteer {
     }
 
     /// The embedded data files the global gazetteer is parsed from (`units.tsv`,
-    /// `conversion_2025.tsv`, `aliases.tsv`): what a digest of the gazetteer covers.
-    pub fn data() -> [&'static str; 3] {
-        [UNITS_TSV, CONVERSION_TSV, ALIASES_TSV]
+    /// `historical.tsv`, `conversion_2025.tsv`, `aliases.tsv`): what a digest of the
+    /// gazetteer covers.
+    pub fn data() -> [&'static str; 4] {
+        [UNITS_TSV, HISTORICAL_TSV, CONVERSION_TSV, ALIASES_TSV]
     }
 
     /// Number of places (both eras).
@@ -315,23 +321,24 @@ impl Gazetteer {
         self.places.is_empty()
     }
 
-    /// Builds a gazetteer from the contents of `units.tsv`, `conversion_2025.tsv` and
-    /// `aliases.tsv`; the error names the file and line of the first problem.
-    fn parse(units: &str, conversion: &str, aliases: &str) -> Result<Gazetteer, String> {
-        const UNITS: &str = "units.tsv";
+    /// Builds a gazetteer from the unit files (name, contents; all with the columns of
+    /// `units.tsv`), `conversion_2025.tsv` and `aliases.tsv`; the error names the file
+    /// and line of the first problem.
+    fn parse(units: &[(&str, &str)], conversion: &str, aliases: &str) -> Result<Gazetteer, String> {
         const CONVERSION: &str = "conversion_2025.tsv";
         const ALIASES: &str = "aliases.tsv";
 
         // Units: first the rows, then the parents (which may come later in the file).
-        let unit_rows = rows(
-            UNITS,
-            units,
-            &["code", "kind", "name", "parent", "valid_from", "valid_to"],
-        )?;
+        let mut unit_rows = Vec::new();
+        for &(file, text) in units {
+            let header = ["code", "kind", "name", "parent", "valid_from", "valid_to"];
+            let found = rows(file, text, &header)?;
+            unit_rows.extend(found.into_iter().map(|(line, cells)| (file, line, cells)));
+        }
         let mut places = Vec::with_capacity(unit_rows.len());
         let mut by_code = HashMap::with_capacity(unit_rows.len());
-        for (line, cells) in &unit_rows {
-            let err = |msg: String| format!("{UNITS}:{line}: {msg}");
+        for (file, line, cells) in &unit_rows {
+            let err = |msg: String| format!("{file}:{line}: {msg}");
             let [code, kind, name, _, valid_from, valid_to] = cells[..] else {
                 return Err(err(format!("expected 6 columns, got {}", cells.len())));
             };
@@ -354,22 +361,22 @@ impl Gazetteer {
                 valid_to: opt(valid_to),
             });
         }
-        for (i, (line, cells)) in unit_rows.iter().enumerate() {
+        for (i, (file, line, cells)) in unit_rows.iter().enumerate() {
             let parent_code = cells[3];
             if parent_code.is_empty() {
                 if places[i].level() != Level::Province {
-                    return Err(format!("{UNITS}:{line}: {} has no parent", cells[0]));
+                    return Err(format!("{file}:{line}: {} has no parent", cells[0]));
                 }
                 continue;
             }
             let parent = *by_code
                 .get(parent_code)
-                .ok_or_else(|| format!("{UNITS}:{line}: unknown parent {parent_code}"))?;
+                .ok_or_else(|| format!("{file}:{line}: unknown parent {parent_code}"))?;
             let (child, up) = (&places[i], &places[parent as usize]);
             // A strictly higher level in the same era: rules out cycles in the walks.
             if up.level() >= child.level() || up.era() != child.era() {
                 return Err(format!(
-                    "{UNITS}:{line}: {parent_code} cannot contain {}",
+                    "{file}:{line}: {parent_code} cannot contain {}",
                     child.code
                 ));
             }
@@ -680,6 +687,23 @@ mod tests {
     }
 
     #[test]
+    fn districts_merged_before_the_reform_are_known_until_their_last_day() {
+        let nam_dong = g().place(id("L483"));
+        assert_eq!(nam_dong.name, "Nam Đông");
+        assert_eq!(nam_dong.parent, Some(id("L46")));
+        assert!(nam_dong.is_valid_on("2019-05-02") && !nam_dong.is_valid_on("2025-01-01"));
+        let districts = |date| {
+            g().find_valid_on("Đông Sơn", Some(date))
+                .into_iter()
+                .filter(|&i| g().place(i).level() == Level::District)
+                .map(|i| g().place(i).code.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(districts("2018-06-01"), ["L405"]);
+        assert!(districts("2025-03-01").is_empty());
+    }
+
+    #[test]
     fn kinds_round_trip_and_have_level_words() {
         for k in PlaceKind::ALL {
             assert_eq!(PlaceKind::parse(k.as_str()), Some(k));
@@ -693,19 +717,30 @@ mod tests {
     #[test]
     fn bad_data_is_reported_with_file_and_line() {
         let units = "code\tkind\tname\tparent\tvalid_from\tvalid_to\nL01\tprovince\tX\t\t\t\nL001\tcounty\tY\tL01\t\t\n";
-        let err = Gazetteer::parse(units, "legacy_code\tnew_code\n", "alias\tcode\n").unwrap_err();
+        let err = Gazetteer::parse(
+            &[("units.tsv", units)],
+            "legacy_code\tnew_code\n",
+            "alias\tcode\n",
+        )
+        .unwrap_err();
         assert!(
             err.contains("units.tsv:3") && err.contains("county"),
             "{err}"
         );
         let units = "code\tkind\tname\tparent\tvalid_from\tvalid_to\nL01\tprovince\tX\tL01\t\t\n";
-        assert!(Gazetteer::parse(units, "legacy_code\tnew_code\n", "alias\tcode\n").is_err());
+        assert!(Gazetteer::parse(
+            &[("units.tsv", units)],
+            "legacy_code\tnew_code\n",
+            "alias\tcode\n"
+        )
+        .is_err());
     }
 
     #[test]
     fn the_bundled_gazetteer_parses_whole() {
-        let gz = Gazetteer::parse(UNITS_TSV, CONVERSION_TSV, ALIASES_TSV).unwrap();
-        assert_eq!(gz.len(), UNITS_TSV.lines().count() - 1);
+        let gz = Gazetteer::parse(&UNIT_FILES, CONVERSION_TSV, ALIASES_TSV).unwrap();
+        let rows = UNITS_TSV.lines().count() + HISTORICAL_TSV.lines().count() - 2;
+        assert_eq!(gz.len(), rows);
         assert!(gz.names.len() > 5_000, "{} name keys", gz.names.len());
     }
 }
