@@ -678,3 +678,28 @@ fn a_term_opening_its_sentence_is_the_subject_s() {
     );
     assert_eq!(terms(&rec), ["Đảng bộ | Mường Phăng | - | 2020-2025"]);
 }
+
+#[test]
+fn the_predecessor_after_thay_cho_held_the_post() {
+    let rec = record(
+        "Ngày 12/3, Ban Thường vụ Tỉnh ủy trao quyết định điều động ông Lê Văn Tám, Trưởng \
+         ban Dân vận Tỉnh ủy Sóc Trăng giữ chức Bí thư Huyện ủy Mỹ Tú thay cho ông Trần \
+         Minh Khôi nghỉ hưu.",
+    );
+    assert_eq!(
+        posts(&rec, "Trần Minh Khôi"),
+        ["Bí thư | Huyện ủy | Mỹ Tú (former)"]
+    );
+}
+
+#[test]
+fn a_district_dissolved_before_the_reform_is_still_a_place() {
+    let rec = record(
+        "date 2019-04-02\nHuyện ủy Nam Đông tổ chức hội nghị. Ông Hồ Văn Lâm, Phó Bí thư \
+         Huyện ủy Nam Đông, phát biểu.",
+    );
+    assert_eq!(
+        posts(&rec, "Hồ Văn Lâm"),
+        ["Phó Bí thư | Huyện ủy | Nam Đông"]
+    );
+}
