@@ -11,7 +11,7 @@ use cadre_text::{
 };
 
 use crate::model::{BodyRef, Evidence, Extraction, Sentence};
-use crate::places::{kind_fits_word, name_at, place_at, place_ref, Home, PlaceMention};
+use crate::places::{kind_fits_word, name_at, place_at, place_ref, Home, LevelWord, PlaceMention};
 use crate::published::{find_published, reference_date, reference_year};
 use crate::tokens::{tokenize, Token};
 
@@ -397,7 +397,9 @@ impl Doc {
                 .filter(|(_, c)| c.kind == BodyKind::PartyCommittee)
             {
                 let (mention, plen) = place_at(&self.text, toks, i + blen + clen);
-                let place = self.home.resolve(&mention, committee.level);
+                let place = self
+                    .unit_of_subject(s, i, &mention, committee.level)
+                    .or_else(|| self.home.resolve(&mention, committee.level));
                 let body = BodyRef {
                     org: format!("{board} {}", committee.org),
                     kind: BodyKind::PartyBoard.as_str().into(),
@@ -426,13 +428,64 @@ impl Doc {
         } else {
             place_at(&self.text, toks, i + len)
         };
-        let place = self.home.resolve(&mention, entry.level);
+        let place = self
+            .unit_of_subject(s, i, &mention, entry.level)
+            .or_else(|| self.home.resolve(&mention, entry.level));
         let body = BodyRef {
             org: entry.org.clone(),
             kind: entry.kind.as_str().into(),
             place: place.map(place_ref),
         };
         Some((body, len + plen, !mention.candidates.is_empty()))
+    }
+
+    /// The unit of the body that is the subject of sentence `s` before token `i`, for a
+    /// body at `i` whose district or province is not written ("HĐND huyện Thường Tín …
+    /// tổ chức kỳ họp … miễn nhiệm chức danh Chủ tịch UBND huyện đối với ông X"; "Tại kỳ
+    /// họp thứ nhất HĐND tỉnh Quảng Ngãi …, ông Y, Phó Bí thư Tỉnh ủy, …"): the last
+    /// body before `i` of a named unit of that level that no title stands before. A
+    /// unit named inside someone's post ("ông X, Phó Bí thư Huyện ủy Vị Thủy") is no
+    /// subject, so the article's own unit still wins there.
+    fn unit_of_subject(
+        &self,
+        s: usize,
+        i: usize,
+        mention: &PlaceMention,
+        level: BodyLevel,
+    ) -> Option<PlaceId> {
+        if !mention.candidates.is_empty() {
+            return None;
+        }
+        let levels: &[Level] = match (mention.level_word, level) {
+            (Some(LevelWord::RuralDistrict | LevelWord::UrbanDistrict | LevelWord::Town), _)
+            | (None, BodyLevel::District) => &[Level::District],
+            (Some(LevelWord::Province), _) | (None, BodyLevel::Province) => &[Level::Province],
+            (None, BodyLevel::Any) => &[Level::District, Level::Province],
+            _ => return None,
+        };
+        let gaz = Gazetteer::global();
+        let toks = &self.tokens[s];
+        let titled = |k: usize| {
+            (1..=k.min(4)).any(|len| {
+                self.vocab
+                    .roles
+                    .longest_at(self.keys(s, k - len))
+                    .is_some_and(|(l, _)| l == len)
+            })
+        };
+        let homes = [self.home.district, self.home.province];
+        (0..i).rev().find_map(|k| {
+            let (len, entry) = self.vocab.bodies.longest_at(self.keys(s, k))?;
+            if entry.level == BodyLevel::National || titled(k) {
+                return None;
+            }
+            let (written, _) = place_at(&self.text, toks, k + len);
+            if written.candidates.is_empty() {
+                return None;
+            }
+            let id = self.home.resolve(&written, entry.level)?;
+            (levels.contains(&gaz.place(id).level()) && !homes.contains(&Some(id))).then_some(id)
+        })
     }
 
     /// A national mass organisation, named as written with "Việt Nam" and no place:

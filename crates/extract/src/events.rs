@@ -1080,6 +1080,15 @@ impl Doc {
                             .filter(|b| b.org == "HĐND")
                     })
                 })
+                // "HĐND huyện B khóa XVIII … đã tổ chức kỳ họp thứ 12": the council
+                // that is the subject.
+                .or_else(|| {
+                    subject
+                        .as_ref()
+                        .map(|(_, b)| b)
+                        .filter(|b| b.org == "HĐND")
+                        .cloned()
+                })
                 // "… để HĐND tỉnh bầu … Chiều cùng ngày, tại Kỳ họp thứ 33": the
                 // council named just before.
                 .or_else(|| self.council_before(s));

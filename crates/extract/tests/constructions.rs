@@ -703,3 +703,35 @@ fn a_district_dissolved_before_the_reform_is_still_a_place() {
         ["Phó Bí thư | Huyện ủy | Nam Đông"]
     );
 }
+
+#[test]
+fn a_bare_unit_is_the_sentence_subject_s_unit() {
+    let rec = record(
+        "date 2014-09-29\nHai huyện có Chủ tịch mới\n\nNgày 28-9, HĐND huyện Ba Vì tổ chức \
+         kỳ họp bất thường. Ông Đỗ Văn Tư, Phó Bí thư Huyện ủy, được bầu giữ chức Chủ tịch \
+         UBND huyện Ba Vì. Cũng trong ngày 28-9, HĐND huyện Phúc Thọ khóa XVIII đã tổ chức \
+         kỳ họp thứ 12 để miễn nhiệm chức danh Chủ tịch UBND huyện đối với ông Lê Văn Hải.",
+    );
+    assert_eq!(posts(&rec, "Đỗ Văn Tư")[0], "Chủ tịch | UBND | Ba Vì");
+    assert_eq!(posts(&rec, "Lê Văn Hải"), ["Chủ tịch | UBND | Phúc Thọ"]);
+    assert_eq!(
+        meetings(&rec),
+        [
+            "Kỳ họp HĐND | - | Ba Vì | 2014-09-28 | ",
+            "Kỳ họp HĐND | 12 | Phúc Thọ | 2014-09-28 | "
+        ]
+    );
+}
+
+#[test]
+fn a_title_s_own_unit_is_no_subject() {
+    let rec = record(
+        "date 2016-05-26\nHuyện ủy Phụng Hiệp kiện toàn nhân sự\n\nSáng 25/5, Huyện ủy Phụng \
+         Hiệp tổ chức hội nghị. Dự có ông Lê Văn Năm, Phó Bí thư Huyện ủy Vị Thủy; ông Trần \
+         Văn Sáu, Ủy viên Ban Thường vụ Huyện ủy.",
+    );
+    assert_eq!(
+        posts(&rec, "Trần Văn Sáu"),
+        ["Ủy viên Ban Thường vụ | Huyện ủy | Phụng Hiệp"]
+    );
+}
