@@ -735,3 +735,16 @@ fn a_title_s_own_unit_is_no_subject() {
         ["Ủy viên Ban Thường vụ | Huyện ủy | Phụng Hiệp"]
     );
 }
+
+#[test]
+fn a_range_of_days_dates_the_meeting_by_its_first_day() {
+    let rec = record(
+        "date 2024-03-20\nSau 2 ngày (18-19/3) làm việc khẩn trương, Hội nghị lần thứ 9 Ban \
+         Chấp hành Đảng bộ tỉnh Bắc Giang khóa XIX đã hoàn thành chương trình và bế mạc \
+         chiều 19/3.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 9 | Bắc Giang | 2024-03-18 | "]
+    );
+}

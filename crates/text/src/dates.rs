@@ -47,6 +47,15 @@ fn numeric() -> &'static Regex {
     })
 }
 
+/// "18-19/7", "5 - 8/12/2011": a run of days closing with its month (and year).
+fn day_range() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:^|[^\d/.,-])(\d{1,2}) ?[-–] ?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?:$|[^\d/-])")
+            .expect("valid day range regex")
+    })
+}
+
 fn verbal() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -85,6 +94,18 @@ pub fn find_dates(s: &str) -> Vec<DateMatch> {
         let month = caps[2].parse().unwrap_or(0);
         let year = caps.get(3).and_then(|y| y.as_str().parse().ok());
         push_valid(&mut out, s, whole.start(), whole.end(), year, month, day);
+    }
+    // A range of days within a week, written with the month once, is dated by its
+    // first day ("Sau 2 ngày (18-19/7) làm việc", "Từ ngày 5-8/12").
+    for caps in day_range().captures_iter(s) {
+        let (first, last) = (caps.get(1).expect("day"), caps.get(4).or(caps.get(3)));
+        let (d1, d2): (u32, u32) = (caps[1].parse().unwrap_or(0), caps[2].parse().unwrap_or(0));
+        if d1 < d2 && d2 - d1 <= 7 {
+            let year = caps.get(4).and_then(|y| y.as_str().parse().ok());
+            let month = caps[3].parse().unwrap_or(0);
+            let end = last.expect("month").end();
+            push_valid(&mut out, s, first.start(), end, year, month, d1);
+        }
     }
     let mut pos = 0;
     while let Some(caps) = numeric().captures_at(s, pos) {
@@ -295,6 +316,13 @@ mod tests {
         assert_eq!(isos("Ngày đăng 05/10/2022 | 14:36"), vec!["2022-10-05"]);
         assert_eq!(isos("ngày 5-10-2022 tại"), vec!["2022-10-05"]);
         assert_eq!(isos("(20:57 17/06/2024)"), vec!["2024-06-17"]);
+    }
+
+    #[test]
+    fn a_range_of_days_is_dated_by_its_first_day() {
+        assert_eq!(isos("Sau 2 ngày (18-19/7) làm việc"), vec!["1999-07-18"]);
+        assert_eq!(isos("Từ ngày 5-8/12/2011, tại Hà Nội"), vec!["2011-12-05"]);
+        assert!(isos("đạt 3-20/12 chỉ tiêu").is_empty());
     }
 
     #[test]
