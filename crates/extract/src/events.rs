@@ -852,7 +852,56 @@ impl Doc {
                 }
             }
         }
+        self.number_congresses(&mut out);
         out
+    }
+
+    /// A congress reported without its number takes the number the article gives a
+    /// congress of the same body elsewhere ("Đại hội đã bầu …" and "các văn kiện trình
+    /// Đại hội XI Đảng bộ tỉnh"), when it gives one number only.
+    fn number_congresses(&self, out: &mut [Meeting]) {
+        if !out
+            .iter()
+            .any(|m| m.kind == "Đại hội" && m.ordinal.is_none())
+        {
+            return;
+        }
+        let mut named: Vec<(BodyRef, u32)> = Vec::new();
+        for (s, toks) in self.tokens.iter().enumerate() {
+            for i in 0..toks.len().saturating_sub(1) {
+                if !(toks[i].key == "đại" && toks[i + 1].key == "hội") {
+                    continue;
+                }
+                // "Nghị quyết Đại hội … lần thứ XXIV": the congress before this one.
+                let resolution = toks[i.saturating_sub(3)..i]
+                    .windows(2)
+                    .any(|w| w[0].key == "nghị" && w[1].key == "quyết");
+                if resolution {
+                    continue;
+                }
+                let Some(m) = self.meeting_at(s, i, "Đại hội") else {
+                    continue;
+                };
+                if let Some(n) = m.ordinal.filter(|_| m.kind == "Đại hội") {
+                    named.push((m.body, n));
+                }
+            }
+        }
+        for m in out
+            .iter_mut()
+            .filter(|m| m.kind == "Đại hội" && m.ordinal.is_none())
+        {
+            let mut numbers = named
+                .iter()
+                .filter(|(b, _)| b.place.is_some() && *b == m.body)
+                .map(|&(_, n)| n);
+            let Some(first) = numbers.next() else {
+                continue;
+            };
+            if numbers.all(|n| n == first) {
+                m.ordinal = Some(first);
+            }
+        }
     }
 
     /// The byte ranges of sentence `s` whose officials chair the meeting, by the
@@ -961,7 +1010,33 @@ impl Doc {
         {
             j += 2;
         }
-        if let Some((b, len, _)) = self.body_at(s, j, &[]) {
+        // "Đại hội XI Đảng bộ tỉnh", "Đại hội XXV của Đảng bộ huyện": a congress numbered
+        // by a Roman numeral right after its name, then its body.
+        let roman = toks.get(j).filter(|_| kind == "Đại hội").and_then(|t| {
+            let word = &self.text[t.start..t.end];
+            let roman = word.len() > 1 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+            roman.then(|| parse_ordinal(word)).flatten()
+        });
+        if roman.is_some() {
+            j += 1;
+            if toks.get(j).is_some_and(|t| t.key == "của") {
+                j += 1;
+            }
+            // "Đại hội XIII của Đảng": the national congress, of no place.
+            let party = toks.get(j).is_some_and(|t| t.key == "đảng")
+                && !toks
+                    .get(j + 1)
+                    .is_some_and(|t| matches!(t.key.as_str(), "bộ" | "ủy" | "đoàn"));
+            if party {
+                body = Some(BodyRef {
+                    org: "Đảng".into(),
+                    kind: BodyKind::National.as_str().into(),
+                    place: None,
+                });
+                j += 1;
+            }
+        }
+        if let Some((b, len, _)) = self.body_at(s, j, &[]).filter(|_| body.is_none()) {
             body = Some(b);
             j += len;
         }
@@ -1013,7 +1088,8 @@ impl Doc {
                 // "tại kỳ họp 44": a session's number right after its name.
                 let first = toks.get(j).filter(|_| kind == "Kỳ họp HĐND")?;
                 first.key.parse().ok().filter(|n| (1..=200).contains(n))
-            });
+            })
+            .or(roman);
         if kind == "Hội nghị" {
             let committee_subject = subject
                 .as_ref()

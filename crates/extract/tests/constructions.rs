@@ -748,3 +748,19 @@ fn a_range_of_days_dates_the_meeting_by_its_first_day() {
         ["Hội nghị Ban Chấp hành | 9 | Bắc Giang | 2024-03-18 | "]
     );
 }
+
+#[test]
+fn a_congress_numbered_by_a_roman_numeral_after_its_name() {
+    let rec = record("date 2020-10-14\nSáng 14/10, Đại hội XVI Đảng bộ tỉnh Bến Tre khai mạc.");
+    assert_eq!(meetings(&rec), ["Đại hội | 16 | Bến Tre | 2020-10-14 | "]);
+}
+
+#[test]
+fn a_congress_reported_bare_takes_the_number_the_article_gives_it() {
+    let rec = record(
+        "date 2020-10-14\nSáng 14/10, Đảng bộ tỉnh Bến Tre khai mạc Đại hội. Các tổ thảo \
+         luận văn kiện trình Đại hội XIII của Đảng và Đại hội XVI Đảng bộ tỉnh; đánh giá \
+         Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV.",
+    );
+    assert_eq!(meetings(&rec), ["Đại hội | 16 | Bến Tre | 2020-10-14 | "]);
+}
