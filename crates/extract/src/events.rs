@@ -1274,10 +1274,12 @@ impl Doc {
         })
     }
 
-    /// The party organisation of the article's home district (or province), for
-    /// meetings that name no body.
+    /// The party organisation of the article's home (its commune when the article is
+    /// about one, else its district or province), for meetings that name no body.
     fn implied_body_at_home(&self) -> Option<BodyRef> {
-        let place = self.home.district.or(self.home.province)?;
+        let place = self
+            .home
+            .resolve(&PlaceMention::default(), BodyLevel::Any)?;
         Some(BodyRef {
             org: "Đảng bộ".into(),
             kind: "party_org".into(),

@@ -764,3 +764,19 @@ fn a_congress_reported_bare_takes_the_number_the_article_gives_it() {
     );
     assert_eq!(meetings(&rec), ["Đại hội | 16 | Bến Tre | 2020-10-14 | "]);
 }
+
+#[test]
+fn a_bare_congress_in_an_article_about_a_commune_is_the_commune_s() {
+    let rec = record(
+        "date 2020-05-16\nĐại hội Đảng bộ xã Tân Long lần thứ XXV, nhiệm kỳ 2020 - 2025\n\n\
+         Ngày 15/5, Đảng bộ xã Tân Long, huyện Phú Giáo tổ chức Đại hội đại biểu lần thứ \
+         XXV, nhiệm kỳ 2020 - 2025. Dự Đại hội có đồng chí Nguyễn Văn Lộc, Phó Bí thư \
+         Thường trực Huyện ủy Phú Giáo. Đồng chí Trần Văn Nam, Bí thư Đảng ủy, Chủ tịch \
+         UBND xã chủ trì Đại hội. Đại hội đã bầu Ban Chấp hành Đảng bộ xã khóa XXV gồm 15 \
+         đồng chí.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Đại hội | 25 | Tân Long | 2020-05-15 | Trần Văn Nam"]
+    );
+}
