@@ -385,13 +385,17 @@ impl Doc {
     }
 
     /// The level of an org, from the body that ends its name ("Ban Tổ chức Tỉnh ủy" →
-    /// province).
+    /// province) or the department that starts it ("Sở …" → province).
     fn org_level(&self, org: &str) -> BodyLevel {
         if crate::article::national_as_written(org) {
             return BodyLevel::National;
         }
         let words = cadre_lexicon::phrases::split_words(&cadre_text::fold_key(org));
-        if self.vocab.departments.longest_at(&words).is_some() {
+        // A department listed or written ("Sở Khoa học Công nghệ"): a ministry, the
+        // other `parent` head, is national and was returned above.
+        if self.vocab.departments.longest_at(&words).is_some()
+            || self.vocab.parent_heads.longest_at(&words).is_some()
+        {
             return BodyLevel::Province;
         }
         (0..words.len())

@@ -780,3 +780,19 @@ fn a_bare_congress_in_an_article_about_a_commune_is_the_commune_s() {
         ["Đại hội | 25 | Tân Long | 2020-05-15 | Trần Văn Nam"]
     );
 }
+
+#[test]
+fn a_department_written_freely_is_the_province_s() {
+    let rec = record(
+        "Kỳ họp HĐND huyện Cẩm Mỹ, tỉnh Đồng Nai. Dự kỳ họp có bà Lê Thị Hương - Tỉnh ủy \
+         viên - Giám đốc Sở Khoa học Công nghệ - nguyên Bí thư huyện ủy.",
+    );
+    assert_eq!(
+        posts(&rec, "Lê Thị Hương"),
+        [
+            "Bí thư | Huyện ủy | Cẩm Mỹ (former)",
+            "Giám đốc | Sở Khoa học Công nghệ | Đồng Nai",
+            "Ủy viên Ban Chấp hành | Tỉnh ủy | Đồng Nai"
+        ]
+    );
+}
