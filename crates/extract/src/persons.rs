@@ -641,8 +641,11 @@ impl Doc {
             .find(|&k| toks[k].key == "được")
             .and_then(|k| self.body_at(s, k + 1, &[]))
             .map_or(0, |(_, len, _)| len.saturating_sub(1));
+        // "X, post đến nhận công tác tại UBND tỉnh để được … bổ nhiệm giữ chức": the
+        // workplace of a transfer is not the subject's business either.
+        let workplace = self.workplace_tokens(s, own_end, verb);
         // "X, post, được điều động, chỉ định tham gia …": at most two commas.
-        let plain = gap.iter().filter(|t| t.is_word).count() <= 7 + agent_words
+        let plain = gap.iter().filter(|t| t.is_word).count() <= 7 + agent_words + workplace
             && gap.iter().filter(|t| !t.is_word).all(|t| t.key == ",")
             && gap.iter().filter(|t| !t.is_word).count() <= 2;
         if !plain {
@@ -1170,7 +1173,10 @@ impl Doc {
                     .or_else(by_charge)
                 {
                     Some(found) => found,
-                    None => return self.bodiless_committee_title(s, i, role_end, &role.role),
+                    None => match self.workplace_before(s, i) {
+                        Some(body) => (body, 0, false),
+                        None => return self.bodiless_committee_title(s, i, role_end, &role.role),
+                    },
                 }
             }
         };
@@ -1197,6 +1203,34 @@ impl Doc {
             needs_body: false,
             shares_body: false,
         })
+    }
+
+    /// The body named as the workplace of a transfer before token `i` of sentence `s`
+    /// ("đến nhận công tác tại Sở Tư pháp và bổ nhiệm giữ chức Phó Giám đốc"), within
+    /// the 12 tokens before `i`: the body of a bare title there.
+    fn workplace_before(&self, s: usize, i: usize) -> Option<BodyRef> {
+        let cues = &self.vocab.cues;
+        (i.saturating_sub(24)..i).rev().find_map(|k| {
+            let (len, ()) = cues.workplace.longest_at(self.keys(s, k))?;
+            let (body, blen, _) = self.body_at(s, k + len, &[])?;
+            (i - (k + len + blen) <= 12).then_some(body)
+        })
+    }
+
+    /// The tokens of sentence `s` in `from..to` that name the workplace of a transfer
+    /// ("đến nhận công tác tại UBND TPHCM"): the phrase, with the "đến"/"về" before it,
+    /// and its body.
+    fn workplace_tokens(&self, s: usize, from: usize, to: usize) -> usize {
+        let toks = &self.tokens[s];
+        let cues = &self.vocab.cues;
+        (from..to)
+            .find_map(|k| {
+                let (len, ()) = cues.workplace.longest_at(self.keys(s, k))?;
+                let (_, blen, _) = self.body_at(s, k + len, &[])?;
+                let motion = k > from && matches!(toks[k - 1].key.as_str(), "đến" | "về");
+                Some(len + blen + usize::from(motion))
+            })
+            .unwrap_or(0)
     }
 
     /// A committee title followed by "," or "kiêm" and no body of its own; its body is

@@ -796,3 +796,18 @@ fn a_department_written_freely_is_the_province_s() {
         ]
     );
 }
+
+#[test]
+fn a_transfer_s_workplace_gives_the_bare_title_its_body() {
+    let rec = record(
+        "Ngày 3/4, UBND tỉnh Quảng Ngãi điều động ông Phạm Văn Bình, Phó Giám đốc Sở Nội \
+         vụ đến nhận công tác tại Sở Tư pháp và bổ nhiệm giữ chức Phó Giám đốc.",
+    );
+    assert_eq!(
+        posts(&rec, "Phạm Văn Bình"),
+        [
+            "Phó Giám đốc | Sở Nội vụ | Quảng Ngãi",
+            "Phó Giám đốc | Sở Tư pháp | Quảng Ngãi"
+        ]
+    );
+}

@@ -195,6 +195,10 @@ pub struct Cues {
     /// Party bodies inside a national mass organisation, kept in the body's name
     /// ("Đảng đoàn Hội Nông dân Việt Nam").
     pub party_of: PhraseTable<()>,
+    /// Words before the body a transferred official goes to work in ("đến nhận công
+    /// tác tại Sở Tư pháp và bổ nhiệm giữ chức Phó Giám đốc"): a bare title after it
+    /// is a post of that body.
+    pub workplace: PhraseTable<()>,
 }
 
 /// All vocabulary tables.
@@ -314,6 +318,7 @@ impl Vocabulary {
                 "cited" => &mut cues.cited,
                 "central_of" => &mut cues.central_of,
                 "party_of" => &mut cues.party_of,
+                "workplace" => &mut cues.workplace,
                 other => panic!("cues.tsv: unknown kind {other}"),
             };
             table.insert(cols[1], ());
