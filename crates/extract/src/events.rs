@@ -657,8 +657,18 @@ impl Doc {
                     && self
                         .meeting_at(s, i, kind)
                         .is_some_and(|m| m.ordinal.is_some());
+                // "kết quả Hội nghị Ban Thường vụ Huyện ủy B ngày 14/3/2017", "kết quả của
+                // Hội nghị Trung ương 7 (khoá XI), họp từ ngày 02/5 …": a meeting whose
+                // results are reported, dated right after its name, was held that day.
+                let results = (i.saturating_sub(5)..i)
+                    .any(|k| {
+                        keys[k].key == "kết" && keys.get(k + 1).is_some_and(|t| t.key == "quả")
+                    })
+                    .then(|| self.own_date_after(s, i))
+                    .flatten();
                 let mut reported = !refers_back
-                    && (verb_before
+                    && (results.is_some()
+                        || verb_before
                         || first_plenum
                         || dated_opening
                         || chaired_sitting
@@ -692,7 +702,7 @@ impl Doc {
                         .longest_at(&keys[k..])
                         .is_some_and(|(l, _)| k + l <= i)
                 });
-                if cited && !announced_opening
+                if cited && !announced_opening && results.is_none()
                     || keys
                         .get(i + 2)
                         .is_some_and(|k| k.key == "toàn" || k.key == "các")
@@ -702,6 +712,9 @@ impl Doc {
                 let Some(mut m) = self.meeting_at(s, i, kind) else {
                     continue;
                 };
+                if results.is_some() {
+                    m.date = results;
+                }
                 // "Cùng ngày, …": the day of the meeting reported just before, else the
                 // day last written before.
                 if m.date.is_none()
@@ -1239,6 +1252,30 @@ impl Doc {
 
     /// The dates of sentence `s` that are not a cited document's (offsets within the
     /// sentence), found once.
+    /// The date written right after the meeting named at token `i` of sentence `s`:
+    /// "… Huyện ủy B ngày 14/3/2017", "… (khoá XI), họp từ ngày 02/5 đến ngày
+    /// 11/5/2013" (the first day; its year from the range's end), within 100 bytes and
+    /// the clause.
+    fn own_date_after(&self, s: usize, i: usize) -> Option<String> {
+        let (ss, _) = self.spans[s];
+        let from = self.tokens[s][i].start;
+        let dates = self.dates_in(s);
+        let k = dates.iter().position(|d| ss + d.start > from)?;
+        let d = &dates[k];
+        let between = &self.text[from..ss + d.start];
+        let own = between.len() <= 100
+            && !between.contains([';', '.'])
+            && fold_key(between).trim_end().ends_with("ngày");
+        if !own {
+            return None;
+        }
+        let year = d
+            .year
+            .or_else(|| dates.get(k + 1).and_then(|e| e.year))
+            .or(self.year);
+        d.iso(year)
+    }
+
     fn dates_in(&self, s: usize) -> &[cadre_text::DateMatch] {
         self.event_dates[s].get_or_init(|| {
             let (ss, se) = self.spans[s];

@@ -811,3 +811,17 @@ fn a_transfer_s_workplace_gives_the_bare_title_its_body() {
         ]
     );
 }
+
+#[test]
+fn a_meeting_whose_results_are_reported_with_its_own_date_was_held() {
+    let rec = record(
+        "date 2017-03-20\nThực hiện Nghị quyết 02 của Ban Thường vụ Tỉnh ủy ngày 15/3/2016 \
+         và kết quả Hội nghị Ban Thường vụ Huyện ủy Yên Thành ngày 14/3/2017, Huyện ủy Yên \
+         Thành đã quyết định luân chuyển 5 cán bộ. Đây là kết quả của Đại hội Đảng bộ huyện \
+         lần thứ XXIX.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Thường vụ | - | Yên Thành | 2017-03-14 | "]
+    );
+}
