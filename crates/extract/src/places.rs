@@ -96,6 +96,42 @@ pub fn name_at(toks: &[Token], i: usize) -> Option<(Vec<PlaceId>, usize)> {
 /// number after "quận"/"phường" is the name ("Quận 8"). Returns the mention and the
 /// number of tokens read (0 when there is nothing).
 pub fn place_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
+    let (mut mention, len) = unit_at(text, toks, i);
+    // "phường 4, quận 5", "xã An Bình (huyện Phú Giáo)": a name many units share is
+    // the one inside the unit written right after it.
+    if mention.candidates.len() > 1 && len > 0 {
+        let mut j = i + len;
+        if toks
+            .get(j)
+            .is_some_and(|t| matches!(t.key.as_str(), "," | "("))
+        {
+            j += 1;
+        }
+        let (parent, plen) = unit_at(text, toks, j);
+        if plen > 0 && !parent.candidates.is_empty() {
+            let gaz = Gazetteer::global();
+            let inside: Vec<PlaceId> = mention
+                .candidates
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    parent
+                        .candidates
+                        .iter()
+                        .any(|&p| p != c && gaz.contains(p, c))
+                })
+                .collect();
+            if !inside.is_empty() {
+                mention.candidates = inside;
+            }
+        }
+    }
+    (mention, len)
+}
+
+/// One `[level word] [name]` at `toks[i]`, as [`place_at`] reads it before looking at
+/// the unit after it.
+fn unit_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
     let mut mention = PlaceMention::default();
     let mut j = i;
     if let Some((word, len)) = level_word_at(toks, j) {

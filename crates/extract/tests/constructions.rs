@@ -825,3 +825,16 @@ fn a_meeting_whose_results_are_reported_with_its_own_date_was_held() {
         ["Hội nghị Ban Thường vụ | - | Yên Thành | 2017-03-14 | "]
     );
 }
+
+#[test]
+fn a_shared_unit_name_is_the_one_inside_the_unit_written_after_it() {
+    let rec = record(
+        "date 2020-08-06\nSáng 5/8, Đảng bộ phường 4, quận 5 tổ chức Đại hội đại biểu lần thứ \
+         XIII, nhiệm kỳ 2020-2025. Đồng chí Võ Văn Em, Bí thư Đảng ủy phường chủ trì Đại hội.",
+    );
+    assert_eq!(posts(&rec, "Võ Văn Em"), ["Bí thư | Đảng ủy | Phường 4"]);
+    assert_eq!(
+        meetings(&rec),
+        ["Đại hội | 13 | Phường 4 | 2020-08-05 | Võ Văn Em"]
+    );
+}
