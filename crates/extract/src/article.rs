@@ -428,6 +428,18 @@ impl Doc {
         } else {
             place_at(&self.text, toks, i + len)
         };
+        // "Đảng ủy Sở Xây dựng", "Đảng ủy Ủy ban nhân dân tỉnh", "Đảng ủy Quân khu V":
+        // the party committee of the body named after it, with that body's place.
+        if entry.org == PARTY_COMMITTEE && plen == 0 {
+            let inner = self
+                .body_at(s, i + len, &[])
+                .filter(|(b, _, _)| b.org != PARTY_COMMITTEE);
+            if let Some((body, blen, explicit)) = inner {
+                let org = format!("{PARTY_COMMITTEE} {}", body.org);
+                let kind = BodyKind::PartyCommittee.as_str().into();
+                return Some((BodyRef { org, kind, ..body }, len + blen, explicit));
+            }
+        }
         let place = self
             .unit_of_subject(s, i, &mention, entry.level)
             .or_else(|| self.home.resolve(&mention, entry.level));
@@ -705,6 +717,9 @@ fn order_of(order: &[PlaceId], id: PlaceId) -> usize {
 /// directorates ("Bộ Y tế", "Vụ Châu Mỹ", "Tổng cục Đường bộ"), the army's regions,
 /// corps and services ("Quân khu 2"), but not "Bộ Chỉ huy Quân sự tỉnh"; names
 /// ending "Việt Nam" or "Trung ương".
+/// The bare party committee ("Đảng ủy"): of a commune, or of the body named after it.
+const PARTY_COMMITTEE: &str = "Đảng ủy";
+
 pub(crate) fn national_as_written(org: &str) -> bool {
     let ministry = [
         "Bộ ",

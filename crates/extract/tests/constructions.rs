@@ -838,3 +838,21 @@ fn a_shared_unit_name_is_the_one_inside_the_unit_written_after_it() {
         ["Đại hội | 13 | Phường 4 | 2020-08-05 | Võ Văn Em"]
     );
 }
+
+#[test]
+fn the_party_committee_of_a_body_named_after_it() {
+    let rec = record(
+        "Ông Phạm Văn Hùng, Bí thư Đảng ủy Ủy ban nhân dân tỉnh Gia Lai; ông Ngô Văn Tân, Bí \
+         thư Đảng ủy Sở Xây dựng Thanh Hóa; bà Lê Thị Hoa, Bí thư Đảng ủy xã Tân Long, \
+         huyện Phú Giáo.",
+    );
+    assert_eq!(
+        posts(&rec, "Phạm Văn Hùng"),
+        ["Bí thư | Đảng ủy UBND | Gia Lai"]
+    );
+    assert_eq!(
+        posts(&rec, "Ngô Văn Tân"),
+        ["Bí thư | Đảng ủy Sở Xây dựng | Thanh Hóa"]
+    );
+    assert_eq!(posts(&rec, "Lê Thị Hoa"), ["Bí thư | Đảng ủy | Tân Long"]);
+}
