@@ -358,7 +358,20 @@ impl Doc {
             let Some(place) = posts[k + 1].body.place.clone() else {
                 continue;
             };
-            if self.place_fits(&posts[k].body.org, &place) {
+            // "nguyên Phó Giám đốc Công an tỉnh, đại biểu HĐND đơn vị số 20 huyện B": a
+            // post that ends with its own level word keeps a place of that level.
+            let own_word = posts[k]
+                .end
+                .checked_sub(1)
+                .and_then(|last| crate::places::level_word_at(toks, last))
+                .filter(|&(_, len)| len == 1);
+            let other_level = own_word.is_some_and(|(word, _)| {
+                let gaz = Gazetteer::global();
+                gaz.by_code(&place.code).is_some_and(|id| {
+                    !crate::places::levels_for_word(word).contains(&gaz.place(id).level())
+                })
+            });
+            if !other_level && self.place_fits(&posts[k].body.org, &place) {
                 posts[k].body.place = Some(place);
                 posts[k].explicit = posts[k + 1].explicit;
             }

@@ -218,7 +218,8 @@ pub fn kind_fits_word(kind: PlaceKind, word: LevelWord) -> bool {
     )
 }
 
-fn levels_for_word(word: LevelWord) -> &'static [Level] {
+/// The tiers a level word may name ("thành phố": a city of either tier).
+pub fn levels_for_word(word: LevelWord) -> &'static [Level] {
     match word {
         LevelWord::Province => &[Level::Province],
         LevelWord::City => &[Level::Province, Level::District],

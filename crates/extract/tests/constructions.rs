@@ -856,3 +856,31 @@ fn the_party_committee_of_a_body_named_after_it() {
     );
     assert_eq!(posts(&rec, "Lê Thị Hoa"), ["Bí thư | Đảng ủy | Tân Long"]);
 }
+
+#[test]
+fn a_council_delegate_is_a_post_in_a_chain() {
+    let rec = record(
+        "Kết quả bầu cử bổ sung, ông Lê Văn Sáu, Phó Bí thư Thường trực Tỉnh ủy, đại biểu \
+         Hội đồng nhân dân tỉnh Phú Yên khóa VI giữ chức Chủ tịch UBND tỉnh.",
+    );
+    assert_eq!(
+        posts(&rec, "Lê Văn Sáu"),
+        [
+            "Chủ tịch | UBND | Phú Yên",
+            "Phó Bí thư Thường trực | Tỉnh ủy | Phú Yên",
+            "Đại biểu HĐND | HĐND | Phú Yên"
+        ]
+    );
+}
+
+#[test]
+fn a_post_ending_in_its_level_word_keeps_its_level() {
+    let rec = record(
+        "HĐND tỉnh Đồng Tháp miễn nhiệm đại biểu HĐND tỉnh đối với ông Trần Văn Mười, \
+         nguyên Phó Giám đốc Công an tỉnh, đại biểu HĐND đơn vị số 20 huyện Châu Thành.",
+    );
+    assert_eq!(
+        posts(&rec, "Trần Văn Mười")[0],
+        "Phó Giám đốc | Công an | Đồng Tháp (former)"
+    );
+}
