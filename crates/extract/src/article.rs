@@ -11,7 +11,9 @@ use cadre_text::{
 };
 
 use crate::model::{BodyRef, Evidence, Extraction, Sentence};
-use crate::places::{kind_fits_word, name_at, place_at, place_ref, Home, LevelWord, PlaceMention};
+use crate::places::{
+    kind_fits_word, name_at, place_at, place_ref, unit_at, Home, LevelWord, PlaceMention,
+};
 use crate::published::{find_published, reference_date, reference_year};
 use crate::tokens::{tokenize, Token};
 
@@ -186,7 +188,10 @@ impl Doc {
                         (cands, len + l)
                     }),
                     None => {
-                        let (m, len) = place_at(&self.text, toks, i);
+                        // Read alone, not narrowed by the unit after it: an address
+                        // ("quê quán: phường A, thành phố B") must not outvote the
+                        // article's own units.
+                        let (m, len) = unit_at(&self.text, toks, i);
                         m.level_word
                             .filter(|_| !m.candidates.is_empty())
                             .map(|word| {
