@@ -11,9 +11,7 @@ use cadre_text::{
 };
 
 use crate::model::{BodyRef, Evidence, Extraction, Sentence};
-use crate::places::{
-    kind_fits_word, name_at, place_at, place_ref, unit_at, Home, LevelWord, PlaceMention,
-};
+use crate::places::{kind_fits_word, name_at, place_at, place_ref, Home, LevelWord, PlaceMention};
 use crate::published::{find_published, reference_date, reference_year};
 use crate::tokens::{tokenize, Token};
 
@@ -160,6 +158,14 @@ impl Doc {
         for (s, toks) in self.tokens.iter().enumerate() {
             let mut i = 0;
             while i < toks.len() {
+                // A birthplace ("quê quán: phường A, thành phố B; …", "quê ở huyện C")
+                // says nothing of where the article is: its clause does not vote.
+                if toks[i].key == "quê" {
+                    i = (i..toks.len())
+                        .find(|&k| toks[k].key == ";")
+                        .unwrap_or(toks.len());
+                    continue;
+                }
                 let keys = self.keys(s, i);
                 let body = self
                     .vocab
@@ -188,10 +194,7 @@ impl Doc {
                         (cands, len + l)
                     }),
                     None => {
-                        // Read alone, not narrowed by the unit after it: an address
-                        // ("quê quán: phường A, thành phố B") must not outvote the
-                        // article's own units.
-                        let (m, len) = unit_at(&self.text, toks, i);
+                        let (m, len) = place_at(&self.text, toks, i);
                         m.level_word
                             .filter(|_| !m.candidates.is_empty())
                             .map(|word| {

@@ -131,7 +131,7 @@ pub fn place_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
 
 /// One `[level word] [name]` at `toks[i]`, as [`place_at`] reads it before looking at
 /// the unit after it.
-pub fn unit_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
+fn unit_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
     let mut mention = PlaceMention::default();
     let mut j = i;
     if let Some((word, len)) = level_word_at(toks, j) {

@@ -884,3 +884,13 @@ fn a_post_ending_in_its_level_word_keeps_its_level() {
         "Phó Giám đốc | Công an | Đồng Tháp (former)"
     );
 }
+
+#[test]
+fn a_birthplace_does_not_vote_for_the_article_s_place() {
+    let rec = record(
+        "Bí thư Tỉnh ủy Vĩnh Phúc Hoàng Văn An sinh ngày 6/5/1966; quê quán: Phường Ngô \
+         Quyền, thành phố Vĩnh Yên, tỉnh Vĩnh Phúc. Trong Ban Chấp hành Đảng bộ nhiệm kỳ \
+         2020-2025 có 11 nữ.",
+    );
+    assert_eq!(terms(&rec), ["Đảng bộ | Vĩnh Phúc | - | 2020-2025"]);
+}
