@@ -258,16 +258,19 @@ fn period(date: &str) -> (String, String) {
     }
 }
 
-/// For each place of the reference graph, the article graphs that name it: the
-/// places their bodies are located in (`cadre:locatedIn`), those places' ancestors
-/// (`cadre:partOf`) and the places that succeeded them in 2025 (`cadre:succeededBy`),
-/// and so on. Each of those article graphs stated the place's gazetteer facts
-/// before the reference graph held them once, so the projection counts them as
-/// before: an edge `part_of` weighs the articles that name the place.
+/// For each place and role of the reference graph, the article graphs that name
+/// it: the places their bodies are located in (`cadre:locatedIn`), those places'
+/// ancestors (`cadre:partOf`) and the places that succeeded them in 2025
+/// (`cadre:succeededBy`), and so on; the roles of their holdings and posts
+/// (`cadre:role`). Each of those article graphs stated the place's gazetteer facts
+/// and the role's label before the reference graph held them once, so the
+/// projection counts them as before: an edge `part_of` weighs the articles that
+/// name the place, a `holds` edge is labelled with its role in its own graph.
 fn reference_graphs(
     located: &Rows,
     part_of: &Rows,
     succeeded_by: &Rows,
+    roles: &Rows,
     reference: u32,
 ) -> HashMap<u32, Vec<u32>> {
     let mut next: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -292,8 +295,14 @@ fn reference_graphs(
             }
         }
     }
+    for &[_, role, g] in roles {
+        if g != reference {
+            places.entry(role).or_default().push(g);
+        }
+    }
     for graphs in places.values_mut() {
         graphs.sort_unstable();
+        graphs.dedup();
     }
     places
 }
@@ -386,10 +395,12 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
             let i = SIMPLE_RELATIONS.iter().position(|(q, _, _)| *q == p);
             &read[first_relation + i.expect("a relation the projection scans")]
         };
+        let roles = &read[first_relation + SIMPLE_RELATIONS.len() + 2];
         let graphs = reference_graphs(
             relation("locatedIn"),
             relation("partOf"),
             relation("succeededBy"),
+            roles,
             reference,
         );
         for rows in &mut read {

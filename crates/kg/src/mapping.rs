@@ -1,5 +1,6 @@
 //! Extraction → RDF quads: what the article says in the article's named graph, the
-//! gazetteer facts of the places it names in the reference graph.
+//! gazetteer facts of the places it names and the roles it names in the reference
+//! graph.
 //!
 //! Shared entities (persons, bodies, posts, holdings, terms, meetings, documents,
 //! places) have deterministic IRIs (see [`crate::iri`]), so the union of article graphs
@@ -219,8 +220,6 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         for pos in &p.positions {
             let body = add_body(&mut q, &pos.body);
             let role = entity("role", &[&pos.role]);
-            q.typed(&role, "Role");
-            q.keyed_label(&role, &pos.role);
             let key = body_key(&pos.body);
             let mut post_key: Vec<&str> = vec![&pos.role];
             post_key.extend(key.iter().map(String::as_str));
@@ -421,13 +420,14 @@ fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     node
 }
 
-/// The places an article graph locates bodies in (objects of `cadre:locatedIn`):
-/// the places whose facts [`reference_quads`] states.
-pub fn located_places(quads: &[Quad]) -> BTreeSet<String> {
-    let located = term("locatedIn");
+/// The reference nodes an article graph names: the places it locates bodies in
+/// (objects of `cadre:locatedIn`) and the roles of its posts and holdings (objects
+/// of `cadre:role`), whose descriptions [`reference_quads`] states.
+pub fn referenced(quads: &[Quad]) -> BTreeSet<String> {
+    let (located, role) = (term("locatedIn"), term("role"));
     quads
         .iter()
-        .filter(|q| q.predicate.as_str() == located)
+        .filter(|q| q.predicate.as_str() == located || q.predicate.as_str() == role)
         .filter_map(|q| match &q.object {
             Term::NamedNode(n) => Some(n.as_str().to_string()),
             _ => None,
@@ -435,26 +435,40 @@ pub fn located_places(quads: &[Quad]) -> BTreeSet<String> {
         .collect()
 }
 
-/// The reference graph's quads for the places `located` (place IRIs, as
-/// [`located_places`] gives them): each place with its ancestors, its gazetteer
+/// The reference graph's quads for the nodes `referenced` (IRIs, as [`referenced`]
+/// gives them), in their order. A place comes with its ancestors, its gazetteer
 /// facts (name, code, kind, validity, `partOf`, `within` itself and every
-/// ancestor) and its 2025 change event with the reformed places that took it over,
-/// in the order of `located`. These facts depend on the gazetteer alone, so the
-/// store states them once, not in every article that names the place. An IRI the
-/// gazetteer lacks gives nothing.
-pub fn reference_quads<'a>(located: impl IntoIterator<Item = &'a String>) -> Vec<Quad> {
+/// ancestor) and its 2025 change event with the reformed places that took it over;
+/// a role with its class, label and key (`roles.tsv`). These facts depend on the
+/// gazetteer and the lexicon alone, so the store states them once, not in every
+/// article that names the place or role. An IRI neither knows gives nothing.
+pub fn reference_quads<'a>(referenced: impl IntoIterator<Item = &'a String>) -> Vec<Quad> {
     let mut q = Quads {
         graph: NamedNode::new_unchecked(iri::reference_graph()).into(),
         quads: Vec::new(),
         seen: FxHashSet::default(),
     };
-    let ids = place_ids();
-    for place in located {
-        if let Some(&id) = ids.get(place.as_str()) {
+    let (places, roles) = (place_ids(), role_names());
+    for node in referenced {
+        if let Some(&id) = places.get(node.as_str()) {
             add_place(&mut q, id);
+        } else if let Some(name) = roles.get(node.as_str()) {
+            q.typed(node, "Role");
+            q.keyed_label(node, name);
         }
     }
     q.quads
+}
+
+/// Every canonical role (`roles.tsv`) by its IRI, built once.
+fn role_names() -> &'static FxHashMap<String, &'static str> {
+    static NAMES: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        cadre_lexicon::vocab::role_names()
+            .into_iter()
+            .map(|name| (entity("role", &[name]), name))
+            .collect()
+    })
 }
 
 /// Every gazetteer place by its IRI, built once.
