@@ -75,7 +75,11 @@ impl Quads {
     }
 }
 
-/// The class of a body, by its kind.
+/// The class of a body, by its kind: a subclass of `cadre:Body`, which a body
+/// therefore does not state (nor do articles, posts, holdings and person links state
+/// their class: the ontology's domains of `cadre:articleId`, `cadre:postIn`,
+/// `cadre:holder` and `cadre:linksPerson` give it, and readers match those
+/// properties).
 fn body_class(kind: &str) -> &'static str {
     match kind {
         "party_committee" => "PartyCommittee",
@@ -154,7 +158,6 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         quads: Vec::new(),
         seen: FxHashSet::default(),
     };
-    q.typed(&article, "Article");
     q.text(&article, &term("articleId"), &x.id);
     q.text(&article, &term("title"), &x.title);
     if let Some(url) = &x.url {
@@ -199,7 +202,6 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         }
         for (a, b) in nodes.links(&p.name) {
             let link = entity("link", &[&p.name, &a, &b]);
-            q.typed(&link, "PersonLink");
             let (first, second) = (
                 persons::iri(&p.name, Some(&a)),
                 persons::iri(&p.name, Some(&b)),
@@ -224,14 +226,12 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
             let mut post_key: Vec<&str> = vec![&pos.role];
             post_key.extend(key.iter().map(String::as_str));
             let post = entity("post", &post_key);
-            q.typed(&post, "Post");
             q.keyed_label(&post, &post_label(&pos.role, &pos.body));
             q.link(&post, &term("role"), &role);
             q.link(&post, &term("postIn"), &body);
             let province = nodes.holder(&p.name, &pos.body);
             let person = persons::iri(&p.name, province.as_deref());
             let holding = holding_iri(&p.name, province.as_deref(), &post_key);
-            q.typed(&holding, "PostHolding");
             q.link(&holding, &term("holder"), &person);
             q.link(&holding, &term("post"), &post);
             q.link(&holding, &term("organisation"), &body);
@@ -408,7 +408,6 @@ fn post_label(role: &str, body: &BodyRef) -> String {
 /// facts are not the article's: they go to the reference graph ([`reference_quads`]).
 fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     let node = body_iri(body);
-    q.typed(&node, "Body");
     q.typed(&node, body_class(&body.kind));
     q.keyed_label(&node, &body_label(body));
     q.text(&node, &term("orgName"), &body.org);

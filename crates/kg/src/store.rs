@@ -989,7 +989,9 @@ fn substitute_pattern(
 /// that layout changes, so stores made before say so instead of answering wrongly.
 /// 2: evidence cites `cadre:Sentence` nodes; places and 2025 change events live in
 /// the reference graph. 3: roles (class, label, key) live in the reference graph.
-pub const FORMAT_VERSION: u32 = 3;
+/// 4: articles, posts, holdings, person links and bodies state no implied
+/// `rdf:type`.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The file beside the store's data that holds its [`FORMAT_VERSION`].
 pub const FORMAT_FILE: &str = "cadre-format";
