@@ -154,7 +154,7 @@ fn every_fact_has_evidence_with_offsets() {
         "PREFIX cadre: <https://w3id.org/cadre/ontology#>
          SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {
            { ?x cadre:holder ?holder } UNION { VALUES ?c { cadre:Meeting cadre:Document cadre:Term } ?x a ?c }
-           FILTER NOT EXISTS { ?x cadre:evidence ?e . ?e cadre:startOffset ?s ; cadre:inSentence ?n . ?n cadre:sentenceText ?t ; cadre:inArticle ?a } }",
+           FILTER NOT EXISTS { ?x cadre:evidence ?e . ?e cadre:span ?s ; cadre:inSentence ?n . ?n cadre:sentenceText ?t ; cadre:inArticle ?a } }",
     );
     assert_eq!(missing, 0);
 }
@@ -927,13 +927,13 @@ fn a_store_of_an_older_format_says_to_ingest_again() {
     let (_dir, store) = sample_store();
     assert_eq!(
         std::fs::read_to_string(store.join("cadre-format")).unwrap(),
-        "4\n",
+        "5\n",
         "a new store records its format"
     );
     for (version, made_by) in [
         (None, "an older cadre"),
         (Some("1\n"), "an older cadre"),
-        (Some("3\n"), "an older cadre"),
+        (Some("4\n"), "an older cadre"),
         (Some("99\n"), "a newer cadre"),
     ] {
         match version {

@@ -57,6 +57,7 @@ pub struct Explanation {
 
 const PREFIXES: &str = "PREFIX cadre: <https://w3id.org/cadre/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 ";
 
 /// How a node reaches its evidence, nearest first: its own, that of a statement
@@ -74,7 +75,9 @@ fn mentions_query(hop: &str) -> String {
         "{PREFIXES}SELECT DISTINCT ?article ?published ?via ?sentence ?start ?end ?text ?written ?rule WHERE {{
   GRAPH ?g {{
     {hop}
-    ?ev cadre:startOffset ?start ; cadre:endOffset ?end ; cadre:inSentence ?s .
+    ?ev cadre:span ?span ; cadre:inSentence ?s .
+    BIND (xsd:integer(STRBEFORE(?span, \"-\")) AS ?start)
+    BIND (xsd:integer(STRAFTER(?span, \"-\")) AS ?end)
     ?s cadre:sentenceIndex ?sentence ; cadre:sentenceText ?text .
     ?g cadre:articleId ?article .
     OPTIONAL {{ ?g cadre:published ?published }}
@@ -97,7 +100,9 @@ const LINKS: &str =
     "SELECT DISTINCT ?article ?published ?other ?sentence ?start ?end ?text ?written WHERE {
   GRAPH ?g {
     ?link cadre:linksPerson ?node , ?other ; cadre:evidence ?ev .
-    ?ev cadre:startOffset ?start ; cadre:endOffset ?end ; cadre:inSentence ?s .
+    ?ev cadre:span ?span ; cadre:inSentence ?s .
+    BIND (xsd:integer(STRBEFORE(?span, \"-\")) AS ?start)
+    BIND (xsd:integer(STRAFTER(?span, \"-\")) AS ?end)
     ?s cadre:sentenceIndex ?sentence ; cadre:sentenceText ?text .
     ?g cadre:articleId ?article .
     OPTIONAL { ?g cadre:published ?published }

@@ -6,8 +6,8 @@
 //! places) have deterministic IRIs (see [`crate::iri`]), so the union of article graphs
 //! is the knowledge graph; what each article asserts, and the sentence it asserts it
 //! in, stays in that article's graph. Facts point to `cadre:Evidence` nodes that carry
-//! the character offsets of the mention and point to the `cadre:Sentence` node that
-//! holds the sentence's article, index and text once.
+//! the character span of the mention (`cadre:span`, "start-end") and point to the
+//! `cadre:Sentence` node that holds the sentence's article, index and text once.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -179,8 +179,7 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         let sentence = add_sentence(q, x, &article, e.sentence);
         let ev = entity("evidence", &[&x.id, &format!("{}-{}", e.start, e.end)]);
         q.link(&ev, &term("inSentence"), &sentence);
-        q.literal(&ev, &term("startOffset"), &e.start.to_string(), "integer");
-        q.literal(&ev, &term("endOffset"), &e.end.to_string(), "integer");
+        q.text(&ev, &term("span"), &format!("{}-{}", e.start, e.end));
         ev
     };
     let attested = x.dated.as_ref();

@@ -990,8 +990,8 @@ fn substitute_pattern(
 /// 2: evidence cites `cadre:Sentence` nodes; places and 2025 change events live in
 /// the reference graph. 3: roles (class, label, key) live in the reference graph.
 /// 4: articles, posts, holdings, person links and bodies state no implied
-/// `rdf:type`.
-pub const FORMAT_VERSION: u32 = 4;
+/// `rdf:type`. 5: an evidence span is one `cadre:span` literal ("start-end").
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The file beside the store's data that holds its [`FORMAT_VERSION`].
 pub const FORMAT_FILE: &str = "cadre-format";
