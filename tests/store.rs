@@ -927,13 +927,13 @@ fn a_store_of_an_older_format_says_to_ingest_again() {
     let (_dir, store) = sample_store();
     assert_eq!(
         std::fs::read_to_string(store.join("cadre-format")).unwrap(),
-        "5\n",
+        "6\n",
         "a new store records its format"
     );
     for (version, made_by) in [
         (None, "an older cadre"),
         (Some("1\n"), "an older cadre"),
-        (Some("4\n"), "an older cadre"),
+        (Some("5\n"), "an older cadre"),
         (Some("99\n"), "a newer cadre"),
     ] {
         match version {

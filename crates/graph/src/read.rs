@@ -30,29 +30,6 @@ const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
 /// The classes that are nodes, in the order the projection lists them.
 const CLASSES: [&str; 6] = ["Person", "Body", "Place", "Meeting", "Document", "Term"];
 
-/// The `rdf:type` objects that make a node of each of [`CLASSES`], in that order: a
-/// body states only its subclass (`cadre:Body` is implied), or `cadre:Body` when its
-/// kind has none.
-const TYPED_AS: [&[&str]; 6] = [
-    &["Person"],
-    &[
-        "Body",
-        "PartyCommittee",
-        "PartyOrganisation",
-        "PartyBoard",
-        "StateBody",
-        "FrontCommittee",
-        "NationalBody",
-        "Delegation",
-        "Department",
-        "MassOrganisation",
-    ],
-    &["Place"],
-    &["Meeting"],
-    &["Document"],
-    &["Term"],
-];
-
 /// The node attributes (`kind`, `code`, `date`) and the predicates giving each, in
 /// the order they are tried.
 const ATTRIBUTES: [(&str, &[&str]); 3] = [
@@ -371,23 +348,25 @@ fn per_graph(rows: &Rows) -> PerGraph {
 ///
 /// Nodes are those of
 /// `GRAPH ?g { ?n a ?class ; rdfs:label ?l . OPTIONAL { ?n <kind> ?k } … }` with
-/// `?class` one of [`CLASSES`] (typed as one of [`TYPED_AS`]), grouped by `?n ?class`
-/// with `SAMPLE`: the label is
+/// `?class` one of [`CLASSES`] (a body: `?n cadre:orgName ?org`, as bodies state
+/// no class), grouped by `?n ?class` with `SAMPLE`: the label is
 /// the first in the label index whose graph types the node so; kind, code and date
 /// come from the first of those graphs that has one, the first predicate of
 /// [`ATTRIBUTES`] that has a value there, its first value in index order.
 pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, GraphError> {
     use rayon::prelude::*;
-    let mut scans: Vec<Scan> = TYPED_AS
+    let mut scans: Vec<Scan> = CLASSES
         .iter()
-        .flat_map(|classes| classes.iter())
-        .map(|class| Scan {
-            predicate: RDF_TYPE,
-            object: Some(NamedNode::new_unchecked(format!("{CADRE}{class}"))),
-            labels: false,
+        .map(|class| match *class {
+            // A body states no class (its kind is `cadre:bodyKind`): its name tells it.
+            "Body" => Scan::of("orgName"),
+            class => Scan {
+                predicate: RDF_TYPE,
+                object: Some(NamedNode::new_unchecked(format!("{CADRE}{class}"))),
+                labels: false,
+            },
         })
         .collect();
-    let class_scans = scans.len();
     scans.extend(
         ATTRIBUTES
             .iter()
@@ -442,18 +421,14 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
 
     // Node classes per (node, graph), one bit per class.
     let mut classes: HashMap<(u32, u32), u8> = HashMap::new();
-    let bits = TYPED_AS
-        .iter()
-        .enumerate()
-        .flat_map(|(bit, classes)| classes.iter().map(move |_| bit));
-    for (bit, rows) in bits.zip(read.iter().take(class_scans)) {
+    for (bit, rows) in read.iter().take(CLASSES.len()).enumerate() {
         for &[n, _, g] in rows {
             *classes.entry((n, g)).or_default() |= 1 << bit;
         }
     }
     // The first value of each attribute per (node, graph).
     let mut attributes: HashMap<(u32, u32), [Option<u32>; 3]> = HashMap::new();
-    let mut attribute_rows = read.iter().skip(class_scans);
+    let mut attribute_rows = read.iter().skip(CLASSES.len());
     for (slot, (_, predicates)) in ATTRIBUTES.iter().enumerate() {
         for rows in attribute_rows.by_ref().take(predicates.len()) {
             for &[n, value, g] in rows {

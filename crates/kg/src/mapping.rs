@@ -75,26 +75,6 @@ impl Quads {
     }
 }
 
-/// The class of a body, by its kind: a subclass of `cadre:Body`, which a body
-/// therefore does not state (nor do articles, posts, holdings and person links state
-/// their class: the ontology's domains of `cadre:articleId`, `cadre:postIn`,
-/// `cadre:holder` and `cadre:linksPerson` give it, and readers match those
-/// properties).
-fn body_class(kind: &str) -> &'static str {
-    match kind {
-        "party_committee" => "PartyCommittee",
-        "party_org" => "PartyOrganisation",
-        "board" => "PartyBoard",
-        "state" => "StateBody",
-        "front" => "FrontCommittee",
-        "national" => "NationalBody",
-        "delegation" => "Delegation",
-        "department" => "Department",
-        "mass_org" => "MassOrganisation",
-        _ => "Body",
-    }
-}
-
 /// The IRI tail that identifies a body: org plus place code.
 fn body_key(body: &BodyRef) -> Vec<String> {
     let mut key = vec![body.org.clone()];
@@ -405,9 +385,13 @@ fn post_label(role: &str, body: &BodyRef) -> String {
 
 /// Adds a body, linked to its place, and returns the body IRI. The place's gazetteer
 /// facts are not the article's: they go to the reference graph ([`reference_quads`]).
+/// A body states no class: its kind (`cadre:bodyKind`) names its subclass of
+/// `cadre:Body`, one for one (see the ontology), and readers match `cadre:orgName`
+/// or the kind. Nor do articles, posts, holdings and person links state their class:
+/// the ontology's domains of `cadre:articleId`, `cadre:postIn`, `cadre:holder` and
+/// `cadre:linksPerson` give it.
 fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     let node = body_iri(body);
-    q.typed(&node, body_class(&body.kind));
     q.keyed_label(&node, &body_label(body));
     q.text(&node, &term("orgName"), &body.org);
     q.text(&node, &term("bodyKind"), &body.kind);
