@@ -76,8 +76,6 @@ fn mentions_query(hop: &str) -> String {
   GRAPH ?g {{
     {hop}
     ?ev cadre:span ?span ; cadre:inSentence ?s .
-    BIND (xsd:integer(STRBEFORE(?span, \"-\")) AS ?start)
-    BIND (xsd:integer(STRAFTER(?span, \"-\")) AS ?end)
     ?s cadre:sentenceIndex ?sentence ; cadre:sentenceText ?text .
     ?g cadre:articleId ?article .
     OPTIONAL {{ ?g cadre:published ?published }}
@@ -89,6 +87,9 @@ fn mentions_query(hop: &str) -> String {
   # A place's name is the gazetteer's, in the reference graph.
   OPTIONAL {{ GRAPH <{reference}> {{ ?node rdfs:label ?w3 }} }}
   BIND (COALESCE(?w0, ?w1, ?w2, ?w3) AS ?written)
+  # The span \"start-end\" split last: a BIND between the patterns splits them.
+  BIND (xsd:integer(STRBEFORE(?span, \"-\")) AS ?start)
+  BIND (xsd:integer(STRAFTER(?span, \"-\")) AS ?end)
 }}
 ORDER BY ?article ?start ?end ?via"
     )
@@ -101,13 +102,13 @@ const LINKS: &str =
   GRAPH ?g {
     ?link cadre:linksPerson ?node , ?other ; cadre:evidence ?ev .
     ?ev cadre:span ?span ; cadre:inSentence ?s .
-    BIND (xsd:integer(STRBEFORE(?span, \"-\")) AS ?start)
-    BIND (xsd:integer(STRAFTER(?span, \"-\")) AS ?end)
     ?s cadre:sentenceIndex ?sentence ; cadre:sentenceText ?text .
     ?g cadre:articleId ?article .
     OPTIONAL { ?g cadre:published ?published }
     OPTIONAL { ?node cadre:name ?written }
   }
+  BIND (xsd:integer(STRBEFORE(?span, \"-\")) AS ?start)
+  BIND (xsd:integer(STRAFTER(?span, \"-\")) AS ?end)
 } ORDER BY ?other ?article ?start ?end";
 
 const LABELS: &str = "SELECT DISTINCT ?l WHERE { { ?node rdfs:label ?l } UNION { ?node cadre:name ?l } } ORDER BY ?l";
