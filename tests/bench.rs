@@ -95,7 +95,7 @@ fn a_synthetic_store_answers_every_saved_query_in_the_timer() {
            SELECT (COUNT(DISTINCT ?h) AS ?holdings) (COUNT(DISTINCT ?m) AS ?meetings) \
                   (COUNT(DISTINCT ?d) AS ?documents) \
            WHERE { { ?h cadre:holder ?p } UNION { ?m a cadre:Meeting } \
-                   UNION { ?d a cadre:Document } }"],
+                   UNION { ?d cadre:documentType ?type } }"],
     );
     let n: Vec<usize> = counts[1].iter().map(|v| v.parse().unwrap()).collect();
     assert!(n[0] >= 60, "holdings {n:?}");

@@ -17,14 +17,15 @@ const COUNTS: &str = r##"
 PREFIX cadre: <https://w3id.org/cadre/ontology#>
 SELECT ?type (COUNT(DISTINCT ?x) AS ?count) WHERE {
   {
-    VALUES ?class { cadre:Person cadre:Term cadre:Meeting cadre:Document cadre:Place }
+    VALUES ?class { cadre:Person cadre:Term cadre:Meeting cadre:Place }
     ?x a ?class .
   } UNION {
-    # Articles, bodies, posts, holdings and evidence nodes state no class (a body
-    # states its subclass): a property of their class tells them.
+    # Articles, bodies, posts, holdings, documents and evidence nodes state no
+    # class: a property of their class tells them.
     VALUES (?property ?class) {
       (cadre:articleId cadre:Article) (cadre:orgName cadre:Body) (cadre:postIn cadre:Post)
-      (cadre:holder cadre:PostHolding) (cadre:inSentence cadre:Evidence)
+      (cadre:holder cadre:PostHolding) (cadre:documentType cadre:Document)
+      (cadre:inSentence cadre:Evidence)
     }
     ?x ?property ?value .
   }

@@ -348,8 +348,9 @@ fn per_graph(rows: &Rows) -> PerGraph {
 ///
 /// Nodes are those of
 /// `GRAPH ?g { ?n a ?class ; rdfs:label ?l . OPTIONAL { ?n <kind> ?k } … }` with
-/// `?class` one of [`CLASSES`] (a body: `?n cadre:orgName ?org`, as bodies state
-/// no class), grouped by `?n ?class` with `SAMPLE`: the label is
+/// `?class` one of [`CLASSES`] (a body: `?n cadre:orgName ?org`, a document:
+/// `?n cadre:documentType ?type`, as they state no class), grouped by `?n ?class`
+/// with `SAMPLE`: the label is
 /// the first in the label index whose graph types the node so; kind, code and date
 /// come from the first of those graphs that has one, the first predicate of
 /// [`ATTRIBUTES`] that has a value there, its first value in index order.
@@ -358,8 +359,10 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
     let mut scans: Vec<Scan> = CLASSES
         .iter()
         .map(|class| match *class {
-            // A body states no class (its kind is `cadre:bodyKind`): its name tells it.
+            // A body and a document state no class (a body's kind is
+            // `cadre:bodyKind`): the body's name, the document's type tell them.
             "Body" => Scan::of("orgName"),
+            "Document" => Scan::of("documentType"),
             class => Scan {
                 predicate: RDF_TYPE,
                 object: Some(NamedNode::new_unchecked(format!("{CADRE}{class}"))),

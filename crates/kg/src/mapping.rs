@@ -276,7 +276,6 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         let mut key: Vec<&str> = vec![d.number.as_deref().unwrap_or(&x.id)];
         key.extend(issuer_key.iter().map(String::as_str));
         let node = entity("document", &key);
-        q.typed(&node, "Document");
         q.text(&node, &term("documentType"), &d.doc_type);
         let label = match &d.number {
             Some(n) => format!("{} {n}", d.doc_type),
@@ -387,9 +386,9 @@ fn post_label(role: &str, body: &BodyRef) -> String {
 /// facts are not the article's: they go to the reference graph ([`reference_quads`]).
 /// A body states no class: its kind (`cadre:bodyKind`) names its subclass of
 /// `cadre:Body`, one for one (see the ontology), and readers match `cadre:orgName`
-/// or the kind. Nor do articles, posts, holdings and person links state their class:
-/// the ontology's domains of `cadre:articleId`, `cadre:postIn`, `cadre:holder` and
-/// `cadre:linksPerson` give it.
+/// or the kind. Nor do articles, posts, holdings, person links and documents state
+/// their class: the ontology's domains of `cadre:articleId`, `cadre:postIn`,
+/// `cadre:holder`, `cadre:linksPerson` and `cadre:documentType` give it.
 fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     let node = body_iri(body);
     q.keyed_label(&node, &body_label(body));

@@ -991,8 +991,8 @@ fn substitute_pattern(
 /// the reference graph. 3: roles (class, label, key) live in the reference graph.
 /// 4: articles, posts, holdings, person links and bodies state no implied
 /// `rdf:type`. 5: an evidence span is one `cadre:span` literal ("start-end").
-/// 6: bodies state no class either.
-pub const FORMAT_VERSION: u32 = 6;
+/// 6: bodies state no class either. 7: nor do documents.
+pub const FORMAT_VERSION: u32 = 7;
 
 /// The file beside the store's data that holds its [`FORMAT_VERSION`].
 pub const FORMAT_FILE: &str = "cadre-format";
