@@ -94,8 +94,8 @@ fn a_synthetic_store_answers_every_saved_query_in_the_timer() {
         &["PREFIX cadre: <https://w3id.org/cadre/ontology#> \
            SELECT (COUNT(DISTINCT ?h) AS ?holdings) (COUNT(DISTINCT ?m) AS ?meetings) \
                   (COUNT(DISTINCT ?d) AS ?documents) \
-           WHERE { { ?h a cadre:PostHolding } UNION { ?m a cadre:Meeting } \
-                   UNION { ?d a cadre:Document } }"],
+           WHERE { { ?h cadre:holder ?p } UNION { ?m a cadre:Meeting } \
+                   UNION { ?d cadre:documentType ?type } }"],
     );
     let n: Vec<usize> = counts[1].iter().map(|v| v.parse().unwrap()).collect();
     assert!(n[0] >= 60, "holdings {n:?}");

@@ -35,7 +35,8 @@ fn graphml_and_csv_agree_with_the_store_and_networkx() {
         &store,
         &["PREFIX cadre: <https://w3id.org/cadre/ontology#>
            SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {
-             VALUES ?t { cadre:Person cadre:Body cadre:Place cadre:Meeting cadre:Document cadre:Term } ?n a ?t }"],
+             { ?n cadre:orgName ?org } UNION { ?n cadre:documentType ?type }
+             UNION { VALUES ?t { cadre:Person cadre:Place cadre:Meeting cadre:Term } ?n a ?t } }"],
     )[1][0]
         .parse::<usize>()
         .unwrap();

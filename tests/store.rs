@@ -111,15 +111,38 @@ fn place_facts_are_stored_once_in_the_reference_graph() {
         n("SELECT (COUNT(*) AS ?n) WHERE { GRAPH id:reference { id:reference cadre:contentDigest ?d } }"),
         1
     );
-    // The places the four articles name, with their ancestors and successors.
+    // The places the four articles name, with their ancestors and successors (69
+    // quads), and their 8 roles (class, label, key).
     assert_eq!(
         n("SELECT (COUNT(*) AS ?n) WHERE { GRAPH id:reference { ?s ?p ?o } }"),
-        69
+        69 + 8 * 3
     );
     // Nothing about a place is said in an article graph but where a body is.
     assert_eq!(
         n("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?pl a cadre:Place } FILTER (?g != id:reference) }"),
         0
+    );
+}
+
+#[test]
+fn every_role_is_described_once_in_the_reference_graph() {
+    let (_dir, store) = sample_store();
+    let prefix = "PREFIX cadre: <https://w3id.org/cadre/ontology#>
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+         PREFIX id: <https://w3id.org/cadre/id/>\n";
+    let n = |q: &str| count(&store, &format!("{prefix}{q}"));
+    assert_eq!(
+        n("SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?x cadre:role ?r } FILTER NOT EXISTS { GRAPH id:reference { ?r a cadre:Role ; rdfs:label ?l ; cadre:key ?k } } }"),
+        0,
+        "a role without its description"
+    );
+    assert_eq!(
+        n("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?r a cadre:Role } FILTER (?g != id:reference) }"),
+        0
+    );
+    assert_eq!(
+        n("SELECT (COUNT(*) AS ?n) WHERE { GRAPH id:reference { <https://w3id.org/cadre/id/role/pho-bi-thu-thuong-truc> rdfs:label \"Phó Bí thư Thường trực\"@vi ; cadre:key \"phó bí thư thường trực\" } }"),
+        1
     );
 }
 
@@ -130,8 +153,9 @@ fn every_fact_has_evidence_with_offsets() {
         &store,
         "PREFIX cadre: <https://w3id.org/cadre/ontology#>
          SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {
-           VALUES ?c { cadre:PostHolding cadre:Meeting cadre:Document cadre:Term }
-           ?x a ?c . FILTER NOT EXISTS { ?x cadre:evidence ?e . ?e cadre:startOffset ?s ; cadre:inSentence ?n . ?n cadre:sentenceText ?t ; cadre:inArticle ?a } }",
+           { ?x cadre:holder ?holder } UNION { ?x cadre:documentType ?type }
+           UNION { VALUES ?c { cadre:Meeting cadre:Term } ?x a ?c }
+           FILTER NOT EXISTS { ?x cadre:evidence ?e . ?e cadre:span ?s ; cadre:inSentence ?n . ?n cadre:sentenceText ?t ; cadre:inArticle ?a } }",
     );
     assert_eq!(missing, 0);
 }
@@ -854,7 +878,7 @@ fn person_shows_a_year_precision_date_and_its_source() {
         &["PREFIX cadre: <https://w3id.org/cadre/ontology#>
            SELECT ?d (DATATYPE(?d) AS ?type) ?source ?attested WHERE { GRAPH ?g {
              ?g cadre:articleDate ?d ; cadre:dateSource ?source .
-             ?h a cadre:PostHolding ; cadre:attestedOn ?attested } }"],
+             ?h cadre:holder ?p ; cadre:attestedOn ?attested } }"],
     );
     assert_eq!(
         dated[1],
@@ -904,12 +928,13 @@ fn a_store_of_an_older_format_says_to_ingest_again() {
     let (_dir, store) = sample_store();
     assert_eq!(
         std::fs::read_to_string(store.join("cadre-format")).unwrap(),
-        "2\n",
+        "7\n",
         "a new store records its format"
     );
     for (version, made_by) in [
         (None, "an older cadre"),
         (Some("1\n"), "an older cadre"),
+        (Some("6\n"), "an older cadre"),
         (Some("99\n"), "a newer cadre"),
     ] {
         match version {

@@ -17,13 +17,17 @@ const COUNTS: &str = r##"
 PREFIX cadre: <https://w3id.org/cadre/ontology#>
 SELECT ?type (COUNT(DISTINCT ?x) AS ?count) WHERE {
   {
-    VALUES ?class { cadre:Article cadre:Person cadre:Body cadre:Post cadre:PostHolding
-                    cadre:Term cadre:Meeting cadre:Document cadre:Place }
+    VALUES ?class { cadre:Person cadre:Term cadre:Meeting cadre:Place }
     ?x a ?class .
   } UNION {
-    # Evidence nodes state no class: each is the span of a mention in a sentence.
-    ?x cadre:inSentence ?sentence .
-    BIND (cadre:Evidence AS ?class)
+    # Articles, bodies, posts, holdings, documents and evidence nodes state no
+    # class: a property of their class tells them.
+    VALUES (?property ?class) {
+      (cadre:articleId cadre:Article) (cadre:orgName cadre:Body) (cadre:postIn cadre:Post)
+      (cadre:holder cadre:PostHolding) (cadre:documentType cadre:Document)
+      (cadre:inSentence cadre:Evidence)
+    }
+    ?x ?property ?value .
   }
   BIND (STRAFTER(STR(?class), "#") AS ?type)
 } GROUP BY ?type ORDER BY DESC(?count)

@@ -258,16 +258,19 @@ fn period(date: &str) -> (String, String) {
     }
 }
 
-/// For each place of the reference graph, the article graphs that name it: the
-/// places their bodies are located in (`cadre:locatedIn`), those places' ancestors
-/// (`cadre:partOf`) and the places that succeeded them in 2025 (`cadre:succeededBy`),
-/// and so on. Each of those article graphs stated the place's gazetteer facts
-/// before the reference graph held them once, so the projection counts them as
-/// before: an edge `part_of` weighs the articles that name the place.
+/// For each place and role of the reference graph, the article graphs that name
+/// it: the places their bodies are located in (`cadre:locatedIn`), those places'
+/// ancestors (`cadre:partOf`) and the places that succeeded them in 2025
+/// (`cadre:succeededBy`), and so on; the roles of their holdings and posts
+/// (`cadre:role`). Each of those article graphs stated the place's gazetteer facts
+/// and the role's label before the reference graph held them once, so the
+/// projection counts them as before: an edge `part_of` weighs the articles that
+/// name the place, a `holds` edge is labelled with its role in its own graph.
 fn reference_graphs(
     located: &Rows,
     part_of: &Rows,
     succeeded_by: &Rows,
+    roles: &Rows,
     reference: u32,
 ) -> HashMap<u32, Vec<u32>> {
     let mut next: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -292,8 +295,14 @@ fn reference_graphs(
             }
         }
     }
+    for &[_, role, g] in roles {
+        if g != reference {
+            places.entry(role).or_default().push(g);
+        }
+    }
     for graphs in places.values_mut() {
         graphs.sort_unstable();
+        graphs.dedup();
     }
     places
 }
@@ -339,7 +348,9 @@ fn per_graph(rows: &Rows) -> PerGraph {
 ///
 /// Nodes are those of
 /// `GRAPH ?g { ?n a ?class ; rdfs:label ?l . OPTIONAL { ?n <kind> ?k } … }` with
-/// `?class` one of [`CLASSES`], grouped by `?n ?class` with `SAMPLE`: the label is
+/// `?class` one of [`CLASSES`] (a body: `?n cadre:orgName ?org`, a document:
+/// `?n cadre:documentType ?type`, as they state no class), grouped by `?n ?class`
+/// with `SAMPLE`: the label is
 /// the first in the label index whose graph types the node so; kind, code and date
 /// come from the first of those graphs that has one, the first predicate of
 /// [`ATTRIBUTES`] that has a value there, its first value in index order.
@@ -347,10 +358,16 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
     use rayon::prelude::*;
     let mut scans: Vec<Scan> = CLASSES
         .iter()
-        .map(|class| Scan {
-            predicate: RDF_TYPE,
-            object: Some(NamedNode::new_unchecked(format!("{CADRE}{class}"))),
-            labels: false,
+        .map(|class| match *class {
+            // A body and a document state no class (a body's kind is
+            // `cadre:bodyKind`): the body's name, the document's type tell them.
+            "Body" => Scan::of("orgName"),
+            "Document" => Scan::of("documentType"),
+            class => Scan {
+                predicate: RDF_TYPE,
+                object: Some(NamedNode::new_unchecked(format!("{CADRE}{class}"))),
+                labels: false,
+            },
         })
         .collect();
     scans.extend(
@@ -386,10 +403,12 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
             let i = SIMPLE_RELATIONS.iter().position(|(q, _, _)| *q == p);
             &read[first_relation + i.expect("a relation the projection scans")]
         };
+        let roles = &read[first_relation + SIMPLE_RELATIONS.len() + 2];
         let graphs = reference_graphs(
             relation("locatedIn"),
             relation("partOf"),
             relation("succeededBy"),
+            roles,
             reference,
         );
         for rows in &mut read {

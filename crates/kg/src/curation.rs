@@ -572,13 +572,16 @@ impl Curation {
         edited
     }
 
-    /// The reference graph's quads for the places `located`
+    /// The reference graph's quads for the places and roles `referenced`
     /// ([`crate::mapping::reference_quads`]) with the `rename` and `set` rules applied
     /// (the rule cited on the node, in that graph), then the graph's digest
     /// ([`Self::reference_digest`]).
-    pub fn reference_quads<'a>(&self, located: impl IntoIterator<Item = &'a String>) -> Vec<Quad> {
+    pub fn reference_quads<'a>(
+        &self,
+        referenced: impl IntoIterator<Item = &'a String>,
+    ) -> Vec<Quad> {
         let graph = iri::reference_graph();
-        let mut quads = crate::mapping::reference_quads(located);
+        let mut quads = crate::mapping::reference_quads(referenced);
         let cited: Vec<Quad> = self
             .edit(&mut quads)
             .into_iter()
@@ -601,8 +604,9 @@ impl Curation {
         quads
     }
 
-    /// What the reference graph is a function of, besides the places: the gazetteer's
-    /// data files and this curation's rules, as 16 hex digits (FNV-1a). A store whose
+    /// What the reference graph is a function of, besides the places and roles: the
+    /// gazetteer's data files, the roles table (`roles.tsv`) and this curation's
+    /// rules, as 16 hex digits (FNV-1a). A store whose
     /// reference graph carries another digest rebuilds it
     /// ([`crate::CadreStore::refresh_reference`]).
     pub fn reference_digest(&self) -> &str {
@@ -610,17 +614,18 @@ impl Curation {
     }
 
     fn compute_reference_digest(&self) -> String {
-        static GAZETTEER: OnceLock<u64> = OnceLock::new();
-        let gazetteer = *GAZETTEER.get_or_init(|| {
+        static LEXICON: OnceLock<u64> = OnceLock::new();
+        let lexicon = *LEXICON.get_or_init(|| {
             cadre_lexicon::places::Gazetteer::data()
                 .iter()
+                .chain([&cadre_lexicon::vocab::ROLES_TSV])
                 .fold(FNV_OFFSET, |h, data| fnv1a(h, data.as_bytes()))
         });
         let mut rules: Vec<String> = self.graph_quads().iter().map(Quad::to_string).collect();
         rules.sort();
         let sum = rules
             .iter()
-            .fold(gazetteer, |h, line| fnv1a(h, line.as_bytes()));
+            .fold(lexicon, |h, line| fnv1a(h, line.as_bytes()));
         format!("{sum:016x}")
     }
 

@@ -57,6 +57,7 @@ pub struct Explanation {
 
 const PREFIXES: &str = "PREFIX cadre: <https://w3id.org/cadre/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 ";
 
 /// How a node reaches its evidence, nearest first: its own, that of a statement
@@ -74,7 +75,7 @@ fn mentions_query(hop: &str) -> String {
         "{PREFIXES}SELECT DISTINCT ?article ?published ?via ?sentence ?start ?end ?text ?written ?rule WHERE {{
   GRAPH ?g {{
     {hop}
-    ?ev cadre:startOffset ?start ; cadre:endOffset ?end ; cadre:inSentence ?s .
+    ?ev cadre:span ?span ; cadre:inSentence ?s .
     ?s cadre:sentenceIndex ?sentence ; cadre:sentenceText ?text .
     ?g cadre:articleId ?article .
     OPTIONAL {{ ?g cadre:published ?published }}
@@ -86,6 +87,9 @@ fn mentions_query(hop: &str) -> String {
   # A place's name is the gazetteer's, in the reference graph.
   OPTIONAL {{ GRAPH <{reference}> {{ ?node rdfs:label ?w3 }} }}
   BIND (COALESCE(?w0, ?w1, ?w2, ?w3) AS ?written)
+  # The span \"start-end\" split last: a BIND between the patterns splits them.
+  BIND (xsd:integer(STRBEFORE(?span, \"-\")) AS ?start)
+  BIND (xsd:integer(STRAFTER(?span, \"-\")) AS ?end)
 }}
 ORDER BY ?article ?start ?end ?via"
     )
@@ -97,12 +101,14 @@ const LINKS: &str =
     "SELECT DISTINCT ?article ?published ?other ?sentence ?start ?end ?text ?written WHERE {
   GRAPH ?g {
     ?link cadre:linksPerson ?node , ?other ; cadre:evidence ?ev .
-    ?ev cadre:startOffset ?start ; cadre:endOffset ?end ; cadre:inSentence ?s .
+    ?ev cadre:span ?span ; cadre:inSentence ?s .
     ?s cadre:sentenceIndex ?sentence ; cadre:sentenceText ?text .
     ?g cadre:articleId ?article .
     OPTIONAL { ?g cadre:published ?published }
     OPTIONAL { ?node cadre:name ?written }
   }
+  BIND (xsd:integer(STRBEFORE(?span, \"-\")) AS ?start)
+  BIND (xsd:integer(STRAFTER(?span, \"-\")) AS ?end)
 } ORDER BY ?other ?article ?start ?end";
 
 const LABELS: &str = "SELECT DISTINCT ?l WHERE { { ?node rdfs:label ?l } UNION { ?node cadre:name ?l } } ORDER BY ?l";

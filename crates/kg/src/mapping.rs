@@ -1,12 +1,13 @@
 //! Extraction → RDF quads: what the article says in the article's named graph, the
-//! gazetteer facts of the places it names in the reference graph.
+//! gazetteer facts of the places it names and the roles it names in the reference
+//! graph.
 //!
 //! Shared entities (persons, bodies, posts, holdings, terms, meetings, documents,
 //! places) have deterministic IRIs (see [`crate::iri`]), so the union of article graphs
 //! is the knowledge graph; what each article asserts, and the sentence it asserts it
 //! in, stays in that article's graph. Facts point to `cadre:Evidence` nodes that carry
-//! the character offsets of the mention and point to the `cadre:Sentence` node that
-//! holds the sentence's article, index and text once.
+//! the character span of the mention (`cadre:span`, "start-end") and point to the
+//! `cadre:Sentence` node that holds the sentence's article, index and text once.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -74,22 +75,6 @@ impl Quads {
     }
 }
 
-/// The class of a body, by its kind.
-fn body_class(kind: &str) -> &'static str {
-    match kind {
-        "party_committee" => "PartyCommittee",
-        "party_org" => "PartyOrganisation",
-        "board" => "PartyBoard",
-        "state" => "StateBody",
-        "front" => "FrontCommittee",
-        "national" => "NationalBody",
-        "delegation" => "Delegation",
-        "department" => "Department",
-        "mass_org" => "MassOrganisation",
-        _ => "Body",
-    }
-}
-
 /// The IRI tail that identifies a body: org plus place code.
 fn body_key(body: &BodyRef) -> Vec<String> {
     let mut key = vec![body.org.clone()];
@@ -153,7 +138,6 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         quads: Vec::new(),
         seen: FxHashSet::default(),
     };
-    q.typed(&article, "Article");
     q.text(&article, &term("articleId"), &x.id);
     q.text(&article, &term("title"), &x.title);
     if let Some(url) = &x.url {
@@ -175,8 +159,7 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         let sentence = add_sentence(q, x, &article, e.sentence);
         let ev = entity("evidence", &[&x.id, &format!("{}-{}", e.start, e.end)]);
         q.link(&ev, &term("inSentence"), &sentence);
-        q.literal(&ev, &term("startOffset"), &e.start.to_string(), "integer");
-        q.literal(&ev, &term("endOffset"), &e.end.to_string(), "integer");
+        q.text(&ev, &term("span"), &format!("{}-{}", e.start, e.end));
         ev
     };
     let attested = x.dated.as_ref();
@@ -198,7 +181,6 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         }
         for (a, b) in nodes.links(&p.name) {
             let link = entity("link", &[&p.name, &a, &b]);
-            q.typed(&link, "PersonLink");
             let (first, second) = (
                 persons::iri(&p.name, Some(&a)),
                 persons::iri(&p.name, Some(&b)),
@@ -219,20 +201,16 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         for pos in &p.positions {
             let body = add_body(&mut q, &pos.body);
             let role = entity("role", &[&pos.role]);
-            q.typed(&role, "Role");
-            q.keyed_label(&role, &pos.role);
             let key = body_key(&pos.body);
             let mut post_key: Vec<&str> = vec![&pos.role];
             post_key.extend(key.iter().map(String::as_str));
             let post = entity("post", &post_key);
-            q.typed(&post, "Post");
             q.keyed_label(&post, &post_label(&pos.role, &pos.body));
             q.link(&post, &term("role"), &role);
             q.link(&post, &term("postIn"), &body);
             let province = nodes.holder(&p.name, &pos.body);
             let person = persons::iri(&p.name, province.as_deref());
             let holding = holding_iri(&p.name, province.as_deref(), &post_key);
-            q.typed(&holding, "PostHolding");
             q.link(&holding, &term("holder"), &person);
             q.link(&holding, &term("post"), &post);
             q.link(&holding, &term("organisation"), &body);
@@ -298,7 +276,6 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         let mut key: Vec<&str> = vec![d.number.as_deref().unwrap_or(&x.id)];
         key.extend(issuer_key.iter().map(String::as_str));
         let node = entity("document", &key);
-        q.typed(&node, "Document");
         q.text(&node, &term("documentType"), &d.doc_type);
         let label = match &d.number {
             Some(n) => format!("{} {n}", d.doc_type),
@@ -407,10 +384,13 @@ fn post_label(role: &str, body: &BodyRef) -> String {
 
 /// Adds a body, linked to its place, and returns the body IRI. The place's gazetteer
 /// facts are not the article's: they go to the reference graph ([`reference_quads`]).
+/// A body states no class: its kind (`cadre:bodyKind`) names its subclass of
+/// `cadre:Body`, one for one (see the ontology), and readers match `cadre:orgName`
+/// or the kind. Nor do articles, posts, holdings, person links and documents state
+/// their class: the ontology's domains of `cadre:articleId`, `cadre:postIn`,
+/// `cadre:holder`, `cadre:linksPerson` and `cadre:documentType` give it.
 fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     let node = body_iri(body);
-    q.typed(&node, "Body");
-    q.typed(&node, body_class(&body.kind));
     q.keyed_label(&node, &body_label(body));
     q.text(&node, &term("orgName"), &body.org);
     q.text(&node, &term("bodyKind"), &body.kind);
@@ -421,13 +401,14 @@ fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     node
 }
 
-/// The places an article graph locates bodies in (objects of `cadre:locatedIn`):
-/// the places whose facts [`reference_quads`] states.
-pub fn located_places(quads: &[Quad]) -> BTreeSet<String> {
-    let located = term("locatedIn");
+/// The reference nodes an article graph names: the places it locates bodies in
+/// (objects of `cadre:locatedIn`) and the roles of its posts and holdings (objects
+/// of `cadre:role`), whose descriptions [`reference_quads`] states.
+pub fn referenced(quads: &[Quad]) -> BTreeSet<String> {
+    let (located, role) = (term("locatedIn"), term("role"));
     quads
         .iter()
-        .filter(|q| q.predicate.as_str() == located)
+        .filter(|q| q.predicate.as_str() == located || q.predicate.as_str() == role)
         .filter_map(|q| match &q.object {
             Term::NamedNode(n) => Some(n.as_str().to_string()),
             _ => None,
@@ -435,26 +416,40 @@ pub fn located_places(quads: &[Quad]) -> BTreeSet<String> {
         .collect()
 }
 
-/// The reference graph's quads for the places `located` (place IRIs, as
-/// [`located_places`] gives them): each place with its ancestors, its gazetteer
+/// The reference graph's quads for the nodes `referenced` (IRIs, as [`referenced`]
+/// gives them), in their order. A place comes with its ancestors, its gazetteer
 /// facts (name, code, kind, validity, `partOf`, `within` itself and every
-/// ancestor) and its 2025 change event with the reformed places that took it over,
-/// in the order of `located`. These facts depend on the gazetteer alone, so the
-/// store states them once, not in every article that names the place. An IRI the
-/// gazetteer lacks gives nothing.
-pub fn reference_quads<'a>(located: impl IntoIterator<Item = &'a String>) -> Vec<Quad> {
+/// ancestor) and its 2025 change event with the reformed places that took it over;
+/// a role with its class, label and key (`roles.tsv`). These facts depend on the
+/// gazetteer and the lexicon alone, so the store states them once, not in every
+/// article that names the place or role. An IRI neither knows gives nothing.
+pub fn reference_quads<'a>(referenced: impl IntoIterator<Item = &'a String>) -> Vec<Quad> {
     let mut q = Quads {
         graph: NamedNode::new_unchecked(iri::reference_graph()).into(),
         quads: Vec::new(),
         seen: FxHashSet::default(),
     };
-    let ids = place_ids();
-    for place in located {
-        if let Some(&id) = ids.get(place.as_str()) {
+    let (places, roles) = (place_ids(), role_names());
+    for node in referenced {
+        if let Some(&id) = places.get(node.as_str()) {
             add_place(&mut q, id);
+        } else if let Some(name) = roles.get(node.as_str()) {
+            q.typed(node, "Role");
+            q.keyed_label(node, name);
         }
     }
     q.quads
+}
+
+/// Every canonical role (`roles.tsv`) by its IRI, built once.
+fn role_names() -> &'static FxHashMap<String, &'static str> {
+    static NAMES: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        cadre_lexicon::vocab::role_names()
+            .into_iter()
+            .map(|name| (entity("role", &[name]), name))
+            .collect()
+    })
 }
 
 /// Every gazetteer place by its IRI, built once.

@@ -176,7 +176,7 @@ pub struct ArticleGraph {
     pub id: String,
     /// The quads of its graph.
     pub quads: Vec<Quad>,
-    /// The reference graph's quads for the places it names
+    /// The reference graph's quads for the places and roles it names
     /// ([`Curation::reference_quads`]), which the store holds once for all articles.
     pub reference: Vec<Quad>,
 }
@@ -185,7 +185,7 @@ impl ArticleGraph {
     /// Maps an extraction under `curation`.
     pub fn map(x: &Extraction, curation: &Curation) -> Self {
         let quads = curation.article_quads(x);
-        let reference = curation.reference_quads(&crate::mapping::located_places(&quads));
+        let reference = curation.reference_quads(&crate::mapping::referenced(&quads));
         Self {
             id: x.id.clone(),
             quads,
@@ -375,9 +375,10 @@ impl CadreStore {
 
     /// Makes the reference graph that of the gazetteer and `curation`: when it does
     /// not carry [`Curation::reference_digest`] as its one digest (a batch was
-    /// ingested under another gazetteer or curation), rebuilds it in one transaction
-    /// from the places the article graphs locate bodies in. Returns whether it did.
-    /// Batches add the facts of the places they name as they load
+    /// ingested under another gazetteer, roles table or curation), rebuilds it in one
+    /// transaction from the places the article graphs locate bodies in and the roles
+    /// they name. Returns whether it did.
+    /// Batches add the facts of the places and roles they name as they load
     /// ([`load_graphs`](Self::load_graphs)), so an ingest under an unchanged gazetteer
     /// and curation writes each fact once and rebuilds nothing.
     pub fn refresh_reference(&self, curation: &Curation) -> Result<bool, StoreError> {
@@ -397,19 +398,21 @@ impl CadreStore {
         if current || stored.is_empty() && self.article_count()? == 0 {
             return Ok(false);
         }
-        let located_in = NamedNode::new_unchecked(iri::term("locatedIn"));
-        let mut located = std::collections::BTreeSet::new();
-        for row in self.quads_with_predicate(located_in.as_ref(), None)? {
-            let [_, place, g] = row?;
-            if let (Term::NamedNode(place), Term::NamedNode(g)) = (place, g) {
-                if g != graph {
-                    located.insert(place.into_string());
+        let mut referenced = std::collections::BTreeSet::new();
+        for predicate in ["locatedIn", "role"] {
+            let predicate = NamedNode::new_unchecked(iri::term(predicate));
+            for row in self.quads_with_predicate(predicate.as_ref(), None)? {
+                let [_, node, g] = row?;
+                if let (Term::NamedNode(node), Term::NamedNode(g)) = (node, g) {
+                    if g != graph {
+                        referenced.insert(node.into_string());
+                    }
                 }
             }
         }
         let mut txn = self.store.start_transaction()?;
         txn.remove_named_graph(&graph)?;
-        for q in curation.reference_quads(&located) {
+        for q in curation.reference_quads(&referenced) {
             txn.insert(&q);
         }
         txn.commit()?;
@@ -985,8 +988,11 @@ fn substitute_pattern(
 /// The layout of the graphs a store holds (IRIs, graphs, properties). Bump it when
 /// that layout changes, so stores made before say so instead of answering wrongly.
 /// 2: evidence cites `cadre:Sentence` nodes; places and 2025 change events live in
-/// the reference graph.
-pub const FORMAT_VERSION: u32 = 2;
+/// the reference graph. 3: roles (class, label, key) live in the reference graph.
+/// 4: articles, posts, holdings, person links and bodies state no implied
+/// `rdf:type`. 5: an evidence span is one `cadre:span` literal ("start-end").
+/// 6: bodies state no class either. 7: nor do documents.
+pub const FORMAT_VERSION: u32 = 7;
 
 /// The file beside the store's data that holds its [`FORMAT_VERSION`].
 pub const FORMAT_FILE: &str = "cadre-format";
@@ -1340,8 +1346,8 @@ mod tests {
         assert_eq!(out.rows[0][0], Some(Literal::from(true).into()));
     }
 
-    /// Two ingests naming one place leave one copy of its facts, in the reference
-    /// graph; a new curation rebuilds that graph once.
+    /// Two ingests naming one place and one role leave one copy of their facts, in
+    /// the reference graph; a new curation rebuilds that graph once.
     #[test]
     fn the_reference_graph_is_written_once_and_rebuilt_under_a_new_curation() {
         let dir = tempfile::tempdir().unwrap();
@@ -1350,10 +1356,10 @@ mod tests {
         for name in ["Nguyễn Văn An", "Trần Thị Bình"] {
             store.ingest(&[article(name, name)], &curation).unwrap();
         }
-        let labels = || -> Vec<(String, String)> {
+        let labels_of = |node: &str| -> Vec<(String, String)> {
             store
                 .select(
-                    "SELECT ?g ?l WHERE { GRAPH ?g { <https://w3id.org/cadre/id/place/l020> <http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?g ?l",
+                    &format!("SELECT ?g ?l WHERE {{ GRAPH ?g {{ <https://w3id.org/cadre/id/{node}> <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }} ORDER BY ?g ?l"),
                     &[],
                 )
                 .unwrap()
@@ -1367,16 +1373,33 @@ mod tests {
                 })
                 .collect()
         };
+        let labels = || labels_of("place/l020");
         let reference = iri::reference_graph();
         assert_eq!(labels(), [(reference.clone(), "Thanh Trì".to_string())]);
+        assert_eq!(
+            labels_of("role/bi-thu"),
+            [(reference.clone(), "Bí thư".to_string())]
+        );
         assert!(!store.refresh_reference(&curation).unwrap());
         let renamed = Curation::parse(
-            "action,subject,object,value,note\nrename,id/place/l020,,Huyện Thanh Trì (cũ),\n",
+            "action,subject,object,value,note\nrename,id/place/l020,,Huyện Thanh Trì (cũ),\nrename,id/role/bi-thu,,Bí thư (cấp ủy),\n",
         )
         .unwrap();
         assert!(store.refresh_reference(&renamed).unwrap());
-        assert_eq!(labels(), [(reference, "Huyện Thanh Trì (cũ)".to_string())]);
+        assert_eq!(
+            labels(),
+            [(reference.clone(), "Huyện Thanh Trì (cũ)".to_string())]
+        );
+        assert_eq!(
+            labels_of("role/bi-thu"),
+            [(reference.clone(), "Bí thư (cấp ủy)".to_string())]
+        );
         assert!(!store.refresh_reference(&renamed).unwrap());
+        assert!(store.refresh_reference(&curation).unwrap());
+        assert_eq!(
+            labels_of("role/bi-thu"),
+            [(reference, "Bí thư".to_string())]
+        );
     }
 
     /// An article ingested again unchanged is left alone; a changed one replaces its

@@ -249,7 +249,7 @@ impl Vocabulary {
     fn load() -> Self {
         let abbreviations = abbreviations(include_str!("../../../data/lexicon/abbreviations.tsv"));
         let mut roles = PhraseTable::default();
-        for cols in rows(include_str!("../../../data/lexicon/roles.tsv")) {
+        for cols in rows(ROLES_TSV) {
             let implied_org = cols.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string());
             let entry = RoleEntry {
                 role: cols[1].to_string(),
@@ -458,6 +458,19 @@ fn abbreviated(words: &[String], abbreviations: &[Abbreviation]) -> Vec<Vec<Stri
     out
 }
 
+/// The roles table (`roles.tsv`): a post title as written → its canonical role.
+pub const ROLES_TSV: &str = include_str!("../../../data/lexicon/roles.tsv");
+
+/// The canonical roles of [`ROLES_TSV`] (its second column), distinct, in file
+/// order: every role an extraction can name, so a role node's IRI tells its name.
+pub fn role_names() -> Vec<&'static str> {
+    let mut seen = HashSet::new();
+    rows(ROLES_TSV)
+        .map(|cols| cols[1])
+        .filter(|role| seen.insert(*role))
+        .collect()
+}
+
 /// Data rows of a TSV lexicon file: comments and blank lines skipped, cells trimmed.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
@@ -469,6 +482,14 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_names_are_the_distinct_canonical_roles() {
+        let names = role_names();
+        assert_eq!(names[0], "Tổng Bí thư");
+        assert_eq!(names.iter().filter(|r| **r == "Thủ tướng").count(), 1);
+        assert!(names.contains(&"Ủy viên Ban Thường vụ"));
+    }
 
     #[test]
     fn fused_title_implies_its_body() {
