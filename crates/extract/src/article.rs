@@ -674,7 +674,17 @@ impl Doc {
     fn department_at(&self, s: usize, i: usize) -> Option<(BodyRef, usize, bool)> {
         let (len, dept) = self.vocab.departments.longest_at(self.keys(s, i))?;
         let (mention, plen) = place_at(&self.text, &self.tokens[s], i + len);
-        let place = self.home.resolve(&mention, BodyLevel::Province);
+        // A department with no place written, in an article about a centrally-run city
+        // that names no province: the city's ("Sở Nội vụ" of Hồ Chí Minh City).
+        let bare = mention.candidates.is_empty() && mention.level_word.is_none();
+        let city = self.home.province.filter(|&p| {
+            Gazetteer::global().place(p).kind == PlaceKind::CentralCity
+                && self.home.province_proper.is_none()
+        });
+        let place = match city {
+            Some(city) if bare => Some(city),
+            _ => self.home.resolve(&mention, BodyLevel::Province),
+        };
         let body = BodyRef {
             org: dept.clone(),
             kind: BodyKind::Department.as_str().into(),

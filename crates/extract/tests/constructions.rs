@@ -894,3 +894,18 @@ fn a_birthplace_does_not_vote_for_the_article_s_place() {
     );
     assert_eq!(terms(&rec), ["Đảng bộ | Vĩnh Phúc | - | 2020-2025"]);
 }
+
+#[test]
+fn a_department_of_a_centrally_run_city_is_the_city_s() {
+    let rec = record(
+        "Ban Thường vụ Thành ủy Hải Phòng điều động ông Trịnh Văn Bảy, Trưởng phòng Quản lý \
+         di sản văn hóa giữ chức Phó Giám đốc Sở Văn hóa và Thể thao.",
+    );
+    assert_eq!(
+        posts(&rec, "Trịnh Văn Bảy"),
+        [
+            "Phó Giám đốc | Sở Văn hóa và Thể thao | Hải Phòng",
+            "Trưởng phòng | Phòng Quản lý di sản văn hóa | Hải Phòng"
+        ]
+    );
+}
