@@ -112,45 +112,17 @@ fn ordinal_re() -> &'static Regex {
 /// capitalised word, a number or punctuation, or a lower-case word of a body's or a
 /// unit's name ("Hội nghị Ban Chấp hành Đảng bộ tỉnh khóa XVII (mở rộng) lần thứ 8").
 fn in_meeting_name(word: &str) -> bool {
-    const NAME_WORDS: [&str; 30] = [
-        "tỉnh",
-        "huyện",
-        "quận",
-        "thị",
-        "xã",
-        "phường",
-        "trấn",
-        "thành",
-        "phố",
-        "chấp",
-        "hành",
-        "thường",
-        "vụ",
-        "trực",
-        "nhân",
-        "dân",
-        "đại",
-        "biểu",
-        "đồng",
-        "ủy",
-        "bộ",
-        "mở",
-        "rộng",
-        "khóa",
-        "nhiệm",
-        "kỳ",
-        "đảng",
-        "hội",
-        "ban",
-        "ngành",
-    ];
     let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
     bare.is_empty()
         || bare
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        || NAME_WORDS.contains(&fold_key(bare).as_str())
+        || cadre_lexicon::vocab::Vocabulary::global()
+            .cues
+            .meeting_name
+            .longest_at(&[fold_key(bare)])
+            .is_some()
 }
 
 /// Folds a term known only by its years into the same body's term known only by its

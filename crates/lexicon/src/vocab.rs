@@ -199,6 +199,10 @@ pub struct Cues {
     /// tác tại Sở Tư pháp và bổ nhiệm giữ chức Phó Giám đốc"): a bare title after it
     /// is a post of that body.
     pub workplace: PhraseTable<()>,
+    /// Lower-case words of a body's or unit's name that may stand inside a meeting's
+    /// name before its number ("tỉnh", "chấp hành", "mở rộng"): any other word there
+    /// means the number belongs to something else.
+    pub meeting_name: PhraseTable<()>,
 }
 
 /// All vocabulary tables.
@@ -319,6 +323,7 @@ impl Vocabulary {
                 "central_of" => &mut cues.central_of,
                 "party_of" => &mut cues.party_of,
                 "workplace" => &mut cues.workplace,
+                "meeting_name" => &mut cues.meeting_name,
                 other => panic!("cues.tsv: unknown kind {other}"),
             };
             table.insert(cols[1], ());
