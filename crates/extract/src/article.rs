@@ -485,14 +485,7 @@ impl Doc {
         };
         let gaz = Gazetteer::global();
         let toks = &self.tokens[s];
-        let titled = |k: usize| {
-            (1..=k.min(4)).any(|len| {
-                self.vocab
-                    .roles
-                    .longest_at(self.keys(s, k - len))
-                    .is_some_and(|(l, _)| l == len)
-            })
-        };
+        let titled = |k: usize| self.vocab.roles.ends_at(toks, k, 4);
         let homes = [self.home.district, self.home.province];
         (0..i).rev().find_map(|k| {
             let (len, entry) = self.vocab.bodies.longest_at(self.keys(s, k))?;

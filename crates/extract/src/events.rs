@@ -602,12 +602,7 @@ impl Doc {
                     || keys.get(i + 3).is_some_and(|k| k.key == "này");
                 // "Dự Hội nghị …", "chủ trì Hội nghị", "Tại Đại hội, …": the article's
                 // event named again, or named for the first time by taking part in it.
-                let attended = (i.saturating_sub(3)..i).any(|k| {
-                    v.cues
-                        .attend
-                        .longest_at(&keys[k..])
-                        .is_some_and(|(l, _)| k + l == i)
-                });
+                let attended = v.cues.attend.ends_at(keys, i, 3);
                 // "…, và ngày 30, 31-3, Đại hội …": a clause that opens with its own date
                 // shares the report verb of a meeting reported earlier in the sentence.
                 let shared_verb = reported_here && clause_opens(&toks[..i]);
@@ -710,12 +705,7 @@ impl Doc {
                 }
                 // "… chủ trì Hội nghị lần thứ 9, Ban Chấp hành …": chairing a numbered
                 // meeting.
-                let chaired = (i.saturating_sub(3)..i).any(|k| {
-                    v.cues
-                        .chair
-                        .longest_at(&keys[k..])
-                        .is_some_and(|(l, _)| k + l == i)
-                });
+                let chaired = v.cues.chair.ends_at(keys, i, 3);
                 // "… chủ trì hội nghị Ban Thường vụ Tỉnh ủy để …": a meeting with a
                 // body of its own, chaired, was held.
                 let own_body = self.body_at(s, i + 2, &[]).is_some();

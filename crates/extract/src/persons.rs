@@ -755,14 +755,8 @@ impl Doc {
         let toks = &self.tokens[s];
         let cues = &self.vocab.cues;
         for (p, post) in posts.iter().enumerate() {
-            let plural = (1..=2).any(|len| {
-                post.start >= len
-                    && cues
-                        .plural
-                        .longest_at(self.keys(s, post.start - len))
-                        .is_some_and(|(l, _)| l == len)
-            }) || post.start > 0
-                && toks[post.start - 1].key.chars().all(|c| c.is_ascii_digit());
+            let plural = cues.plural.ends_at(toks, post.start, 2)
+                || post.start > 0 && toks[post.start - 1].key.chars().all(|c| c.is_ascii_digit());
             let mut j = self.skip_term_tail(s, post.end);
             if let Some((len, _)) = cues.list.longest_at(self.keys(s, j)) {
                 j += len;
@@ -1218,15 +1212,21 @@ impl Doc {
         })
     }
 
+    /// The workplace of a transfer written at token `k` of sentence `s` ("nhận công tác
+    /// tại Sở Tư pháp"): the tokens the phrase and its body take, and the body.
+    fn workplace_at(&self, s: usize, k: usize) -> Option<(usize, BodyRef)> {
+        let (len, ()) = self.vocab.cues.workplace.longest_at(self.keys(s, k))?;
+        let (body, blen, _) = self.body_at(s, k + len, &[])?;
+        Some((len + blen, body))
+    }
+
     /// The body named as the workplace of a transfer before token `i` of sentence `s`
     /// ("đến nhận công tác tại Sở Tư pháp và bổ nhiệm giữ chức Phó Giám đốc"), within
     /// the 12 tokens before `i`: the body of a bare title there.
     fn workplace_before(&self, s: usize, i: usize) -> Option<BodyRef> {
-        let cues = &self.vocab.cues;
         (i.saturating_sub(24)..i).rev().find_map(|k| {
-            let (len, ()) = cues.workplace.longest_at(self.keys(s, k))?;
-            let (body, blen, _) = self.body_at(s, k + len, &[])?;
-            (i - (k + len + blen) <= 12).then_some(body)
+            let (len, body) = self.workplace_at(s, k)?;
+            (i - (k + len) <= 12).then_some(body)
         })
     }
 
@@ -1235,13 +1235,11 @@ impl Doc {
     /// and its body.
     fn workplace_tokens(&self, s: usize, from: usize, to: usize) -> usize {
         let toks = &self.tokens[s];
-        let cues = &self.vocab.cues;
         (from..to)
             .find_map(|k| {
-                let (len, ()) = cues.workplace.longest_at(self.keys(s, k))?;
-                let (_, blen, _) = self.body_at(s, k + len, &[])?;
+                let (len, _) = self.workplace_at(s, k)?;
                 let motion = k > from && matches!(toks[k - 1].key.as_str(), "đến" | "về");
-                Some(len + blen + usize::from(motion))
+                Some(len + usize::from(motion))
             })
             .unwrap_or(0)
     }
@@ -1432,15 +1430,8 @@ impl Doc {
             // is no street.
             let after_level_word = (1..=2)
                 .any(|len| i >= len && level_word_at(toks, i - len).is_some_and(|(_, l)| l == len));
-            let blocked = !after_level_word
-                && (1..=3).any(|len| {
-                    i >= len
-                        && self
-                            .vocab
-                            .name_blockers
-                            .longest_at(self.keys(s, i - len))
-                            .is_some_and(|(l, _)| l == len)
-                });
+            let blocked =
+                !after_level_word && self.vocab.name_blockers.ends_at(&self.tokens[s], i, 3);
             let upper_run = text
                 .chars()
                 .filter(|c| c.is_alphabetic())

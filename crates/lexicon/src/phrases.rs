@@ -98,6 +98,16 @@ impl<T> PhraseTable<T> {
         found
     }
 
+    /// Whether a phrase of at most `max_len` words, read as [`Self::longest_at`] reads
+    /// it, ends right before `keys[end]`: the honorific before a name, the verb before a
+    /// meeting, the title before a body.
+    pub fn ends_at<S: AsRef<str>>(&self, keys: &[S], end: usize, max_len: usize) -> bool {
+        (1..=max_len.min(end)).any(|len| {
+            self.longest_at(&keys[end - len..])
+                .is_some_and(|(l, _)| l == len)
+        })
+    }
+
     /// Whether the table has no phrase.
     pub fn is_empty(&self) -> bool {
         self.payloads.is_empty()
@@ -141,6 +151,23 @@ mod tests {
         assert_eq!(t.longest_at(&keys[6..]), Some((2, &1)));
         assert_eq!(t.longest_at(&keys[5..]), None);
         assert_eq!(t.longest_at(&keys[..1]), None);
+    }
+
+    #[test]
+    fn a_phrase_ends_right_before_a_word() {
+        let mut t = PhraseTable::default();
+        t.insert("chủ trì", ());
+        t.insert("chủ trì và điều hành", ());
+        let keys = split_words("đồng chí A chủ trì hội nghị");
+        assert!(t.ends_at(&keys, 5, 3));
+        assert!(!t.ends_at(&keys, 5, 1));
+        assert!(!t.ends_at(&keys, 4, 3));
+        // Read the way longest_at reads: from the start the longer phrase wins, so the
+        // short one does not end at word 2.
+        let keys = split_words("chủ trì và điều hành hội nghị");
+        assert!(t.ends_at(&keys, 5, 5));
+        assert!(!t.ends_at(&keys, 2, 2));
+        assert!(!t.ends_at(&keys, 0, 3));
     }
 
     #[test]
