@@ -66,9 +66,16 @@ fn a_killed_ingest_leaves_whole_articles_and_a_rerun_completes_it() {
     );
     let expected_dump = dump(&reference, &dir.path().join("reference.nq"));
 
-    let mut partial_seen = false;
-    for (k, fraction) in [0.3, 0.6, 0.9].into_iter().enumerate() {
-        let store = dir.path().join(format!("killed-{k}"));
+    // Kill times are searched, not fixed: a kill that lands before the first commit
+    // moves the next one later, a kill after the last commit moves it earlier, so a
+    // slow or fast machine still gets kills inside the batch.
+    let (mut early, mut late) = (std::time::Duration::ZERO, full_run);
+    let mut delay = full_run / 2;
+    let mut partial_seen = 0;
+    let mut kills = 0;
+    let mut seen = Vec::new();
+    while kills < 12 && !(partial_seen >= 2 && kills >= 3) {
+        let store = dir.path().join(format!("killed-{kills}"));
         let mut child = Command::new(env!("CARGO_BIN_EXE_cadre"))
             .args(["ingest", "--store", s(&store), s(&inputs)])
             .env_remove("CADRE_STORE")
@@ -76,11 +83,12 @@ fn a_killed_ingest_leaves_whole_articles_and_a_rerun_completes_it() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(full_run.mul_f64(fraction));
+        std::thread::sleep(delay);
         let _ = child.kill(); // SIGKILL
         child.wait().unwrap();
 
         // The store opens (the lock died with the process) and holds whole articles.
+        let mut articles = 0;
         if store.join("CURRENT").exists() {
             let got = graphs(&store);
             for (g, n) in &got {
@@ -90,19 +98,33 @@ fn a_killed_ingest_leaves_whole_articles_and_a_rerun_completes_it() {
                     continue;
                 }
                 assert_eq!(Some(n), expected.get(g), "article graph {g} half-written");
+                articles += 1;
             }
-            partial_seen |= !got.is_empty() && got.len() < expected.len();
+        }
+        seen.push((delay, articles));
+        if articles == 0 {
+            early = delay;
+        } else if articles == expected.len() - 1 {
+            late = delay;
+        } else {
+            partial_seen += 1;
+        }
+        if articles == 0 || articles == expected.len() - 1 {
+            delay = (early + late) / 2;
         }
         // Running the same ingest again completes it, byte for byte.
         ok(&["ingest", "--store", s(&store), s(&inputs)]);
         assert_eq!(
-            dump(&store, &dir.path().join(format!("killed-{k}.nq"))),
+            dump(&store, &dir.path().join(format!("killed-{kills}.nq"))),
             expected_dump,
-            "re-run after kill {k} differs from an uninterrupted run"
+            "re-run after kill {kills} differs from an uninterrupted run"
         );
+        std::fs::remove_dir_all(&store).unwrap();
+        kills += 1;
     }
     assert!(
-        partial_seen,
-        "no kill landed mid-batch (full run took {full_run:?}); the test proved nothing"
+        partial_seen > 0,
+        "no kill landed mid-batch (full run took {full_run:?}; kill delays and articles \
+         found: {seen:?}); the test proved nothing"
     );
 }
