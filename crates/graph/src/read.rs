@@ -258,14 +258,15 @@ fn period(date: &str) -> (String, String) {
     }
 }
 
-/// For each place and role of the reference graph, the article graphs that name
-/// it: the places their bodies are located in (`cadre:locatedIn`), those places'
-/// ancestors (`cadre:partOf`) and the places that succeeded them in 2025
-/// (`cadre:succeededBy`), and so on; the roles of their holdings and posts
-/// (`cadre:role`). Each of those article graphs stated the place's gazetteer facts
-/// and the role's label before the reference graph held them once, so the
-/// projection counts them as before: an edge `part_of` weighs the articles that
-/// name the place, a `holds` edge is labelled with its role in its own graph.
+/// For each place, body and role of the reference graph, the article graphs that
+/// name it: their bodies and the places those are located in (`cadre:locatedIn`),
+/// those places' ancestors (`cadre:partOf`), the places and bodies that succeeded
+/// them in 2025 (`cadre:succeededBy`), and so on; the roles of their holdings and
+/// posts (`cadre:role`). Each of those article graphs stated the place's gazetteer
+/// facts, the body's successors and the role's label before the reference graph
+/// held them once, so the projection counts them as before: an edge `part_of`
+/// weighs the articles that name the place, a `holds` edge is labelled with its
+/// role in its own graph.
 fn reference_graphs(
     located: &Rows,
     part_of: &Rows,
@@ -281,9 +282,9 @@ fn reference_graphs(
     }
     let mut places: HashMap<u32, Vec<u32>> = HashMap::new();
     let mut roots: HashMap<u32, Vec<u32>> = HashMap::new();
-    for &[_, place, g] in located {
+    for &[body, place, g] in located {
         if g != reference {
-            roots.entry(g).or_default().push(place);
+            roots.entry(g).or_default().extend([body, place]);
         }
     }
     for (graph, mut todo) in roots {

@@ -576,10 +576,7 @@ impl Curation {
     /// ([`crate::mapping::reference_quads`]) with the `rename` and `set` rules applied
     /// (the rule cited on the node, in that graph), then the graph's digest
     /// ([`Self::reference_digest`]).
-    pub fn reference_quads<'a>(
-        &self,
-        referenced: impl IntoIterator<Item = &'a String>,
-    ) -> Vec<Quad> {
+    pub fn reference_quads(&self, referenced: &crate::mapping::Referenced) -> Vec<Quad> {
         let graph = iri::reference_graph();
         let mut quads = crate::mapping::reference_quads(referenced);
         let cited: Vec<Quad> = self

@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use cadre_extract::{BodyRef, Evidence, Extraction, PlaceRef, Precision};
 use cadre_lexicon::places::{Gazetteer, PlaceId};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 use crate::iri::{self, entity, term, RDFS_LABEL, RDF_TYPE, XSD};
 use crate::persons::{self, PersonNodes};
@@ -396,46 +396,119 @@ fn add_body(q: &mut Quads, body: &BodyRef) -> String {
     q.text(&node, &term("bodyKind"), &body.kind);
     if let Some(place) = &body.place {
         q.link(&node, &term("locatedIn"), &entity("place", &[&place.code]));
-        add_body_change(q, &node, body, place);
     }
     node
 }
 
-/// The reference nodes an article graph names: the places it locates bodies in
-/// (objects of `cadre:locatedIn`) and the roles of its posts and holdings (objects
-/// of `cadre:role`), whose descriptions [`reference_quads`] states.
-pub fn referenced(quads: &[Quad]) -> BTreeSet<String> {
-    let (located, role) = (term("locatedIn"), term("role"));
-    quads
-        .iter()
-        .filter(|q| q.predicate.as_str() == located || q.predicate.as_str() == role)
-        .filter_map(|q| match &q.object {
-            Term::NamedNode(n) => Some(n.as_str().to_string()),
-            _ => None,
-        })
-        .collect()
+/// A body located in a place that the 2025 reform changed, as the reference graph
+/// needs it to state the body's change event and successors ([`reference_quads`]):
+/// its IRI, organisation (`cadre:orgName`), kind (`cadre:bodyKind`) and place IRI.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ChangedBody {
+    /// The body's IRI.
+    pub node: String,
+    /// Its organisation without the place ("Huyện ủy").
+    pub org: String,
+    /// Its kind (`cadre:bodyKind`).
+    pub kind: String,
+    /// The IRI of the place it is located in.
+    pub place: String,
 }
 
-/// The reference graph's quads for the nodes `referenced` (IRIs, as [`referenced`]
-/// gives them), in their order. A place comes with its ancestors, its gazetteer
-/// facts (name, code, kind, validity, `partOf`, `within` itself and every
-/// ancestor) and its 2025 change event with the reformed places that took it over;
-/// a role with its class, label and key (`roles.tsv`). These facts depend on the
-/// gazetteer and the lexicon alone, so the store states them once, not in every
-/// article that names the place or role. An IRI neither knows gives nothing.
-pub fn reference_quads<'a>(referenced: impl IntoIterator<Item = &'a String>) -> Vec<Quad> {
+/// What the reference graph describes for a set of article graphs: places and
+/// roles by IRI, and the bodies of changed places.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Referenced {
+    /// Places their bodies are located in (objects of `cadre:locatedIn`) and roles
+    /// of their posts and holdings (objects of `cadre:role`).
+    pub nodes: BTreeSet<String>,
+    /// Their bodies located in a place with a 2025 change event.
+    pub bodies: BTreeSet<ChangedBody>,
+}
+
+impl Referenced {
+    /// Adds `node` located in `place`, with its organisation and kind, when the
+    /// place has a 2025 change event.
+    pub fn add_body(&mut self, node: &str, org: &str, kind: &str, place: &str) {
+        let gaz = Gazetteer::global();
+        let changed = place_ids()
+            .get(place)
+            .is_some_and(|&id| reform::change(gaz, id).is_some());
+        if changed {
+            self.bodies.insert(ChangedBody {
+                node: node.to_string(),
+                org: org.to_string(),
+                kind: kind.to_string(),
+                place: place.to_string(),
+            });
+        }
+    }
+}
+
+/// The reference nodes an article graph names ([`Referenced`]), whose descriptions
+/// [`reference_quads`] states.
+pub fn referenced(quads: &[Quad]) -> Referenced {
+    let (located, role) = (term("locatedIn"), term("role"));
+    let (org_name, body_kind) = (term("orgName"), term("bodyKind"));
+    let mut out = Referenced::default();
+    let mut literals: FxHashMap<(&str, &str), &str> = FxHashMap::default();
+    for q in quads {
+        let p = q.predicate.as_str();
+        match &q.object {
+            Term::NamedNode(n) if p == located || p == role => {
+                out.nodes.insert(n.as_str().to_string());
+            }
+            Term::Literal(l) if p == org_name || p == body_kind => {
+                if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+                    literals.insert((s.as_str(), p), l.value());
+                }
+            }
+            _ => {}
+        }
+    }
+    for q in quads {
+        if q.predicate.as_str() != located {
+            continue;
+        }
+        let (NamedOrBlankNode::NamedNode(body), Term::NamedNode(place)) = (&q.subject, &q.object)
+        else {
+            continue;
+        };
+        let org = literals.get(&(body.as_str(), org_name.as_str()));
+        let kind = literals.get(&(body.as_str(), body_kind.as_str()));
+        if let (Some(org), Some(kind)) = (org, kind) {
+            out.add_body(body.as_str(), org, kind, place.as_str());
+        }
+    }
+    out
+}
+
+/// The reference graph's quads for `referenced` (as [`referenced`] gives it), in
+/// order. A place comes with its ancestors, its gazetteer facts (name, code, kind,
+/// validity, `partOf`, `within` itself and every ancestor) and its 2025 change
+/// event with the reformed places that took it over; a role with its class, label
+/// and key (`roles.tsv`); a body of a changed place with its link to that change
+/// event and the same organisation of each successor place. These facts depend on
+/// the gazetteer and the lexicon alone, so the store states them once, not in every
+/// article that names the place, role or body. An IRI neither knows gives nothing.
+pub fn reference_quads(referenced: &Referenced) -> Vec<Quad> {
     let mut q = Quads {
         graph: NamedNode::new_unchecked(iri::reference_graph()).into(),
         quads: Vec::new(),
         seen: FxHashSet::default(),
     };
     let (places, roles) = (place_ids(), role_names());
-    for node in referenced {
+    for node in &referenced.nodes {
         if let Some(&id) = places.get(node.as_str()) {
             add_place(&mut q, id);
         } else if let Some(name) = roles.get(node.as_str()) {
             q.typed(node, "Role");
             q.keyed_label(node, name);
+        }
+    }
+    for body in &referenced.bodies {
+        if let Some(&id) = places.get(body.place.as_str()) {
+            add_body_change(&mut q, body, id);
         }
     }
     q.quads
@@ -533,16 +606,12 @@ fn add_place_change(q: &mut Quads, place: &str, id: PlaceId) {
 
 /// A body of a legacy place ends with it; the same organisation of each successor
 /// place takes it over.
-fn add_body_change(q: &mut Quads, node: &str, body: &BodyRef, place: &PlaceRef) {
-    let gaz = Gazetteer::global();
-    let Some(change) = gaz
-        .by_code(&place.code)
-        .and_then(|id| reform::change(gaz, id))
-    else {
+fn add_body_change(q: &mut Quads, body: &ChangedBody, place: PlaceId) {
+    let Some(change) = reform::change(Gazetteer::global(), place) else {
         return;
     };
-    q.link(&change.iri, &term("changeFrom"), node);
-    q.link(node, &term("changedIn"), &change.iri);
+    q.link(&change.iri, &term("changeFrom"), &body.node);
+    q.link(&body.node, &term("changedIn"), &change.iri);
     for &s in &change.successors {
         let next = add_body(
             q,
@@ -553,14 +622,14 @@ fn add_body_change(q: &mut Quads, node: &str, body: &BodyRef, place: &PlaceRef) 
             },
         );
         q.link(&change.iri, &term("changeTo"), &next);
-        q.link(node, &term("succeededBy"), &next);
+        q.link(&body.node, &term("succeededBy"), &next);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cadre_extract::{ArticleDate, DateSource};
+    use cadre_extract::{extract, ArticleDate, ArticleInput, DateSource};
 
     /// The typed objects of `predicate` in the quads, as (value, datatype IRI).
     fn typed(quads: &[Quad], predicate: &str) -> Vec<(String, String)> {
@@ -629,5 +698,64 @@ mod tests {
             typed(&mapped_quads(&x), "attestedOn"),
             [("2024-03".to_string(), format!("{XSD}gYearMonth"))]
         );
+    }
+
+    /// (subject, predicate local name, object IRI) of the quads linking nodes.
+    fn links(quads: &[Quad]) -> Vec<(String, String, String)> {
+        quads
+            .iter()
+            .filter_map(|q| match &q.object {
+                Term::NamedNode(o) => Some((
+                    q.subject.to_string().trim_matches(['<', '>']).to_string(),
+                    q.predicate
+                        .as_str()
+                        .trim_start_matches(&term(""))
+                        .to_string(),
+                    o.as_str().to_string(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_body_of_a_reformed_province_has_its_successor_in_the_reference_graph_only() {
+        let x = extract(&ArticleInput {
+            id: "hai-duong",
+            text: "Ngày 5/3/2024, ông Nguyễn Văn An, Bí thư Tỉnh ủy Hải Dương, phát biểu.",
+            url: None,
+            published: None,
+        });
+        let quads = mapped_quads(&x);
+        let body = entity("body", &["Tỉnh ủy", "L30"]);
+        assert!(!links(&quads)
+            .iter()
+            .any(|(_, p, _)| p == "changedIn" || p == "succeededBy"));
+
+        let referenced = referenced(&quads);
+        assert_eq!(
+            referenced.bodies.iter().collect::<Vec<_>>(),
+            [&ChangedBody {
+                node: body.clone(),
+                org: "Tỉnh ủy".into(),
+                kind: "party_committee".into(),
+                place: entity("place", &["L30"]),
+            }]
+        );
+        let reference = links(&reference_quads(&referenced));
+        let change = entity("change", &["L30", reform::REFORM_DATE]);
+        let successor = entity("body", &["Tỉnh ủy", "N31"]);
+        for (s, p, o) in [
+            (&body, "changedIn", &change),
+            (&change, "changeFrom", &body),
+            (&change, "changeTo", &successor),
+            (&body, "succeededBy", &successor),
+            (&successor, "locatedIn", &entity("place", &["N31"])),
+        ] {
+            assert!(
+                reference.contains(&(s.clone(), p.to_string(), o.clone())),
+                "{s} {p} {o}"
+            );
+        }
     }
 }

@@ -398,18 +398,7 @@ impl CadreStore {
         if current || stored.is_empty() && self.article_count()? == 0 {
             return Ok(false);
         }
-        let mut referenced = std::collections::BTreeSet::new();
-        for predicate in ["locatedIn", "role"] {
-            let predicate = NamedNode::new_unchecked(iri::term(predicate));
-            for row in self.quads_with_predicate(predicate.as_ref(), None)? {
-                let [_, node, g] = row?;
-                if let (Term::NamedNode(node), Term::NamedNode(g)) = (node, g) {
-                    if g != graph {
-                        referenced.insert(node.into_string());
-                    }
-                }
-            }
-        }
+        let referenced = self.referenced(&graph)?;
         let mut txn = self.store.start_transaction()?;
         txn.remove_named_graph(&graph)?;
         for q in curation.reference_quads(&referenced) {
@@ -417,6 +406,56 @@ impl CadreStore {
         }
         txn.commit()?;
         Ok(true)
+    }
+
+    /// What the article graphs name that the reference graph (`graph`) describes
+    /// ([`crate::mapping::Referenced`]): the objects of `cadre:locatedIn` and
+    /// `cadre:role`, and the bodies located in a place the 2025 reform changed, with
+    /// their organisation and kind.
+    fn referenced(&self, graph: &NamedNode) -> Result<crate::mapping::Referenced, StoreError> {
+        let mut referenced = crate::mapping::Referenced::default();
+        let mut located = Vec::new();
+        for predicate in ["locatedIn", "role"] {
+            let is_located = predicate == "locatedIn";
+            let predicate = NamedNode::new_unchecked(iri::term(predicate));
+            for row in self.quads_with_predicate(predicate.as_ref(), None)? {
+                let [subject, node, g] = row?;
+                if let (Term::NamedNode(node), Term::NamedNode(g)) = (node, g) {
+                    if &g != graph {
+                        if is_located {
+                            located.push((subject, node.as_str().to_string()));
+                        }
+                        referenced.nodes.insert(node.into_string());
+                    }
+                }
+            }
+        }
+        let literal = |subject: &NamedNode, predicate: &str| -> Result<_, StoreError> {
+            let predicate = NamedNode::new_unchecked(iri::term(predicate));
+            match self
+                .store
+                .quads_for_pattern(Some(subject.into()), Some(predicate.as_ref()), None, None)
+                .next()
+                .transpose()?
+            {
+                Some(q) => Ok(match q.object {
+                    Term::Literal(l) => Some(l.value().to_string()),
+                    _ => None,
+                }),
+                None => Ok(None),
+            }
+        };
+        for (subject, place) in located {
+            let Term::NamedNode(body) = subject else {
+                continue;
+            };
+            if let (Some(org), Some(kind)) =
+                (literal(&body, "orgName")?, literal(&body, "bodyKind")?)
+            {
+                referenced.add_body(body.as_str(), &org, &kind, &place);
+            }
+        }
+        Ok(referenced)
     }
 
     /// Merges the store's files: a full compaction of every index (Oxigraph's
@@ -991,8 +1030,9 @@ fn substitute_pattern(
 /// the reference graph. 3: roles (class, label, key) live in the reference graph.
 /// 4: articles, posts, holdings, person links and bodies state no implied
 /// `rdf:type`. 5: an evidence span is one `cadre:span` literal ("start-end").
-/// 6: bodies state no class either. 7: nor do documents.
-pub const FORMAT_VERSION: u32 = 7;
+/// 6: bodies state no class either. 7: nor do documents. 8: a body's 2025 change
+/// event and successor bodies live in the reference graph.
+pub const FORMAT_VERSION: u32 = 8;
 
 /// The file beside the store's data that holds its [`FORMAT_VERSION`].
 pub const FORMAT_FILE: &str = "cadre-format";
