@@ -1183,6 +1183,52 @@ mod tests {
     }
 
     #[test]
+    fn career_lists_after_a_bare_verb_or_a_noun_phrase_with_nhu() {
+        let x = run(
+            "Tin\n10:00 05/10/2022\n\nÔng Đinh Văn Lộc, Bí thư Huyện ủy Kim Bảng dự. Trong quá \
+             trình công tác, ông từng giữ Phó Chủ tịch UBND huyện Thanh Liêm; Chánh Văn phòng \
+             Tỉnh ủy Hà Nam. Ông Lê Văn An, Giám đốc Sở Y tế tỉnh Hà Nam, từng đảm nhiệm nhiều \
+             chức vụ như Phó Giám đốc Sở Tài chính tỉnh Hà Nam, Phó Chủ tịch UBND huyện Lý Nhân.",
+        );
+        assert!(has(
+            &x,
+            "Đinh Văn Lộc",
+            "Phó Chủ tịch",
+            "UBND",
+            Some("Thanh Liêm")
+        ));
+        assert!(has(
+            &x,
+            "Đinh Văn Lộc",
+            "Chánh Văn phòng",
+            "Văn phòng Tỉnh ủy",
+            Some("Hà Nam")
+        ));
+        assert!(has(
+            &x,
+            "Lê Văn An",
+            "Phó Giám đốc",
+            "Sở Tài chính",
+            Some("Hà Nam")
+        ));
+        assert!(has(
+            &x,
+            "Lê Văn An",
+            "Phó Chủ tịch",
+            "UBND",
+            Some("Lý Nhân")
+        ));
+        let former = |name: &str| {
+            person(&x, name)
+                .positions
+                .iter()
+                .filter(|p| p.former)
+                .count()
+        };
+        assert_eq!((former("Đinh Văn Lộc"), former("Lê Văn An")), (2, 2));
+    }
+
+    #[test]
     fn holders_listed_after_their_title() {
         let x = run(
             "Tin\n10:00 05/10/2022\n\nHiện nay, Tỉnh ủy Hà Nam có 3 phó bí thư gồm: đồng chí \

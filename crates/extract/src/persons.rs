@@ -479,9 +479,12 @@ impl Doc {
             // "từng giữ các chức vụ: …" lists former posts; a career list after ":" or
             // "từng" runs on through ";" ("…: Phó Giám đốc Sở Y tế; Vụ trưởng …").
             let mut start = i + len;
-            let listed = toks.get(start).is_some_and(|t| t.key == ":");
+            let mut listed = toks.get(start).is_some_and(|t| t.key == ":");
             if listed {
                 start += 1;
+            } else if let Some(k) = self.career_list_after(s, start, posts) {
+                start = k;
+                listed = true;
             }
             let once = (i.saturating_sub(3)..i).any(|k| toks[k].key == "từng");
             let chain = self.chain_from(s, start, posts, names, claimed, listed || once);
@@ -576,6 +579,34 @@ impl Doc {
             }
         }
         pronoun
+    }
+
+    /// Where a career list announced by a noun phrase starts: "từng giữ nhiều chức vụ,
+    /// như A, B", "kinh qua nhiều vị trí công tác ở Lào Cai như A, B" — the token after
+    /// "như" (and its ":"), when the words before it name posts ("chức", "vị trí") and
+    /// no post starts right after the verb.
+    fn career_list_after(&self, s: usize, from: usize, posts: &[PostSpan]) -> Option<usize> {
+        let toks = &self.tokens[s];
+        if posts.iter().any(|p| p.start == from) {
+            return None;
+        }
+        let window = &toks[from.min(toks.len())..toks.len().min(from + 14)];
+        let nhu = window
+            .iter()
+            .take_while(|t| !matches!(t.key.as_str(), "." | ";" | ":"))
+            .position(|t| t.key == "như")?;
+        let of_posts = window[..nhu]
+            .iter()
+            .any(|t| t.key == "chức" || t.key == "vị");
+        if !of_posts {
+            return None;
+        }
+        let k = from + nhu + 1;
+        Some(if toks.get(k).is_some_and(|t| t.key == ":") {
+            k + 1
+        } else {
+            k
+        })
     }
 
     /// Whether the subject of the verb at token `verb` is a pronoun: "ông" or "bà" not
