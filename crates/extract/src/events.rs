@@ -1084,12 +1084,18 @@ impl Doc {
                     words.iter().any(|w| after.starts_with(w))
                 }
             };
+            // "Ban Thường vụ Huyện ủy tổ chức phiên họp thường kỳ": a sitting of the
+            // standing board itself, not a conference it organises.
+            let standing_sitting = keys.first().is_some_and(|t| t.key == "phiên")
+                && subject
+                    .as_ref()
+                    .is_some_and(|(_, b)| fold_key(&b.org).starts_with("ban thường vụ"));
             if subject_is_bch
                 || named_after(&["ban chấp hành", "bch "])
                 || ((committee_subject || committee_named) && ordinal.is_some())
             {
                 kind = "Hội nghị Ban Chấp hành".into();
-            } else if named_after(&["ban thường vụ", "btv "]) {
+            } else if named_after(&["ban thường vụ", "btv "]) || standing_sitting {
                 kind = "Hội nghị Ban Thường vụ".into();
             }
         }

@@ -588,7 +588,27 @@ fn a_number_outside_the_meeting_name_is_not_its_ordinal() {
         "Ngày 28/2/2020, Ban Thường vụ Huyện ủy Định Hóa tổ chức phiên họp thường kỳ tháng \
          2 nhằm cho ý kiến lần thứ 3 vào dự thảo báo cáo chính trị.",
     );
-    assert_eq!(meetings(&rec), ["Hội nghị | - | Định Hóa | 2020-02-28 | "]);
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Thường vụ | - | Định Hóa | 2020-02-28 | "]
+    );
+}
+
+#[test]
+fn a_sitting_is_the_standing_boards_own_but_not_a_standing_councils() {
+    let rec = record(
+        "Tin\n\nNgày 14/3/2023, Ban Thường vụ Huyện ủy Kim Bảng tổ chức phiên họp thường kỳ \
+         tháng 3.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Thường vụ | - | Kim Bảng | 2023-03-14 | "]
+    );
+    let rec = record(
+        "Tin\n\nNgày 14/3/2023, Thường trực HĐND huyện Kim Bảng tổ chức phiên họp thường kỳ \
+         lần thứ 12.",
+    );
+    assert_eq!(meetings(&rec), ["Hội nghị | 12 | Kim Bảng | 2023-03-14 | "]);
 }
 
 #[test]
@@ -600,7 +620,7 @@ fn a_body_without_a_place_holds_its_meeting_when_the_article_names_none() {
     );
     assert_eq!(
         meetings(&rec),
-        ["Hội nghị | - | - | 2020-02-28 | Lương Văn Tài"]
+        ["Hội nghị Ban Thường vụ | - | - | 2020-02-28 | Lương Văn Tài"]
     );
 }
 
