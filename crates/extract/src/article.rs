@@ -217,13 +217,23 @@ impl Doc {
                 }
             }
         }
-        // The URL is evidence too: a district portal or a provincial paper.
+        // The URL is evidence too: a district portal or a provincial paper. A host
+        // name that loses its tone marks may fit several units ("phuninh": Phù Ninh,
+        // Phú Ninh); the one the text writes out is meant.
         if let Some(url) = self.url.as_deref() {
-            mentions.extend(
-                crate::url::places_in_url(url)
-                    .into_iter()
-                    .map(|ids| self.home.era_only(ids)),
-            );
+            mentions.extend(crate::url::places_in_url(url).into_iter().map(|ids| {
+                let ids = self.home.era_only(ids);
+                let written: Vec<PlaceId> = ids
+                    .iter()
+                    .copied()
+                    .filter(|id| self.text.contains(gaz.place(*id).name.as_str()))
+                    .collect();
+                if ids.len() > 1 && written.len() == 1 {
+                    written
+                } else {
+                    ids
+                }
+            }));
         }
         let mut votes: HashMap<PlaceId, usize> = HashMap::new();
         let mut order: Vec<PlaceId> = Vec::new();
@@ -955,6 +965,21 @@ mod tests {
         assert_eq!(
             posts(person(&x, "Ngô Văn Lâm"))[0].2.as_deref(),
             Some("Hậu Lộc")
+        );
+    }
+
+    #[test]
+    fn the_text_picks_among_units_a_url_host_fits() {
+        let x = extract(&ArticleInput {
+            id: "u",
+            text: "Tin\n10:00 05/10/2022\n\nĐồng chí Ngô Văn Lâm, Bí thư Huyện ủy chủ trì hội \
+                   nghị.\n\nPhú Ninh ngày mới",
+            url: Some("http://phuninh.gov.vn/index.php/x"),
+            published: None,
+        });
+        assert_eq!(
+            posts(person(&x, "Ngô Văn Lâm"))[0].2.as_deref(),
+            Some("Phú Ninh")
         );
     }
 

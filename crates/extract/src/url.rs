@@ -30,8 +30,9 @@ fn slug_index() -> &'static HashMap<String, Vec<PlaceId>> {
 }
 
 /// Units named by the host labels of `url` (whole labels, or a label ending with a
-/// name: "baodongnai" → Đồng Nai). Names shared by several units are kept only when
-/// another label names the province that contains one of them.
+/// name: "baodongnai" → Đồng Nai). Names shared by several units ("phuninh": Phù Ninh,
+/// Phú Ninh) are narrowed to the province another label names, and kept whole when
+/// none does.
 pub fn places_in_url(url: &str) -> Vec<Vec<PlaceId>> {
     let host = url
         .split("://")
@@ -86,7 +87,13 @@ pub fn places_in_url(url: &str) -> Vec<Vec<PlaceId>> {
                 .copied()
                 .filter(|id| provinces.iter().any(|p| gaz.contains(*p, *id)))
                 .collect();
-            inside
+            // No label names the province: every unit of that ASCII name stays, for
+            // the text to choose from.
+            if inside.is_empty() && provinces.is_empty() {
+                ids
+            } else {
+                inside
+            }
         })
         .filter(|ids| !ids.is_empty())
         .collect()
@@ -247,6 +254,13 @@ mod tests {
         let n = names("https://m.x.vn/kon-tum-co-chu-tich-tinh-moi-post3813.html");
         assert!(n.len() == 1 && n[0].iter().all(|x| x == "Kon Tum"), "{n:?}");
         assert!(names("https://x.vn/bau-chu-tich-dong-thap-moi.html").is_empty());
+    }
+
+    #[test]
+    fn an_ascii_name_of_several_units_keeps_them_all_without_a_province() {
+        let mut n = names("http://phuninh.gov.vn/index.php/tin-tuc");
+        n[0].sort();
+        assert_eq!(n, [["Phù Ninh", "Phú Ninh"]]);
     }
 
     #[test]
