@@ -11,7 +11,9 @@ use cadre_text::{
 };
 
 use crate::model::{BodyRef, Evidence, Extraction, Sentence};
-use crate::places::{kind_fits_word, name_at, place_at, place_ref, Home, LevelWord, PlaceMention};
+use crate::places::{
+    kind_fits_word, levels_for_word, name_at, place_at, place_ref, Home, LevelWord, PlaceMention,
+};
 use crate::published::{find_published, reference_date, reference_year};
 use crate::tokens::{tokenize, Token};
 
@@ -204,7 +206,19 @@ impl Doc {
                                     .copied()
                                     .filter(|id| kind_fits_word(gaz.place(*id).kind, word))
                                     .collect();
-                                (fitting, len)
+                                // A unit written with the level word it had before an
+                                // upgrade ("huyện Kim Bảng", a thị xã since 2024): the
+                                // units of that tier.
+                                let tier = || {
+                                    m.candidates
+                                        .iter()
+                                        .copied()
+                                        .filter(|id| {
+                                            levels_for_word(word).contains(&gaz.place(*id).level())
+                                        })
+                                        .collect()
+                                };
+                                (if fitting.is_empty() { tier() } else { fitting }, len)
                             })
                     }
                 };
@@ -980,6 +994,19 @@ mod tests {
         assert_eq!(
             posts(person(&x, "Ngô Văn Lâm"))[0].2.as_deref(),
             Some("Phú Ninh")
+        );
+    }
+
+    #[test]
+    fn a_unit_written_with_its_level_word_before_an_upgrade_is_still_home() {
+        // Kim Bảng became a thị xã in 2024; a 2021 text calls it "huyện".
+        let x = run(
+            "Tin\n\nNgày 20/5/2021, ông Trần Văn An, Chủ tịch UBND huyện Kim Bảng dự. Ông Lê \
+             Văn Bình, Phó Chủ tịch UBND huyện phát biểu.",
+        );
+        assert_eq!(
+            posts(person(&x, "Lê Văn Bình"))[0].2.as_deref(),
+            Some("Kim Bảng")
         );
     }
 

@@ -158,10 +158,10 @@ fn merge_consecutive_terms(terms: &mut Vec<Term>) {
     }
 }
 
-/// Folds a body's one term known only by its years into its one term known only by its
-/// khóa: "Hội nghị Ban Chấp hành Đảng bộ tỉnh (khóa XV) … Bí thư Tỉnh ủy, nhiệm kỳ
-/// 2015-2020" names one term in two phrases. With two of either, which years go with
-/// which khóa is unknown, and both stay apart.
+/// Folds a body's one term known only by its years into its latest term known only by
+/// its khóa: "Hội nghị Ban Chấp hành Đảng bộ tỉnh (khóa XV) … Bí thư Tỉnh ủy, nhiệm kỳ
+/// 2015-2020" names one term in two phrases. With two sets of years, which go with
+/// which khóa is unknown, and all stay apart.
 fn merge_split_terms(terms: &mut Vec<Term>) {
     let mut k = 0;
     while k < terms.len() {
@@ -173,7 +173,16 @@ fn merge_split_terms(terms: &mut Vec<Term>) {
             (found.len() == 1).then(|| found[0])
         };
         let years_only = of_body(|t| t.khoa.is_none() && t.start.is_some());
-        let khoa_only = of_body(|t| t.khoa.is_some() && t.start.is_none());
+        // Of several khóa, the years written go with the latest: the text cites the
+        // outgoing term by its khóa alone ("Thường trực HĐND huyện khóa XI … chuẩn bị
+        // kỳ họp thứ nhất HĐND huyện khóa XII … nhiệm kỳ 2021-2026").
+        let khoa_only = (0..terms.len())
+            .filter(|&p| terms[p].body == *body && terms[p].khoa.is_some())
+            .filter(|&p| terms[p].start.is_none())
+            .map(|p| (terms[p].khoa.as_deref().and_then(parse_ordinal), p))
+            .max_by_key(|&(ordinal, _)| ordinal)
+            .filter(|&(ordinal, _)| ordinal.is_some())
+            .map(|(_, p)| p);
         let complete = of_body(|t| t.khoa.is_some() && t.start.is_some());
         match (years_only, khoa_only) {
             (Some(y), Some(c)) if complete.is_none() && y == k => {

@@ -365,6 +365,22 @@ fn a_khoa_and_years_given_apart_are_one_term() {
 }
 
 #[test]
+fn of_two_khoa_the_years_go_with_the_latest() {
+    let rec = record(
+        "Ngày 20/5/2021, Thường trực HĐND huyện Kim Bảng khóa XIX tổ chức phiên họp chuẩn \
+         bị kỳ họp thứ nhất HĐND huyện khóa XX. Kỳ họp sẽ bầu Chủ tịch HĐND huyện Kim Bảng nhiệm kỳ \
+         2021-2026.",
+    );
+    assert_eq!(
+        terms(&rec),
+        [
+            "HĐND | Kim Bảng | XIX | ---",
+            "HĐND | Kim Bảng | XX | 2021-2026"
+        ]
+    );
+}
+
+#[test]
 fn the_assembly_khoa_elected_with_the_councils_takes_their_years() {
     let rec = record(
         "Ngày 20/1/2021, Ban Thường vụ Huyện ủy Bảo Lâm triển khai công tác bầu cử đại \
