@@ -642,8 +642,11 @@ impl Doc {
                     })
                     .then(|| self.own_date_after(s, i))
                     .flatten();
+                // "kỳ họp diễn ra vào chiều 22-7-2022": held on a day of its own.
+                let held_on_day = dated && self.held_after(s, i + 2);
                 let mut reported = !refers_back
                     && (results.is_some()
+                        || held_on_day
                         || verb_before
                         || first_plenum
                         || dated_opening
@@ -740,7 +743,10 @@ impl Doc {
                     && self
                         .body_before(s, i, 20)
                         .is_some_and(|(_, b)| b.place.is_some() || self.home.province.is_none())
-                    && !out.iter().any(|o| o.body.place == m.body.place);
+                    && !out.iter().any(|o| {
+                        o.body.place == m.body.place
+                            && (o.date.is_none() || m.date.is_none() || o.date == m.date)
+                    });
                 // A congress without its number is an event only with a day of its own
                 // ("dự kiến ngày 26-3 tiến hành Đại hội Đảng bộ xã …"), or as the
                 // article's own "Đại hội" (not "chỉ đạo tổ chức đại hội điểm").
@@ -768,6 +774,32 @@ impl Doc {
                         }
                         out.push(named);
                         last_meeting = Some(out.len() - 1);
+                        reported_here = true;
+                        continue;
+                    }
+                    // "… giấy triệu tập kỳ họp thứ tám, HĐND thành phố khóa XVI … kỳ
+                    // họp diễn ra vào chiều 22-7-2022": a bare meeting held on a day of
+                    // its own is the numbered one named before, even in passing.
+                    if let Some(mut named) = (held_on_day && m.date.is_some())
+                        .then(|| self.numbered_meeting_before(s, i))
+                        .flatten()
+                    {
+                        named.date = m.date;
+                        let same = out.iter().position(|o| {
+                            o.kind == named.kind
+                                && o.ordinal == named.ordinal
+                                && o.body.place == named.body.place
+                        });
+                        match same {
+                            Some(k) => {
+                                out[k].date = named.date;
+                                last_meeting = Some(k);
+                            }
+                            None => {
+                                out.push(named);
+                                last_meeting = Some(out.len() - 1);
+                            }
+                        }
                         reported_here = true;
                         continue;
                     }
@@ -838,6 +870,41 @@ impl Doc {
         }
         self.number_congresses(&mut out);
         out
+    }
+
+    /// Whether a verb of holding follows at token `k`, after light and planning words:
+    /// "diễn ra", "sẽ tổ chức", "dự kiến được khai mạc", "tiến hành".
+    fn held_after(&self, s: usize, mut k: usize) -> bool {
+        let keys = self.keys(s, 0);
+        let key = |n: usize| keys.get(n).map_or("", |t| t.key.as_str());
+        while matches!(key(k), "sẽ" | "được" | "đã" | "dự" | "kiến") {
+            k += 1;
+        }
+        matches!(
+            (key(k), key(k + 1)),
+            ("diễn", "ra") | ("tổ", "chức") | ("khai", "mạc") | ("tiến", "hành")
+        )
+    }
+
+    /// The last meeting named with its number before token `i` of sentence `s`, written
+    /// with the same two words as the one at `i` ("kỳ họp thứ tám" for "kỳ họp").
+    fn numbered_meeting_before(&self, s: usize, i: usize) -> Option<Meeting> {
+        let here = self.keys(s, i);
+        let (a, b) = (here.first()?.key.as_str(), here.get(1)?.key.as_str());
+        let kind = match (a, b) {
+            ("kỳ", "họp") => "Kỳ họp HĐND",
+            ("hội", "nghị") => "Hội nghị",
+            ("đại", "hội") => "Đại hội",
+            _ => return None,
+        };
+        (0..=s).rev().find_map(|s2| {
+            let keys = self.keys(s2, 0);
+            let end = if s2 == s { i } else { keys.len() };
+            (0..end.saturating_sub(1))
+                .rev()
+                .filter(|&k| keys[k].key == a && keys[k + 1].key == b)
+                .find_map(|k| self.meeting_at(s2, k, kind).filter(|m| m.ordinal.is_some()))
+        })
     }
 
     /// A congress reported without its number takes the number the article gives a

@@ -628,6 +628,35 @@ fn a_sitting_is_the_standing_boards_own_but_not_a_standing_councils() {
 }
 
 #[test]
+fn a_bare_session_held_on_a_day_dates_the_numbered_one_named_in_passing() {
+    let rec = record(
+        "Tin\n\nNgày 15-7, HĐND tỉnh Hà Nam đã có giấy triệu tập kỳ họp thứ tám, HĐND tỉnh \
+         khóa XVI (kỳ họp chuyên đề).\n\nCăn cứ Luật Tổ chức chính quyền địa phương, kỳ họp \
+         diễn ra vào chiều 22-7-2022, để bầu chức danh Chủ tịch UBND tỉnh.\n\nChiều 15-7, \
+         tại trụ sở Tỉnh ủy Hà Nam diễn ra hội nghị công bố quyết định về công tác cán bộ.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        [
+            "Kỳ họp HĐND | 8 | Hà Nam | 2022-07-22 | ",
+            "Hội nghị | - | Hà Nam | 2022-07-15 | "
+        ]
+    );
+    let rec = record(
+        "Tin\n\nSáng ngày 27/5/2021, Thường trực HĐND huyện Kim Bảng tổ chức phiên họp dự \
+         kiến chương trình kỳ họp thứ nhất HĐND huyện khóa XX. Theo đó, dự kiến kỳ họp sẽ tổ \
+         chức vào sáng ngày 11/6/2021.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        [
+            "Hội nghị | - | Kim Bảng | 2021-05-27 | ",
+            "Kỳ họp HĐND | 1 | Kim Bảng | 2021-06-11 | "
+        ]
+    );
+}
+
+#[test]
 fn a_body_without_a_place_holds_its_meeting_when_the_article_names_none() {
     let rec = record(
         "Họp thường kỳ tháng 2\n\nTruy cập nội dung\n\n02-03-2020 10:50\n\nNgày 28/2, Ban \
