@@ -60,9 +60,10 @@ pub fn extract(input: &ArticleInput) -> Extraction {
         .published
         .map(str::to_string)
         .or_else(|| find_published(&text));
-    let year = reference_year(&text, published.as_deref());
     let spans = split_sentences(&text);
-    let tokens = spans.iter().map(|&(s, e)| tokenize(&text, s, e)).collect();
+    let tokens: Vec<Vec<Token>> = spans.iter().map(|&(s, e)| tokenize(&text, s, e)).collect();
+    let year = reference_year(&text, published.as_deref())
+        .or_else(|| crate::places::reformed_map_year(&text, &tokens));
     let char_starts = text.char_indices().map(|(i, _)| i).collect();
     let event_dates = spans.iter().map(|_| OnceCell::new()).collect();
     // A month-only stamp ("date 2025-01") still tells the era: its first day.

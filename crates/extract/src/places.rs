@@ -2,7 +2,7 @@
 //! resolution against the gazetteer, using the article's home district and province
 //! for implied places and shared names.
 
-use cadre_lexicon::places::{Gazetteer, Level, PlaceId, PlaceKind};
+use cadre_lexicon::places::{Era, Gazetteer, Level, PlaceId, PlaceKind};
 use cadre_lexicon::vocab::BodyLevel;
 
 use crate::model::PlaceRef;
@@ -90,6 +90,33 @@ pub fn name_at(toks: &[Token], i: usize) -> Option<(Vec<PlaceId>, usize)> {
         }
     }
     best
+}
+
+/// The earliest year a text that writes none can speak in, when it names with its
+/// level word a unit that exists only on the map of the 1 July 2025 reform ("phường
+/// Lang Biang - Đà Lạt"): 2025, or 2026 when its day/month dates all fall before July.
+pub fn reformed_map_year(text: &str, tokens: &[Vec<Token>]) -> Option<i32> {
+    let gaz = Gazetteer::global();
+    let reformed_only = tokens.iter().any(|toks| {
+        (0..toks.len()).any(|i| {
+            let (m, _) = unit_at(text, toks, i);
+            m.level_word.is_some()
+                && !m.candidates.is_empty()
+                && m.candidates
+                    .iter()
+                    .all(|id| gaz.place(*id).era() == Era::Reformed)
+        })
+    });
+    if !reformed_only {
+        return None;
+    }
+    let months: Vec<u32> = cadre_text::find_dates(text)
+        .iter()
+        .filter(|d| d.year.is_none())
+        .map(|d| d.month)
+        .collect();
+    let before_july = !months.is_empty() && months.iter().all(|&m| m < 7);
+    Some(if before_july { 2026 } else { 2025 })
 }
 
 /// Reads a place after a body or in running text: `[level word] [name]`, where a

@@ -657,6 +657,27 @@ fn a_bare_session_held_on_a_day_dates_the_numbered_one_named_in_passing() {
 }
 
 #[test]
+fn a_unit_of_the_reformed_map_only_dates_a_text_that_writes_no_year() {
+    let rec = record(
+        "Tin\n\nChiều 10/7, Đảng ủy phường Lang Biang - Đà Lạt tổ chức Hội nghị công bố \
+         quyết định thành lập các tổ chức đảng trực thuộc.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị | - | Lang Biang - Đà Lạt | 2025-07-10 | "]
+    );
+    // The unit exists from 1 July 2025: a day in March is in 2026 at the earliest.
+    let rec = record(
+        "Tin\n\nSáng 12/3, Đảng ủy phường Lang Biang - Đà Lạt tổ chức Hội nghị sơ kết \
+         công tác quý I.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị | - | Lang Biang - Đà Lạt | 2026-03-12 | "]
+    );
+}
+
+#[test]
 fn a_body_without_a_place_holds_its_meeting_when_the_article_names_none() {
     let rec = record(
         "Họp thường kỳ tháng 2\n\nTruy cập nội dung\n\n02-03-2020 10:50\n\nNgày 28/2, Ban \
