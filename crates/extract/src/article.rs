@@ -62,8 +62,22 @@ pub fn extract(input: &ArticleInput) -> Extraction {
         .or_else(|| find_published(&text));
     let spans = split_sentences(&text);
     let tokens: Vec<Vec<Token>> = spans.iter().map(|&(s, e)| tokenize(&text, s, e)).collect();
-    let year = reference_year(&text, published.as_deref())
-        .or_else(|| crate::places::reformed_map_year(&text, &tokens));
+    // A year the text writes (or its page stamp) stands; one inferred from the terms
+    // it names ("kỳ họp thứ nhất … nhiệm kỳ 2021-2026" → 2021) yields to the map the
+    // text uses, when that map is the reformed one.
+    let written = published.is_some()
+        || cadre_text::find_dates(&text)
+            .iter()
+            .any(|d| d.year.is_some());
+    let inferred = reference_year(&text, published.as_deref());
+    let year = if written {
+        inferred
+    } else {
+        match crate::places::reformed_map_year(&text, &tokens) {
+            Some(floor) if inferred.is_none_or(|y| y < floor) => Some(floor),
+            _ => inferred,
+        }
+    };
     let char_starts = text.char_indices().map(|(i, _)| i).collect();
     let event_dates = spans.iter().map(|_| OnceCell::new()).collect();
     // A month-only stamp ("date 2025-01") still tells the era: its first day.

@@ -92,21 +92,32 @@ pub fn name_at(toks: &[Token], i: usize) -> Option<(Vec<PlaceId>, usize)> {
     best
 }
 
-/// The earliest year a text that writes none can speak in, when it names with its
-/// level word a unit that exists only on the map of the 1 July 2025 reform ("phường
-/// Lang Biang - Đà Lạt"): 2025, or 2026 when its day/month dates all fall before July.
+/// The earliest year a text can speak in by the map it uses: a unit written with its
+/// level word that exists only on the map of the 1 July 2025 reform ("phường Lang
+/// Biang - Đà Lạt"), or the two-tier local government that reform made ("chính quyền
+/// địa phương hai cấp"), put it in 2025 at the earliest — 2026 when its day/month
+/// dates all fall before July.
 pub fn reformed_map_year(text: &str, tokens: &[Vec<Token>]) -> Option<i32> {
     let gaz = Gazetteer::global();
-    let reformed_only = tokens.iter().any(|toks| {
-        (0..toks.len()).any(|i| {
-            let (m, _) = unit_at(text, toks, i);
-            m.level_word.is_some()
-                && !m.candidates.is_empty()
-                && m.candidates
-                    .iter()
-                    .all(|id| gaz.place(*id).era() == Era::Reformed)
-        })
-    });
+    let folded = cadre_text::fold_key(text);
+    let two_tier = [
+        "chính quyền địa phương hai cấp",
+        "chính quyền hai cấp",
+        "chính quyền 2 cấp",
+    ]
+    .iter()
+    .any(|p| folded.contains(p));
+    let reformed_only = two_tier
+        || tokens.iter().any(|toks| {
+            (0..toks.len()).any(|i| {
+                let (m, _) = unit_at(text, toks, i);
+                m.level_word.is_some()
+                    && !m.candidates.is_empty()
+                    && m.candidates
+                        .iter()
+                        .all(|id| gaz.place(*id).era() == Era::Reformed)
+            })
+        });
     if !reformed_only {
         return None;
     }

@@ -678,6 +678,22 @@ fn a_unit_of_the_reformed_map_only_dates_a_text_that_writes_no_year() {
 }
 
 #[test]
+fn the_two_tier_government_puts_a_first_session_in_2025() {
+    let text = "Tin\n\nNgày 01/7, phường Hồng Gai tổ chức Kỳ họp thứ nhất HĐND phường khóa X, \
+                nhiệm kỳ 2021-2026. Kỳ họp mở đầu mô hình chính quyền địa phương hai cấp.";
+    assert_eq!(
+        meetings(&record(text)),
+        ["Kỳ họp HĐND | 1 | Hồng Gai | 2025-07-01 | "]
+    );
+    // Without the reform, a first session is in its term's first year.
+    let text = text.replace(" Kỳ họp mở đầu mô hình chính quyền địa phương hai cấp.", "");
+    assert_eq!(
+        meetings(&record(&text)),
+        ["Kỳ họp HĐND | 1 | Hồng Gai | 2021-07-01 | "]
+    );
+}
+
+#[test]
 fn a_body_without_a_place_holds_its_meeting_when_the_article_names_none() {
     let rec = record(
         "Họp thường kỳ tháng 2\n\nTruy cập nội dung\n\n02-03-2020 10:50\n\nNgày 28/2, Ban \
