@@ -14,7 +14,7 @@ use crate::model::{BodyRef, Evidence, Extraction, Sentence};
 use crate::places::{
     kind_fits_word, levels_for_word, name_at, place_at, place_ref, Home, LevelWord, PlaceMention,
 };
-use crate::published::{find_published, reference_date, reference_year};
+use crate::published::{find_published, reference_date, year_and_whether_written};
 use crate::tokens::{tokenize, Token};
 
 /// One input article.
@@ -65,18 +65,13 @@ pub fn extract(input: &ArticleInput) -> Extraction {
     // A year the text writes (or its page stamp) stands; one inferred from the terms
     // it names ("kỳ họp thứ nhất … nhiệm kỳ 2021-2026" → 2021) yields to the map the
     // text uses, when that map is the reformed one.
-    let written = published.is_some()
-        || cadre_text::find_dates(&text)
-            .iter()
-            .any(|d| d.year.is_some());
-    let inferred = reference_year(&text, published.as_deref());
-    let year = if written {
-        inferred
-    } else {
-        match crate::places::reformed_map_year(&text, &tokens) {
-            Some(floor) if inferred.is_none_or(|y| y < floor) => Some(floor),
-            _ => inferred,
-        }
+    let (inferred, written) = year_and_whether_written(&text, published.as_deref());
+    let floor = (!written)
+        .then(|| crate::places::reformed_map_year(&text, &tokens))
+        .flatten();
+    let year = match floor {
+        Some(floor) if inferred.is_none_or(|y| y < floor) => Some(floor),
+        _ => inferred,
     };
     let char_starts = text.char_indices().map(|(i, _)| i).collect();
     let event_dates = spans.iter().map(|_| OnceCell::new()).collect();

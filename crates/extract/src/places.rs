@@ -99,17 +99,34 @@ pub fn name_at(toks: &[Token], i: usize) -> Option<(Vec<PlaceId>, usize)> {
 /// dates all fall before July.
 pub fn reformed_map_year(text: &str, tokens: &[Vec<Token>]) -> Option<i32> {
     let gaz = Gazetteer::global();
-    let folded = cadre_text::fold_key(text);
-    let two_tier = [
-        "chính quyền địa phương hai cấp",
-        "chính quyền hai cấp",
-        "chính quyền 2 cấp",
-    ]
-    .iter()
-    .any(|p| folded.contains(p));
+    let two_tier = tokens.iter().any(|toks| {
+        let key = |n: usize| toks.get(n).map_or("", |t| t.key.as_str());
+        (0..toks.len()).any(|i| {
+            let mut j = i + 2;
+            if (key(j), key(j + 1)) == ("địa", "phương") {
+                j += 2;
+            }
+            (key(i), key(i + 1)) == ("chính", "quyền")
+                && matches!(key(j), "hai" | "2")
+                && key(j + 1) == "cấp"
+        })
+    });
     let reformed_only = two_tier
         || tokens.iter().any(|toks| {
             (0..toks.len()).any(|i| {
+                const LEVEL_STARTS: [&str; 8] = [
+                    "xã",
+                    "phường",
+                    "thị",
+                    "huyện",
+                    "quận",
+                    "thành",
+                    "tỉnh",
+                    "đặc",
+                ];
+                if !LEVEL_STARTS.contains(&toks[i].key.as_str()) {
+                    return false;
+                }
                 let (m, _) = unit_at(text, toks, i);
                 m.level_word.is_some()
                     && !m.candidates.is_empty()

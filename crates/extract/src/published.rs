@@ -86,16 +86,34 @@ pub fn reference_date(text: &str, published: Option<&str>) -> Option<String> {
     find_dates(first_line).into_iter().find_map(|d| d.iso(None))
 }
 
-/// The year day/month-only dates belong to: the publication year, else the page
-/// header's year, else the most frequent year among the text's full dates.
+/// The year day/month-only dates belong to (as [`year_and_whether_written`] gives it).
+#[cfg(test)]
 pub fn reference_year(text: &str, published: Option<&str>) -> Option<i32> {
+    year_and_whether_written(text, published).0
+}
+
+/// The year day/month-only dates belong to: the publication year, else the page
+/// header's year, else the most frequent year among the text's full dates, else the
+/// year the terms named imply; and whether the page stamp or a date of the text writes
+/// a year (when none does, the year is inferred, or unknown).
+pub fn year_and_whether_written(text: &str, published: Option<&str>) -> (Option<i32>, bool) {
     if let Some(year) = published
         .and_then(|p| p.get(..4))
         .and_then(|y| y.parse().ok())
     {
-        return Some(year);
+        return (Some(year), true);
     }
     let dates = find_dates(text);
+    let stamped = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| metadata_stamp(l.trim()).is_some());
+    let written = stamped || dates.iter().any(|d| d.year.is_some());
+    (inferred_year(text, &dates), written)
+}
+
+/// The year of [`reference_year`] when no page stamp gives one.
+fn inferred_year(text: &str, dates: &[cadre_text::DateMatch]) -> Option<i32> {
     if let Some(first_line) = text.lines().find(|l| !l.trim().is_empty()) {
         if let Some(year) = metadata_stamp(first_line.trim()).and_then(|s| s[..4].parse().ok()) {
             return Some(year);
@@ -124,7 +142,7 @@ pub fn reference_year(text: &str, published: Option<&str>) -> Option<i32> {
         .max_by_key(|(y, n)| (*n, *y))
         .map(|(y, _)| *y)
         .or_else(|| congress_year(text))
-        .or_else(|| term_year(text, &dates))
+        .or_else(|| term_year(text, dates))
 }
 
 /// The year the terms a text names imply: its congress's ([`congress_year`]), else
