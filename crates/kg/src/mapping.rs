@@ -402,7 +402,7 @@ fn add_body(q: &mut Quads, body: &BodyRef) -> String {
 
 /// A body located in a place that the 2025 reform changed, as the reference graph
 /// needs it to state the body's change event and successors ([`reference_quads`]):
-/// its IRI, organisation (`cadre:orgName`), kind (`cadre:bodyKind`) and place IRI.
+/// its IRI, organisation (`cadre:orgName`), kind (`cadre:bodyKind`) and place.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ChangedBody {
     /// The body's IRI.
@@ -411,8 +411,8 @@ pub struct ChangedBody {
     pub org: String,
     /// Its kind (`cadre:bodyKind`).
     pub kind: String,
-    /// The IRI of the place it is located in.
-    pub place: String,
+    /// The gazetteer unit it is located in (the object of its `cadre:locatedIn`).
+    pub place: PlaceId,
 }
 
 /// What the reference graph describes for a set of article graphs: places and
@@ -433,13 +433,13 @@ impl Referenced {
         let gaz = Gazetteer::global();
         let changed = place_ids()
             .get(place)
-            .is_some_and(|&id| reform::change(gaz, id).is_some());
-        if changed {
+            .filter(|&&id| reform::change(gaz, id).is_some());
+        if let Some(&place) = changed {
             self.bodies.insert(ChangedBody {
                 node: node.to_string(),
                 org: org.to_string(),
                 kind: kind.to_string(),
-                place: place.to_string(),
+                place,
             });
         }
     }
@@ -507,9 +507,7 @@ pub fn reference_quads(referenced: &Referenced) -> Vec<Quad> {
         }
     }
     for body in &referenced.bodies {
-        if let Some(&id) = places.get(body.place.as_str()) {
-            add_body_change(&mut q, body, id);
-        }
+        add_body_change(&mut q, body);
     }
     q.quads
 }
@@ -606,8 +604,8 @@ fn add_place_change(q: &mut Quads, place: &str, id: PlaceId) {
 
 /// A body of a legacy place ends with it; the same organisation of each successor
 /// place takes it over.
-fn add_body_change(q: &mut Quads, body: &ChangedBody, place: PlaceId) {
-    let Some(change) = reform::change(Gazetteer::global(), place) else {
+fn add_body_change(q: &mut Quads, body: &ChangedBody) {
+    let Some(change) = reform::change(Gazetteer::global(), body.place) else {
         return;
     };
     q.link(&change.iri, &term("changeFrom"), &body.node);
@@ -739,7 +737,7 @@ mod tests {
                 node: body.clone(),
                 org: "Tỉnh ủy".into(),
                 kind: "party_committee".into(),
-                place: entity("place", &["L30"]),
+                place: Gazetteer::global().by_code("L30").expect("Hải Dương"),
             }]
         );
         let reference = links(&reference_quads(&referenced));

@@ -413,49 +413,20 @@ impl CadreStore {
     /// `cadre:role`, and the bodies located in a place the 2025 reform changed, with
     /// their organisation and kind.
     fn referenced(&self, graph: &NamedNode) -> Result<crate::mapping::Referenced, StoreError> {
-        let mut referenced = crate::mapping::Referenced::default();
-        let mut located = Vec::new();
-        for predicate in ["locatedIn", "role"] {
-            let is_located = predicate == "locatedIn";
+        let mut quads = Vec::new();
+        for predicate in ["locatedIn", "role", "orgName", "bodyKind"] {
             let predicate = NamedNode::new_unchecked(iri::term(predicate));
-            for row in self.quads_with_predicate(predicate.as_ref(), None)? {
-                let [subject, node, g] = row?;
-                if let (Term::NamedNode(node), Term::NamedNode(g)) = (node, g) {
-                    if &g != graph {
-                        if is_located {
-                            located.push((subject, node.as_str().to_string()));
-                        }
-                        referenced.nodes.insert(node.into_string());
-                    }
+            for q in self
+                .store
+                .quads_for_pattern(None, Some(predicate.as_ref()), None, None)
+            {
+                let q = q?;
+                if q.graph_name != graph.as_ref().into() {
+                    quads.push(q);
                 }
             }
         }
-        let literal = |subject: &NamedNode, predicate: &str| -> Result<_, StoreError> {
-            let predicate = NamedNode::new_unchecked(iri::term(predicate));
-            match self
-                .store
-                .quads_for_pattern(Some(subject.into()), Some(predicate.as_ref()), None, None)
-                .next()
-                .transpose()?
-            {
-                Some(q) => Ok(match q.object {
-                    Term::Literal(l) => Some(l.value().to_string()),
-                    _ => None,
-                }),
-                None => Ok(None),
-            }
-        };
-        for (subject, place) in located {
-            let Term::NamedNode(body) = subject else {
-                continue;
-            };
-            if let (Some(org), Some(kind)) =
-                (literal(&body, "orgName")?, literal(&body, "bodyKind")?)
-            {
-                referenced.add_body(body.as_str(), &org, &kind, &place);
-            }
-        }
-        Ok(referenced)
+        Ok(crate::mapping::referenced(&quads))
     }
 
     /// Merges the store's files: a full compaction of every index (Oxigraph's
@@ -1420,6 +1391,20 @@ mod tests {
             labels_of("role/bi-thu"),
             [(reference.clone(), "Bí thư".to_string())]
         );
+        let successors = || {
+            store
+                .select(
+                    &format!(
+                        "SELECT ?b ?n WHERE {{ GRAPH <{reference}> {{ ?b <{}> ?n }} }} ORDER BY ?b ?n",
+                        iri::term("succeededBy")
+                    ),
+                    &[],
+                )
+                .unwrap()
+                .rows
+        };
+        let before = successors();
+        assert!(!before.is_empty(), "Thanh Trì's bodies have successors");
         assert!(!store.refresh_reference(&curation).unwrap());
         let renamed = Curation::parse(
             "action,subject,object,value,note\nrename,id/place/l020,,Huyện Thanh Trì (cũ),\nrename,id/role/bi-thu,,Bí thư (cấp ủy),\n",
@@ -1434,6 +1419,8 @@ mod tests {
             labels_of("role/bi-thu"),
             [(reference.clone(), "Bí thư (cấp ủy)".to_string())]
         );
+        // A rebuild reads the bodies back from the article graphs.
+        assert_eq!(successors(), before);
         assert!(!store.refresh_reference(&renamed).unwrap());
         assert!(store.refresh_reference(&curation).unwrap());
         assert_eq!(
