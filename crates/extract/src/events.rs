@@ -1166,7 +1166,19 @@ impl Doc {
                 && subject
                     .as_ref()
                     .is_some_and(|(_, b)| fold_key(&b.org).starts_with("ban thường vụ"));
+            // "Huyện ủy … tổ chức hội nghị bất thường để bầu bổ sung chức danh Phó Bí thư
+            // Huyện ủy": the committee's officers are elected by its Ban Chấp hành.
+            let elects_officers = committee_subject && {
+                let folded = fold_key(rest);
+                folded.find("bầu").is_some_and(|at| {
+                    let window = &folded[at..folded.floor_char_boundary(at + 60)];
+                    ["bí thư", "ban thường vụ", "ủy ban kiểm tra"]
+                        .iter()
+                        .any(|w| window.contains(w))
+                })
+            };
             if subject_is_bch
+                || elects_officers
                 || named_after(&["ban chấp hành", "bch "])
                 || ((committee_subject || committee_named) && ordinal.is_some())
             {

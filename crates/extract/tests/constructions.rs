@@ -694,6 +694,23 @@ fn the_two_tier_government_puts_a_first_session_in_2025() {
 }
 
 #[test]
+fn a_committee_conference_that_elects_its_officers_is_the_executive_committees() {
+    let rec = record(
+        "Tin\n\nNgày 12/4/2018, Huyện ủy Kim Bảng tổ chức hội nghị bất thường (khóa XX) để \
+         bầu bổ sung chức danh Phó Bí thư Huyện ủy nhiệm kỳ 2015-2020.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | - | Kim Bảng | 2018-04-12 | "]
+    );
+    let rec = record(
+        "Tin\n\nNgày 12/4/2018, Huyện ủy Kim Bảng tổ chức hội nghị để bầu Chủ tịch Hội \
+         Nông dân huyện.",
+    );
+    assert_eq!(meetings(&rec), ["Hội nghị | - | Kim Bảng | 2018-04-12 | "]);
+}
+
+#[test]
 fn a_body_without_a_place_holds_its_meeting_when_the_article_names_none() {
     let rec = record(
         "Họp thường kỳ tháng 2\n\nTruy cập nội dung\n\n02-03-2020 10:50\n\nNgày 28/2, Ban \
