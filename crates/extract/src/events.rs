@@ -1295,7 +1295,16 @@ impl Doc {
         let sentence = &self.text[ss..se];
         let dates = self.dates_in(s);
         let before = dates.iter().rev().find(|d| ss + d.end <= at);
-        let after = || dates.iter().find(|d| ss + d.start >= at);
+        // "Tại Hội nghị, … kết quả của Hội nghị Trung ương 7, họp từ ngày 02/5": a day
+        // written after another meeting's name is that meeting's.
+        let after = || {
+            dates.iter().find(|d| ss + d.start >= at).filter(|d| {
+                let between = fold_key(&self.text[at..ss + d.start]);
+                !["hội nghị", "đại hội", "kỳ họp"]
+                    .iter()
+                    .any(|w| between.match_indices(w).any(|(k, _)| k > 0))
+            })
+        };
         if let Some(d) = before.or_else(after) {
             return d.iso(self.year);
         }
@@ -1306,8 +1315,6 @@ impl Doc {
         today.then(|| self.published.clone()).flatten()
     }
 
-    /// The dates of sentence `s` that are not a cited document's (offsets within the
-    /// sentence), found once.
     /// The date written right after the meeting named at token `i` of sentence `s`:
     /// "… Huyện ủy B ngày 14/3/2017", "… (khoá XI), họp từ ngày 02/5 đến ngày
     /// 11/5/2013" (the first day; its year from the range's end), within 100 bytes and
@@ -1332,6 +1339,8 @@ impl Doc {
         d.iso(year)
     }
 
+    /// The dates of sentence `s` that are not a cited document's (offsets within the
+    /// sentence), found once.
     fn dates_in(&self, s: usize) -> &[cadre_text::DateMatch] {
         self.event_dates[s].get_or_init(|| {
             let (ss, se) = self.spans[s];

@@ -711,6 +711,22 @@ fn a_committee_conference_that_elects_its_officers_is_the_executive_committees()
 }
 
 #[test]
+fn a_day_written_after_another_meetings_name_is_that_meetings() {
+    let rec = record(
+        "Huyện ủy Kim Bảng quán triệt Nghị quyết\n\nHuyện ủy Kim Bảng tổ chức hội nghị \
+         quán triệt nghị quyết. Tại Hội nghị, đồng chí Trần Văn An, Bí thư Huyện ủy thông tin \
+         kết quả của Hội nghị Trung ương 7 (khoá XI), họp từ ngày 02/5 đến ngày 11/5/2013.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        [
+            "Hội nghị | - | Kim Bảng | - | ",
+            "Hội nghị Ban Chấp hành | 7 | - | 2013-05-02 | "
+        ]
+    );
+}
+
+#[test]
 fn a_body_without_a_place_holds_its_meeting_when_the_article_names_none() {
     let rec = record(
         "Họp thường kỳ tháng 2\n\nTruy cập nội dung\n\n02-03-2020 10:50\n\nNgày 28/2, Ban \
