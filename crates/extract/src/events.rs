@@ -680,7 +680,7 @@ impl Doc {
                         .cited
                         .longest_at(&keys[k..])
                         .is_some_and(|(l, _)| k + l <= i)
-                });
+                }) || self.subject_of_document(s, i);
                 if cited && !announced_opening && results.is_none()
                     || keys
                         .get(i + 2)
@@ -870,6 +870,33 @@ impl Doc {
         }
         self.number_congresses(&mut out);
         out
+    }
+
+    /// Whether the meeting at token `i` of sentence `s` is what a document cited in the
+    /// same clause is about: "Kế hoạch số 221-KH/QU ngày 12/11/2019 của Ban Thường vụ
+    /// Quận ủy về tổ chức Đại hội Đảng bộ Quận lần thứ XII" names the congress, it does
+    /// not report it.
+    fn subject_of_document(&self, s: usize, i: usize) -> bool {
+        let toks = &self.tokens[s];
+        let mut k = i;
+        while k > 0
+            && matches!(
+                toks[k - 1].key.as_str(),
+                "tổ" | "chức" | "việc" | "triệu" | "tập"
+            )
+        {
+            k -= 1;
+        }
+        if k == 0 || toks[k - 1].key != "về" {
+            return false;
+        }
+        let clause = (k.saturating_sub(30)..k - 1)
+            .rev()
+            .take_while(|&j| !matches!(toks[j].key.as_str(), ";" | "." | ":"))
+            .last()
+            .unwrap_or(k - 1);
+        let before = self.text[toks[clause].start..toks[k - 1].start].to_lowercase();
+        self.vocab.doc_types_in(&before)
     }
 
     /// Whether a verb of holding follows at token `k`, after light and planning words:

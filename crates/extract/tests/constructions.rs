@@ -727,6 +727,16 @@ fn a_day_written_after_another_meetings_name_is_that_meetings() {
 }
 
 #[test]
+fn a_meeting_a_cited_document_is_about_is_not_reported() {
+    let rec = record(
+        "Tin\n\nThực hiện Kế hoạch số 221-KH/HU ngày 12/11/2019 của Ban Thường vụ Huyện ủy \
+         Kim Bảng về tổ chức Đại hội Đảng bộ huyện lần thứ XXII, Đảng ủy xã Lê Hồ đã xây dựng \
+         kế hoạch.",
+    );
+    assert!(meetings(&rec).is_empty(), "{:?}", meetings(&rec));
+}
+
+#[test]
 fn a_body_without_a_place_holds_its_meeting_when_the_article_names_none() {
     let rec = record(
         "Họp thường kỳ tháng 2\n\nTruy cập nội dung\n\n02-03-2020 10:50\n\nNgày 28/2, Ban \
