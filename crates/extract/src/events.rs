@@ -1163,8 +1163,10 @@ impl Doc {
                 fold_key(rest).starts_with("đầu tiên").then_some(1)
             })
             .or_else(|| {
-                // "tại kỳ họp 44": a session's number right after its name.
-                let first = toks.get(j).filter(|_| kind == "Kỳ họp HĐND")?;
+                // "tại kỳ họp 44", "đã họp kỳ 50": a session's number right after its
+                // name.
+                let sitting = keys.first().is_some_and(|t| t.key == "họp");
+                let first = toks.get(j).filter(|_| kind == "Kỳ họp HĐND" || sitting)?;
                 first.key.parse().ok().filter(|n| (1..=200).contains(n))
             })
             .or(roman);

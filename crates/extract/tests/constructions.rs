@@ -217,6 +217,14 @@ fn a_central_plenum_by_its_number_and_a_commission_session() {
         meetings(&rec),
         ["Hội nghị | 40 | - | 2024-03-20 | Trần Văn Lâm"]
     );
+    let rec = record(
+        "Ngày 20/3/2024, Ủy ban Kiểm tra Trung ương đã họp kỳ 41. Ông Trần Văn Lâm, Chủ nhiệm \
+         Ủy ban Kiểm tra Trung ương chủ trì kỳ họp.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị | 41 | - | 2024-03-20 | Trần Văn Lâm"]
+    );
 }
 
 #[test]
