@@ -1264,11 +1264,17 @@ impl Doc {
     /// The tokens of sentence `s` in `from..to` that name the workplace of a transfer
     /// ("đến nhận công tác tại UBND TPHCM"): the phrase, with the "đến"/"về" before it,
     /// and its body.
+    /// A place may stand for the body: "được luân chuyển đến công tác tại xã Nhôn Mai".
     fn workplace_tokens(&self, s: usize, from: usize, to: usize) -> usize {
         let toks = &self.tokens[s];
         (from..to)
             .find_map(|k| {
-                let (len, _) = self.workplace_at(s, k)?;
+                let len = self.workplace_at(s, k).map(|(len, _)| len).or_else(|| {
+                    let (cue, ()) = self.vocab.cues.workplace.longest_at(self.keys(s, k))?;
+                    let (place, plen) = crate::places::place_at(&self.text, toks, k + cue);
+                    (place.level_word.is_some() && !place.candidates.is_empty())
+                        .then_some(cue + plen)
+                })?;
                 let motion = k > from && matches!(toks[k - 1].key.as_str(), "đến" | "về");
                 Some(len + usize::from(motion))
             })

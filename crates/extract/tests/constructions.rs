@@ -745,6 +745,24 @@ fn a_meeting_a_cited_document_is_about_is_not_reported() {
 }
 
 #[test]
+fn a_transfer_to_a_commune_keeps_the_subject_of_the_posts_that_follow() {
+    let rec = record(
+        "Tin\n\nNgày 5/9/2023, đồng chí Lê Văn Hòa, Bí thư Đảng ủy xã Liêm Phong được luân chuyển \
+         đến công tác tại xã Liêm Cần, chỉ định tham gia Ban Chấp hành Đảng bộ, Ban Thường \
+         vụ Đảng ủy, giữ chức vụ Bí thư Đảng ủy xã Liêm Cần.",
+    );
+    assert_eq!(
+        posts(&rec, "Lê Văn Hòa"),
+        [
+            "Bí thư | Đảng ủy | Liêm Cần",
+            "Bí thư | Đảng ủy | Liêm Phong",
+            "Ủy viên Ban Chấp hành | Đảng ủy | Liêm Cần",
+            "Ủy viên Ban Thường vụ | Đảng ủy | Liêm Cần"
+        ]
+    );
+}
+
+#[test]
 fn a_body_without_a_place_holds_its_meeting_when_the_article_names_none() {
     let rec = record(
         "Họp thường kỳ tháng 2\n\nTruy cập nội dung\n\n02-03-2020 10:50\n\nNgày 28/2, Ban \
