@@ -763,6 +763,22 @@ fn a_transfer_to_a_commune_keeps_the_subject_of_the_posts_that_follow() {
 }
 
 #[test]
+fn the_party_affairs_committee_of_a_state_body_is_a_body() {
+    let rec = record(
+        "Tin\n\nNgày 5/9/2023, ông Trần Văn An, Tỉnh ủy viên, Ủy viên Ban Cán sự đảng, Phó \
+         Chủ tịch UBND tỉnh Hà Nam dự hội nghị.",
+    );
+    assert_eq!(
+        posts(&rec, "Trần Văn An"),
+        [
+            "Phó Chủ tịch | UBND | Hà Nam",
+            "Ủy viên Ban Chấp hành | Tỉnh ủy | Hà Nam",
+            "Ủy viên | Ban cán sự đảng | Hà Nam"
+        ]
+    );
+}
+
+#[test]
 fn a_body_without_a_place_holds_its_meeting_when_the_article_names_none() {
     let rec = record(
         "Họp thường kỳ tháng 2\n\nTruy cập nội dung\n\n02-03-2020 10:50\n\nNgày 28/2, Ban \
