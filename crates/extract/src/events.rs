@@ -781,7 +781,7 @@ impl Doc {
                     // họp diễn ra vào chiều 22-7-2022": a bare meeting held on a day of
                     // its own is the numbered one named before, even in passing.
                     if let Some(mut named) = (held_on_day && m.date.is_some())
-                        .then(|| self.numbered_meeting_before(s, i))
+                        .then(|| self.numbered_meeting_before(s, i, kind))
                         .flatten()
                     {
                         named.date = m.date;
@@ -913,17 +913,16 @@ impl Doc {
         )
     }
 
-    /// The last meeting named with its number before token `i` of sentence `s`, written
-    /// with the same two words as the one at `i` ("kỳ họp thứ tám" for "kỳ họp").
-    fn numbered_meeting_before(&self, s: usize, i: usize) -> Option<Meeting> {
+    /// The last meeting of `kind` named with its number before token `i` of sentence
+    /// `s`, written with the same two words as the one at `i` ("kỳ họp thứ tám" for
+    /// "kỳ họp"); only a meeting's own name ("kỳ họp", "hội nghị", "đại hội") refers
+    /// back, not a sitting ("phiên họp").
+    fn numbered_meeting_before(&self, s: usize, i: usize, kind: &str) -> Option<Meeting> {
         let here = self.keys(s, i);
         let (a, b) = (here.first()?.key.as_str(), here.get(1)?.key.as_str());
-        let kind = match (a, b) {
-            ("kỳ", "họp") => "Kỳ họp HĐND",
-            ("hội", "nghị") => "Hội nghị",
-            ("đại", "hội") => "Đại hội",
-            _ => return None,
-        };
+        if !matches!((a, b), ("kỳ", "họp") | ("hội", "nghị") | ("đại", "hội")) {
+            return None;
+        }
         (0..=s).rev().find_map(|s2| {
             let keys = self.keys(s2, 0);
             let end = if s2 == s { i } else { keys.len() };

@@ -114,22 +114,11 @@ pub fn reformed_map_year(text: &str, tokens: &[Vec<Token>]) -> Option<i32> {
     let reformed_only = two_tier
         || tokens.iter().any(|toks| {
             (0..toks.len()).any(|i| {
-                const LEVEL_STARTS: [&str; 8] = [
-                    "xã",
-                    "phường",
-                    "thị",
-                    "huyện",
-                    "quận",
-                    "thành",
-                    "tỉnh",
-                    "đặc",
-                ];
-                if !LEVEL_STARTS.contains(&toks[i].key.as_str()) {
+                if level_word_at(toks, i).is_none() {
                     return false;
                 }
                 let (m, _) = unit_at(text, toks, i);
-                m.level_word.is_some()
-                    && !m.candidates.is_empty()
+                !m.candidates.is_empty()
                     && m.candidates
                         .iter()
                         .all(|id| gaz.place(*id).era() == Era::Reformed)
