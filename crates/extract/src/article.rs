@@ -12,7 +12,8 @@ use cadre_text::{
 
 use crate::model::{BodyRef, Evidence, Extraction, Sentence};
 use crate::places::{
-    kind_fits_word, levels_for_word, name_at, place_at, place_ref, Home, LevelWord, PlaceMention,
+    kind_fits_word, levels_for_word, name_at, place_at, place_of_body_at, place_ref, Home,
+    LevelWord, PlaceMention,
 };
 use crate::published::{find_published, reference_date, year_and_whether_written};
 use crate::tokens::{tokenize, Token};
@@ -438,7 +439,8 @@ impl Doc {
                 .longest_at(&keys[blen..])
                 .filter(|(_, c)| c.kind == BodyKind::PartyCommittee)
             {
-                let (mention, plen) = place_at(&self.text, toks, i + blen + clen);
+                let (mention, plen) =
+                    place_of_body_at(&self.text, toks, i + blen + clen, committee.level);
                 let place = self
                     .unit_of_subject(s, i, &mention, committee.level)
                     .or_else(|| self.home.resolve(&mention, committee.level));
@@ -468,7 +470,7 @@ impl Doc {
         let (mention, plen) = if entry.level == BodyLevel::National {
             (PlaceMention::default(), 0)
         } else {
-            place_at(&self.text, toks, i + len)
+            place_of_body_at(&self.text, toks, i + len, entry.level)
         };
         // "Đảng ủy Sở Xây dựng", "Đảng ủy Ủy ban nhân dân tỉnh", "Đảng ủy Quân khu V":
         // the party committee of the body named after it, with that body's place.

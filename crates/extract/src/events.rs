@@ -99,13 +99,22 @@ fn joint_election_re() -> &'static Regex {
     })
 }
 
-/// `lần thứ XVII`, `lần thứ 11`, `lần thứ Nhất`, and a session's `thứ 7`.
+/// `lần thứ XVII`, `lần thứ 11`, `lần thứ Nhất`, a session's `thứ 7`, and a number
+/// written without "thứ": `lần 22`, `lần XII` (digits or a Roman numeral only, so
+/// "lần đầu" is no number).
 fn ordinal_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^[\s,]*(?:\(?mở rộng\)?\s*)?(?:lần\s+)?thứ\s+([\p{L}\d]+)")
-            .expect("valid ordinal regex")
+        Regex::new(
+            r"(?i)^[\s,]*(?:\(?mở rộng\)?\s*)?(?:(?:lần\s+)?thứ\s+([\p{L}\d]+)|lần\s+(\d{1,3}|[IVXL]+)\b)",
+        )
+        .expect("valid ordinal regex")
     })
+}
+
+/// The number an [`ordinal_re`] match names, whichever form it was written in.
+fn ordinal_of(captures: &regex::Captures) -> Option<u32> {
+    parse_ordinal(captures.get(1).or_else(|| captures.get(2))?.as_str())
 }
 
 /// Whether a written word may stand inside a meeting's name before its number: a
@@ -527,6 +536,9 @@ impl Doc {
         let v = self.vocab;
         let mut out: Vec<Meeting> = Vec::new();
         let mut last_meeting: Option<usize> = None;
+        // Meetings recorded because their results are passed on ("thông báo kết quả Hội
+        // nghị Trung ương 8"): held elsewhere, so a later bare "hội nghị" is not them.
+        let mut passed_on: Vec<usize> = Vec::new();
         // Meetings named by taking part in them ("phát biểu tại Hội nghị lần thứ 8 …")
         // but not reported there: a later bare "Hội nghị" that is reported names one.
         let mut attended_named: Vec<Meeting> = Vec::new();
@@ -636,16 +648,23 @@ impl Doc {
                 // "kết quả Hội nghị Ban Thường vụ Huyện ủy B ngày 14/3/2017", "kết quả của
                 // Hội nghị Trung ương 7 (khoá XI), họp từ ngày 02/5 …": a meeting whose
                 // results are reported, dated right after its name, was held that day.
-                let results = (i.saturating_sub(5)..i)
-                    .any(|k| {
-                        keys[k].key == "kết" && keys.get(k + 1).is_some_and(|t| t.key == "quả")
-                    })
-                    .then(|| self.own_date_after(s, i))
-                    .flatten();
+                let of_results = (i.saturating_sub(5)..i).any(|k| {
+                    keys[k].key == "kết" && keys.get(k + 1).is_some_and(|t| t.key == "quả")
+                });
+                let results = of_results.then(|| self.own_date_after(s, i)).flatten();
+                // "thông báo nhanh kết quả Hội nghị lần thứ sáu Ban Chấp hành Trung ương
+                // Đảng": a numbered plenum whose results are passed on was held, on a day
+                // the text need not give.
+                let undated_results = of_results
+                    && results.is_none()
+                    && self
+                        .meeting_at(s, i, kind)
+                        .is_some_and(|m| m.ordinal.is_some() && m.kind == "Hội nghị Ban Chấp hành");
                 // "kỳ họp diễn ra vào chiều 22-7-2022": held on a day of its own.
                 let held_on_day = dated && self.held_after(s, i + 2);
                 let mut reported = !refers_back
                     && (results.is_some()
+                        || undated_results
                         || held_on_day
                         || verb_before
                         || first_plenum
@@ -681,7 +700,7 @@ impl Doc {
                         .longest_at(&keys[k..])
                         .is_some_and(|(l, _)| k + l <= i)
                 }) || self.subject_of_document(s, i);
-                if cited && !announced_opening && results.is_none()
+                if cited && !announced_opening && results.is_none() && !undated_results
                     || keys
                         .get(i + 2)
                         .is_some_and(|k| k.key == "toàn" || k.key == "các")
@@ -691,8 +710,8 @@ impl Doc {
                 let Some(mut m) = self.meeting_at(s, i, kind) else {
                     continue;
                 };
-                if results.is_some() {
-                    m.date = results;
+                if results.is_some() || undated_results {
+                    m.date = results.clone();
                 }
                 // "Cùng ngày, …": the day of the meeting reported just before, else the
                 // day last written before.
@@ -754,7 +773,10 @@ impl Doc {
                 if generic && !own_subject {
                     // A bare "Hội nghị" names the meeting already reported, if any; it
                     // is the article's own event only when it opens the article.
-                    if let Some(k) = out.iter().rposition(|o| base(&o.kind) == base(kind)) {
+                    let antecedent = (0..out.len())
+                        .rev()
+                        .find(|k| base(&out[*k].kind) == base(kind) && !passed_on.contains(k));
+                    if let Some(k) = antecedent {
                         if out[k].date.is_none() {
                             out[k].date = m.date;
                         }
@@ -846,6 +868,9 @@ impl Doc {
                     None => {
                         out.push(m);
                         last_meeting = Some(out.len() - 1);
+                        if results.is_some() || undated_results {
+                            passed_on.push(out.len() - 1);
+                        }
                     }
                 }
             }
@@ -1132,7 +1157,7 @@ impl Doc {
         let rest = &self.text[toks.get(j).map_or(se, |t| t.start)..se];
         let ordinal = ordinal_re()
             .captures(rest)
-            .and_then(|c| parse_ordinal(&c[1]))
+            .and_then(|c| ordinal_of(&c))
             .or_else(|| {
                 // "Hội nghị Ban Chấp hành Đảng bộ lần thứ 8, khóa XII" and "Kỳ họp thứ 7".
                 let window: String = rest.chars().take(60).collect();
@@ -1169,6 +1194,16 @@ impl Doc {
                 first.key.parse().ok().filter(|n| (1..=200).contains(n))
             })
             .or(roman);
+        // "Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII": the committee
+        // named after the number holds the meeting (the Central Committee, of no place),
+        // not the subject before it nor the article's home.
+        if body.is_none() && ordinal.is_some() && kind.starts_with("Hội nghị") {
+            body = (j..toks.len().min(j + 8))
+                .find(|&k| matches!(toks[k].key.as_str(), "ban" | "bch" | "btv"))
+                .and_then(|k| self.body_at(s, k, &[]))
+                .map(|(b, _, _)| b)
+                .filter(|b| b.place.is_some() || b.kind == BodyKind::National.as_str());
+        }
         if kind == "Hội nghị" {
             let committee_subject = subject
                 .as_ref()

@@ -173,6 +173,33 @@ pub fn place_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
     (mention, len)
 }
 
+/// The place written after a body of `level` at `toks[i]`, as [`place_at`] reads it,
+/// unless it is a person's name: one that starts with a family name and names no unit
+/// of the body's level ("Bí thư Huyện ủy Lê Thanh Hà": Lê Thanh is a commune, so the
+/// district committee's secretary is named, not placed).
+pub fn place_of_body_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    level: BodyLevel,
+) -> (PlaceMention, usize) {
+    let (mention, len) = place_at(text, toks, i);
+    let gaz = Gazetteer::global();
+    let levels = levels_for_body(level);
+    let person = mention.level_word.is_none()
+        && !mention.candidates.is_empty()
+        && cadre_lexicon::vocab::Vocabulary::global().is_family_name(&toks[i].key)
+        && !mention
+            .candidates
+            .iter()
+            .any(|&c| levels.contains(&gaz.place(c).level()));
+    if person {
+        (PlaceMention::default(), 0)
+    } else {
+        (mention, len)
+    }
+}
+
 /// One `[level word] [name]` at `toks[i]`, as [`place_at`] reads it before looking at
 /// the unit after it.
 fn unit_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
@@ -193,13 +220,36 @@ fn unit_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
             }
         }
     }
-    if let Some((cands, len)) =
-        name_at(toks, j).filter(|&(_, len)| !opens_person_name(text, toks, j, len))
-    {
+    if let Some((cands, len)) = name_at(toks, j).filter(|(cands, len)| {
+        !opens_person_name(text, toks, j, *len)
+            && !family_name_of_another_level(toks, j, mention.level_word, cands)
+    }) {
         mention.candidates = cands;
         j += len;
     }
     (mention, j - i)
+}
+
+/// Whether a name after a level word is a person's rather than a unit's: it starts with
+/// a family name and no unit it may name is at the level the word names ("Chủ tịch
+/// UBND huyện Lê Thanh Hà": Lê Thanh is a commune, so not the district the word
+/// "huyện" announces). A unit written with its former level word is still at that
+/// level, so upgrades ("huyện" for a thị xã) keep their place.
+fn family_name_of_another_level(
+    toks: &[Token],
+    j: usize,
+    word: Option<LevelWord>,
+    candidates: &[PlaceId],
+) -> bool {
+    let Some(word) = word else {
+        return false;
+    };
+    let gaz = Gazetteer::global();
+    let levels = levels_for_word(word);
+    cadre_lexicon::vocab::Vocabulary::global().is_family_name(&toks[j].key)
+        && !candidates
+            .iter()
+            .any(|&c| levels.contains(&gaz.place(c).level()))
 }
 
 /// Whether a place name of `len` tokens at `toks[j]` is only the start of a person's

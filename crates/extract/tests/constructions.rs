@@ -1096,3 +1096,56 @@ fn a_department_of_a_centrally_run_city_is_the_city_s() {
         ]
     );
 }
+
+#[test]
+fn a_plenum_numbered_without_thu() {
+    let rec = record(
+        "Sáng 5/7/2022, Ban Chấp hành Đảng bộ huyện Tân Kỳ tổ chức hội nghị lần 22 (mở rộng). \
+         Đồng chí Võ Văn Hào, Bí thư Huyện ủy chủ trì hội nghị.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 22 | Tân Kỳ | 2022-07-05 | Võ Văn Hào"]
+    );
+}
+
+#[test]
+fn a_central_plenum_named_after_its_number_in_a_district_report() {
+    let rec = record(
+        "Sáng 20/6/2022, Huyện ủy Tân Kỳ tổ chức hội nghị sơ kết. Hội nghị lần thứ năm Ban Chấp \
+         hành Trung ương Đảng khóa XIII diễn ra từ ngày 4 đến 10/5/2022.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        [
+            "Hội nghị | - | Tân Kỳ | 2022-06-20 | ",
+            "Hội nghị Ban Chấp hành | 5 | - | 2022-05-04 | "
+        ]
+    );
+}
+
+#[test]
+fn a_plenum_whose_results_are_passed_on_was_held() {
+    let rec = record(
+        "Sáng ngày 23/10/2018, Ban Thường vụ Tỉnh ủy Nghệ An tổ chức hội nghị thông báo nhanh \
+         kết quả Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XII. Đồng chí Thái \
+         Văn Minh, Bí thư Tỉnh ủy chủ trì hội nghị.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        [
+            "Hội nghị | - | Nghệ An | 2018-10-23 | Thái Văn Minh",
+            "Hội nghị Ban Chấp hành | 8 | - | - | "
+        ]
+    );
+}
+
+#[test]
+fn a_name_that_starts_like_a_unit_of_another_level() {
+    let rec = record(
+        "Sáng 12/1/2022, Huyện ủy Thạch Hà tổ chức hội nghị tổng kết. Chủ tịch UBND huyện Lê \
+         Thanh Hà phát biểu. Bí thư Huyện ủy Lê Hồng Sơn kết luận hội nghị.",
+    );
+    assert_eq!(posts(&rec, "Lê Thanh Hà"), ["Chủ tịch | UBND | Thạch Hà"]);
+    assert_eq!(posts(&rec, "Lê Hồng Sơn"), ["Bí thư | Huyện ủy | Thạch Hà"]);
+}
