@@ -1149,3 +1149,15 @@ fn a_name_that_starts_like_a_unit_of_another_level() {
     assert_eq!(posts(&rec, "Lê Thanh Hà"), ["Chủ tịch | UBND | Thạch Hà"]);
     assert_eq!(posts(&rec, "Lê Hồng Sơn"), ["Bí thư | Huyện ủy | Thạch Hà"]);
 }
+
+#[test]
+fn re_elected_with_tai_cu() {
+    let rec = record(
+        "Đại hội đã bầu Ban Chấp hành Đảng bộ phường Hưng Dũng, thành phố Vinh. Đồng chí Nguyễn \
+         Thị Thanh Hương được bầu tái cử Bí thư Đảng ủy phường.",
+    );
+    assert_eq!(
+        posts(&rec, "Nguyễn Thị Thanh Hương"),
+        ["Bí thư | Đảng ủy | Hưng Dũng"]
+    );
+}

@@ -701,6 +701,12 @@ mod tests {
         };
         assert_eq!(districts("2018-06-01"), ["L405"]);
         assert!(districts("2025-03-01").is_empty());
+        let loc_ha = g().place(id("L448"));
+        assert_eq!(
+            (loc_ha.name.as_str(), loc_ha.parent),
+            ("Lộc Hà", Some(id("L42")))
+        );
+        assert!(loc_ha.is_valid_on("2023-01-04") && !loc_ha.is_valid_on("2025-01-01"));
     }
 
     #[test]
