@@ -462,9 +462,9 @@ impl Doc {
     fn assign_by_verb(
         &self,
         s: usize,
-        posts: &mut [PostSpan],
+        posts: &mut Vec<PostSpan>,
         names: &[NameSpan],
-        claimed: &mut [bool],
+        claimed: &mut Vec<bool>,
         held: &mut [Vec<(usize, bool)>],
         replaced: &mut HashMap<usize, usize>,
     ) -> Vec<(usize, bool)> {
@@ -537,21 +537,38 @@ impl Doc {
             ));
             for &p in &chain {
                 claimed[p] = true;
-                // "X - Phó Bí thư Tỉnh ủy Thanh Hóa được bầu giữ chức Chủ tịch UBND tỉnh":
-                // an implied place is the subject's own written place at that level.
-                if !posts[p].explicit {
-                    let own = held[subjects[0]]
-                        .iter()
-                        .map(|&(q, _)| &posts[q])
-                        .filter(|q| q.explicit)
-                        .filter_map(|q| q.body.place.clone())
-                        .find(|place| self.place_fits(&posts[p].body.org, place));
-                    if let Some(place) = own {
-                        posts[p].body.place = Some(place);
-                    }
-                }
-                for &n in &subjects {
-                    held[n].push((p, posts[p].former || once));
+                let former = posts[p].former || once;
+                for (k, &n) in subjects.iter().enumerate() {
+                    // "X - Phó Bí thư Tỉnh ủy Thanh Hóa được bầu giữ chức Chủ tịch UBND
+                    // tỉnh": an implied place is the subject's own written place at that
+                    // level; each listed subject has its own ("A, Chủ tịch UBND tỉnh B; C,
+                    // Chủ tịch UBND tỉnh D được bầu giữ chức Bí thư Tỉnh ủy").
+                    let own = (!posts[p].explicit)
+                        .then(|| {
+                            held[n]
+                                .iter()
+                                .map(|&(q, _)| &posts[q])
+                                .filter(|q| q.explicit)
+                                .filter_map(|q| q.body.place.clone())
+                                .find(|place| self.place_fits(&posts[p].body.org, place))
+                        })
+                        .flatten()
+                        .filter(|place| posts[p].body.place.as_ref() != Some(place));
+                    let q = match own {
+                        Some(place) if k > 0 => {
+                            let mut copy = posts[p].clone();
+                            copy.body.place = Some(place);
+                            posts.push(copy);
+                            claimed.push(true);
+                            posts.len() - 1
+                        }
+                        Some(place) => {
+                            posts[p].body.place = Some(place);
+                            p
+                        }
+                        None => p,
+                    };
+                    held[n].push((q, former));
                 }
             }
             // "… [nhiệm kỳ 2020-2025 | khóa XII], thay (thế) (ông|bà|đồng chí) X"
@@ -699,13 +716,30 @@ impl Doc {
         let mut k = last;
         while k > 0 {
             let prev = &names[k - 1];
-            let gap = &toks[prev.end
-                ..names[k].start - self.honorific_ending_at(s, names[k].start).unwrap_or(0)];
-            let listed = !gap.is_empty()
-                && gap
-                    .iter()
-                    .all(|t| matches!(t.key.as_str(), "," | "và" | ";"))
-                && gap.len() <= 2;
+            let next_start =
+                names[k].start - self.honorific_ending_at(s, names[k].start).unwrap_or(0);
+            // "Ông A, Chủ tịch UBND huyện B, bà C và ông D được chỉ định giữ chức …": a
+            // listed name may carry its own posts before the next one, with nothing
+            // else between ("A, post giữ chức X; B, …" gives A a verb of its own).
+            let own = &held[k - 1];
+            let own_chain = |j: usize| {
+                own.iter()
+                    .any(|&(p, _)| posts[p].start <= j && j < posts[p].end)
+            };
+            let separator = |t: &crate::tokens::Token| matches!(t.key.as_str(), "," | "và" | ";");
+            let listed = if own
+                .iter()
+                .any(|&(p, _)| posts[p].start >= prev.end && posts[p].end <= next_start)
+            {
+                (prev.end..next_start).all(|j| {
+                    own_chain(j)
+                        || separator(&toks[j])
+                        || APPOSITION.contains(&toks[j].key.as_str())
+                })
+            } else {
+                let gap = &toks[prev.end..next_start];
+                !gap.is_empty() && gap.iter().all(separator) && gap.len() <= 2
+            };
             if !listed {
                 break;
             }

@@ -1161,3 +1161,46 @@ fn re_elected_with_tai_cu() {
         ["Bí thư | Đảng ủy | Hưng Dũng"]
     );
 }
+
+#[test]
+fn listed_subjects_with_chains_of_their_own_share_the_verbs_post() {
+    let rec = record(
+        "Ông Nguyễn Văn Đệ, Chủ tịch UBND huyện Nam Đàn, bà Trần Thị Mai, Trưởng Ban Tổ chức \
+         Huyện ủy Nam Đàn và ông Lê Văn Hùng được chỉ định giữ chức Phó Bí thư Huyện ủy Nam Đàn.",
+    );
+    assert_eq!(
+        posts(&rec, "Nguyễn Văn Đệ"),
+        [
+            "Chủ tịch | UBND | Nam Đàn",
+            "Phó Bí thư | Huyện ủy | Nam Đàn"
+        ]
+    );
+    assert_eq!(
+        posts(&rec, "Lê Văn Hùng"),
+        ["Phó Bí thư | Huyện ủy | Nam Đàn"]
+    );
+    let rec = record(
+        "Ông Trần Văn Khải, Chủ tịch UBND tỉnh Lào Cai; ông Đỗ Minh Tâm, Chủ tịch UBND tỉnh Yên \
+         Bái vừa được bầu giữ chức Bí thư Tỉnh ủy.",
+    );
+    assert_eq!(
+        posts(&rec, "Trần Văn Khải"),
+        ["Bí thư | Tỉnh ủy | Lào Cai", "Chủ tịch | UBND | Lào Cai"]
+    );
+    assert_eq!(
+        posts(&rec, "Đỗ Minh Tâm"),
+        ["Bí thư | Tỉnh ủy | Yên Bái", "Chủ tịch | UBND | Yên Bái"]
+    );
+    // Each with a verb of its own: the second verb's post is not the first subject's.
+    let rec = record(
+        "Theo đó, ông Phan Văn Hòa, Phó Bí thư Huyện ủy Nam Đàn giữ chức Chủ tịch HĐND huyện; \
+         ông Lê Quốc Bảo, Trưởng Ban Dân vận Huyện ủy Nam Đàn giữ chức Chủ tịch UBND huyện.",
+    );
+    assert_eq!(
+        posts(&rec, "Phan Văn Hòa"),
+        [
+            "Chủ tịch | HĐND | Nam Đàn",
+            "Phó Bí thư | Huyện ủy | Nam Đàn"
+        ]
+    );
+}
