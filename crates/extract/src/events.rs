@@ -563,13 +563,21 @@ impl Doc {
                     }
                     ("phiên" | "cuộc", "họp") => "Hội nghị",
                     // "Ủy ban Kiểm tra … đã họp kỳ thứ 8", "đã họp kỳ 50": a numbered
-                    // session of a commission or standing body.
+                    // session of a commission or standing body; "HĐND xã B họp kỳ thứ 7":
+                    // of a people's council, its session.
                     ("họp", "kỳ")
                         if keys.get(i + 2).is_some_and(|t| {
                             t.key == "thứ" || t.key.chars().all(|c| c.is_ascii_digit())
                         }) =>
                     {
-                        "Hội nghị"
+                        if self
+                            .body_before(s, i, 12)
+                            .is_some_and(|(_, b)| b.org == "HĐND")
+                        {
+                            "Kỳ họp HĐND"
+                        } else {
+                            "Hội nghị"
+                        }
                     }
                     // "X chủ trì họp Đoàn ĐBQH tỉnh …": chairing a sitting of a body.
                     ("trì", "họp")

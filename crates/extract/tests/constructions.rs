@@ -1204,3 +1204,12 @@ fn listed_subjects_with_chains_of_their_own_share_the_verbs_post() {
         ]
     );
 }
+
+#[test]
+fn a_council_sitting_in_a_numbered_session_is_a_council_session() {
+    let rec = record("Ngày 12/7/2023, HĐND xã Phú Lộc, huyện Krông Năng họp kỳ thứ 7.");
+    assert_eq!(
+        meetings(&rec),
+        ["Kỳ họp HĐND | 7 | Phú Lộc | 2023-07-12 | "]
+    );
+}
