@@ -902,7 +902,49 @@ impl Doc {
             }
         }
         self.number_congresses(&mut out);
+        self.merge_title_meetings(&mut out);
         out
+    }
+
+    /// A meeting named in the title or lead without a day of its own was dated by the
+    /// publication; when the text then reports the same meeting (kind, number, place)
+    /// on its own day ("HĐND xã B tổ chức kỳ họp thứ 7" under a stamp of 13/7, then
+    /// "Ngày 12/7, HĐND xã B … tổ chức kỳ họp thứ 7"), the two are one meeting, held
+    /// on that day, with the chairs of both.
+    fn merge_title_meetings(&self, out: &mut Vec<Meeting>) {
+        let Some(published) = self.published.as_deref() else {
+            return;
+        };
+        let mut k = 0;
+        while k < out.len() {
+            let a = &out[k];
+            let by_publication = a.evidence.sentence < 2
+                && a.date.as_deref() == Some(published)
+                && self.dates_in(a.evidence.sentence).is_empty();
+            let same = by_publication
+                .then(|| {
+                    out.iter().position(|b| {
+                        b.kind == a.kind
+                            && b.ordinal == a.ordinal
+                            && b.body.place == a.body.place
+                            && b.date.is_some()
+                            && b.date != a.date
+                    })
+                })
+                .flatten();
+            match same {
+                Some(b) => {
+                    let title = out.remove(k);
+                    let b = if b > k { b - 1 } else { b };
+                    for chair in title.chairs {
+                        if !out[b].chairs.contains(&chair) {
+                            out[b].chairs.push(chair);
+                        }
+                    }
+                }
+                None => k += 1,
+            }
+        }
     }
 
     /// Whether the meeting at token `i` of sentence `s` is what a document cited in the

@@ -1213,3 +1213,17 @@ fn a_council_sitting_in_a_numbered_session_is_a_council_session() {
         ["Kỳ họp HĐND | 7 | Phú Lộc | 2023-07-12 | "]
     );
 }
+
+#[test]
+fn a_headline_meeting_is_the_one_the_text_dates() {
+    let rec = record(
+        "HĐND xã Phú Lộc tổ chức kỳ họp thứ 7\n13/07/2023 09:15\nNgày 12/7, HĐND xã Phú Lộc, \
+         huyện Krông Năng tổ chức kỳ họp thứ 7. Bà Nguyễn Thị Mai, Chủ tịch HĐND xã chủ trì kỳ \
+         họp.",
+    );
+    assert_eq!(rec["published"], "2023-07-13");
+    assert_eq!(
+        meetings(&rec),
+        ["Kỳ họp HĐND | 7 | Phú Lộc | 2023-07-12 | Nguyễn Thị Mai"]
+    );
+}
