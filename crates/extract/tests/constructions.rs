@@ -1227,3 +1227,18 @@ fn a_headline_meeting_is_the_one_the_text_dates() {
         ["Kỳ họp HĐND | 7 | Phú Lộc | 2023-07-12 | Nguyễn Thị Mai"]
     );
 }
+
+#[test]
+fn minority_names_after_their_title() {
+    let rec = record(
+        "Ngày 12/7/2023, HĐND xã Phú Lộc, huyện Krông Năng tổ chức kỳ họp thứ 7. Phó Chủ tịch \
+         HĐND xã H'Hen Niê và Phó Chủ tịch HĐND xã Tòng Thị Phóng điều hành kỳ họp.",
+    );
+    for name in ["H'Hen Niê", "Tòng Thị Phóng"] {
+        assert_eq!(
+            posts(&rec, name),
+            ["Phó Chủ tịch | HĐND | Phú Lộc"],
+            "{name}"
+        );
+    }
+}

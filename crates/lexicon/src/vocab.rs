@@ -388,9 +388,13 @@ impl Vocabulary {
         }
     }
 
-    /// Whether a folded word is a known family name.
+    /// Whether a folded word is a known family name, or the "H'" that opens the names of
+    /// Ê Đê and Jrai women ("H'Hen Niê"), which stands where a family name would.
     pub fn is_family_name(&self, folded_word: &str) -> bool {
         self.family_names.contains(folded_word)
+            || folded_word.strip_prefix("h'").is_some_and(|rest| {
+                rest.chars().count() >= 2 && rest.chars().all(char::is_alphabetic)
+            })
     }
 
     /// The document type whose number abbreviation is `code` ("NQ", "QĐ"), compared
@@ -616,6 +620,8 @@ mod tests {
         let v = Vocabulary::global();
         assert!(v.is_family_name("nguyễn"));
         assert!(!v.is_family_name("thanh"));
+        assert!(v.is_family_name("tòng") && v.is_family_name("chá"));
+        assert!(v.is_family_name("h'hen") && !v.is_family_name("h'") && !v.is_family_name("h'1"));
         assert_eq!(v.doc_type_by_code("nq").unwrap().doc_type, "Nghị quyết");
         assert_eq!(v.doc_type_by_code("QĐ").unwrap().doc_type, "Quyết định");
         let tu: Vec<_> = v.issuers_by_code("TU").map(|i| i.org.as_str()).collect();

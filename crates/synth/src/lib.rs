@@ -988,14 +988,18 @@ mod tests {
         assert_eq!(article(1, 42).id, "synth-000042");
         assert_eq!(article(1, 1_234_567).id, "synth-1234567");
         assert_eq!((a.text.len(), fnv(&a.text)), GOLDEN);
-        assert!(a.text.starts_with(GOLDEN_PREFIX), "{}", &a.text[..200]);
+        assert!(
+            a.text.starts_with(GOLDEN_PREFIX),
+            "{}",
+            &a.text[..a.text.floor_char_boundary(200)]
+        );
     }
 
     /// Seed 1, index 0: length and FNV-1a. Changing templates, names, the gazetteer
     /// or the generator changes it; update it then, on purpose.
-    const GOLDEN: (usize, u64) = (7910, 7_957_664_574_456_124_076);
+    const GOLDEN: (usize, u64) = (7937, 1_820_334_244_822_082_434);
     const GOLDEN_PREFIX: &str =
-        "Đồng chí Phí Diệu Nhung giữ chức Trưởng Ban Tổ chức Đảng ủy xã Hậu Mỹ\n11:00 14/12/2025\n";
+        "Đồng chí Giáp Diệu Nhung giữ chức Trưởng Ban Tổ chức Đảng ủy xã Hậu Mỹ\n11:00 14/12/2025\n";
 
     #[test]
     fn indices_and_seeds_give_different_articles() {
