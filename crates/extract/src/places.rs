@@ -184,15 +184,9 @@ pub fn place_of_body_at(
     level: BodyLevel,
 ) -> (PlaceMention, usize) {
     let (mention, len) = place_at(text, toks, i);
-    let gaz = Gazetteer::global();
-    let levels = levels_for_body(level);
     let person = mention.level_word.is_none()
         && !mention.candidates.is_empty()
-        && cadre_lexicon::vocab::Vocabulary::global().is_family_name(&toks[i].key)
-        && !mention
-            .candidates
-            .iter()
-            .any(|&c| levels.contains(&gaz.place(c).level()));
+        && family_name_of_another_level(toks, i, &mention.candidates, levels_for_body(level));
     if person {
         (PlaceMention::default(), 0)
     } else {
@@ -222,7 +216,9 @@ fn unit_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
     }
     if let Some((cands, len)) = name_at(toks, j).filter(|(cands, len)| {
         !opens_person_name(text, toks, j, *len)
-            && !family_name_of_another_level(toks, j, mention.level_word, cands)
+            && !mention
+                .level_word
+                .is_some_and(|w| family_name_of_another_level(toks, j, cands, levels_for_word(w)))
     }) {
         mention.candidates = cands;
         j += len;
@@ -230,22 +226,19 @@ fn unit_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
     (mention, j - i)
 }
 
-/// Whether a name after a level word is a person's rather than a unit's: it starts with
-/// a family name and no unit it may name is at the level the word names ("Chủ tịch
-/// UBND huyện Lê Thanh Hà": Lê Thanh is a commune, so not the district the word
-/// "huyện" announces). A unit written with its former level word is still at that
-/// level, so upgrades ("huyện" for a thị xã) keep their place.
+/// Whether a name at `toks[j]` is a person's rather than a unit's: it starts with a
+/// family name and no unit it may name (`candidates`) is at one of `levels`, the
+/// levels a level word or a body before it announces ("Chủ tịch UBND huyện Lê Thanh
+/// Hà", "Bí thư Huyện ủy Lê Thanh Hà": Lê Thanh is a commune, not a district). A unit
+/// written with its former level word is still at that level, so upgrades ("huyện"
+/// for a thị xã) keep their place.
 fn family_name_of_another_level(
     toks: &[Token],
     j: usize,
-    word: Option<LevelWord>,
     candidates: &[PlaceId],
+    levels: &[Level],
 ) -> bool {
-    let Some(word) = word else {
-        return false;
-    };
     let gaz = Gazetteer::global();
-    let levels = levels_for_word(word);
     cadre_lexicon::vocab::Vocabulary::global().is_family_name(&toks[j].key)
         && !candidates
             .iter()
