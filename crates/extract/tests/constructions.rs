@@ -1242,3 +1242,15 @@ fn minority_names_after_their_title() {
         );
     }
 }
+
+#[test]
+fn a_meeting_a_plan_is_about_is_not_reported() {
+    let rec = record(
+        "Ngày 12/7/2023, Ban Chấp hành Đảng bộ huyện Krông Năng khóa XIV tổ chức hội nghị lần \
+         thứ 15, thông qua kế hoạch tổ chức Đại hội Đảng bộ huyện lần thứ XV, nhiệm kỳ 2025 - 2030.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 15 | Krông Năng | 2023-07-12 | "]
+    );
+}
