@@ -603,7 +603,8 @@ impl Doc {
                         || is_day_part(&t.key)
                         || matches!(t.key.as_str(), "hôm" | "nay" | "qua" | "vào" | "date")
                 });
-                let verb_after = (i + 2..keys.len().min(i + 30)).any(verb_at);
+                let first_verb_after = (i + 2..keys.len().min(i + 30)).find(|&k| verb_at(k));
+                let verb_after = first_verb_after.is_some();
                 // "Kỳ họp thứ 11 … dự kiến sẽ tổ chức vào sáng ngày 01/03": announced
                 // with a day of its own.
                 let plan_at = (i + 2..keys.len().min(i + 30)).find(|&k| {
@@ -618,9 +619,16 @@ impl Doc {
                 // meeting named in passing is an event when its own opening is dated.
                 let announced_opening =
                     announced && plan_at.is_some_and(|k| (k..keys.len().min(k + 4)).any(verb_at));
+                // "Đại hội … lần thứ XV dự kiến tổ chức trong tháng 6/2025": a meeting
+                // whose own verb is planned, with no day, is not held yet.
+                let planned = !announced
+                    && plan_at
+                        .zip(first_verb_after)
+                        .is_some_and(|(plan, verb)| plan < verb);
                 // "Ngày 27/9, tại …, Đại hội … đã diễn ra": the subject of a clause that
                 // follows the sentence's date.
                 let dated_subject = verb_after
+                    && !planned
                     && i > 0
                     && toks[i - 1].key == ","
                     && self
@@ -678,7 +686,7 @@ impl Doc {
                         || first_plenum
                         || dated_opening
                         || chaired_sitting
-                        || opens && verb_after
+                        || opens && verb_after && !planned
                         || attended && verb_after && dated
                         || announced
                         || dated_subject

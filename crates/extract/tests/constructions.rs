@@ -1254,3 +1254,26 @@ fn a_meeting_a_plan_is_about_is_not_reported() {
         ["Hội nghị Ban Chấp hành | 15 | Krông Năng | 2023-07-12 | "]
     );
 }
+
+#[test]
+fn a_meeting_planned_without_a_day_is_not_held() {
+    let rec = record(
+        "Ngày 5/12/2023, Huyện ủy Krông Năng tổ chức hội nghị. Đại hội Đảng bộ huyện lần thứ XV \
+         dự kiến tổ chức trong tháng 6/2025.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị | - | Krông Năng | 2023-12-05 | "]
+    );
+    let rec = record(
+        "Ngày 5/12/2023, Huyện ủy Krông Năng tổ chức hội nghị. Kỳ họp thứ 12 HĐND huyện Krông \
+         Năng dự kiến khai mạc ngày 18/12/2023.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        [
+            "Hội nghị | - | Krông Năng | 2023-12-05 | ",
+            "Kỳ họp HĐND | 12 | Krông Năng | 2023-12-18 | "
+        ]
+    );
+}
