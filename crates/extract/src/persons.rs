@@ -360,22 +360,29 @@ impl Doc {
             };
             // "nguyên Phó Giám đốc Công an tỉnh, đại biểu HĐND đơn vị số 20 huyện B": a
             // post that ends with its own level word keeps a place of that level.
-            let own_word = posts[k]
-                .end
-                .checked_sub(1)
-                .and_then(|last| crate::places::level_word_at(toks, last))
-                .filter(|&(_, len)| len == 1);
-            let other_level = own_word.is_some_and(|(word, _)| {
-                let gaz = Gazetteer::global();
-                gaz.by_code(&place.code).is_some_and(|id| {
-                    !crate::places::levels_for_word(word).contains(&gaz.place(id).level())
-                })
-            });
-            if !other_level && self.place_fits(&posts[k].body.org, &place) {
+            if !self.off_own_level(s, &posts[k], &place)
+                && self.place_fits(&posts[k].body.org, &place)
+            {
                 posts[k].body.place = Some(place);
                 posts[k].explicit = posts[k + 1].explicit;
             }
         }
+    }
+
+    /// Whether `place` is at another level than the bare level word that ends `post`
+    /// ("Trưởng phòng Nội vụ huyện" is a district's, whatever commune is near).
+    fn off_own_level(&self, s: usize, post: &PostSpan, place: &PlaceRef) -> bool {
+        let own_word = post
+            .end
+            .checked_sub(1)
+            .and_then(|last| crate::places::level_word_at(&self.tokens[s], last))
+            .filter(|&(_, len)| len == 1);
+        own_word.is_some_and(|(word, _)| {
+            let gaz = Gazetteer::global();
+            gaz.by_code(&place.code).is_some_and(|id| {
+                !crate::places::levels_for_word(word).contains(&gaz.place(id).level())
+            })
+        })
     }
 
     /// Whether a place is at the level of the org ("Huyện ủy" → a district).
@@ -550,7 +557,10 @@ impl Doc {
                                 .map(|&(q, _)| &posts[q])
                                 .filter(|q| q.explicit)
                                 .filter_map(|q| q.body.place.clone())
-                                .find(|place| self.place_fits(&posts[p].body.org, place))
+                                .find(|place| {
+                                    self.place_fits(&posts[p].body.org, place)
+                                        && !self.off_own_level(s, &posts[p], place)
+                                })
                         })
                         .flatten()
                         .filter(|place| posts[p].body.place.as_ref() != Some(place));

@@ -1277,3 +1277,19 @@ fn a_meeting_planned_without_a_day_is_not_held() {
         ]
     );
 }
+
+#[test]
+fn a_new_post_ending_in_its_level_word_is_not_placed_in_the_subjects_commune() {
+    let rec = record(
+        "Ngày 12/7/2023, Ban Thường vụ Huyện ủy Krông Năng công bố quyết định. Đồng chí Lê Văn \
+         Tâm, Chủ tịch UBND xã Ea Tam được điều động, bổ nhiệm giữ chức Trưởng phòng Nội vụ \
+         huyện.",
+    );
+    assert_eq!(
+        posts(&rec, "Lê Văn Tâm"),
+        [
+            "Chủ tịch | UBND | Ea Tam",
+            "Trưởng phòng | Phòng Nội vụ | Krông Năng"
+        ]
+    );
+}
