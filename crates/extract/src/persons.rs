@@ -1182,7 +1182,13 @@ impl Doc {
                             org: format!("{PARTY_GROUP} {}", n.body.org),
                             ..n.body.clone()
                         })
-                    } else if out[k].shares_body {
+                    } else if out[k].shares_body
+                        // "UVTV - PCT UBND tỉnh": a seat on a standing board is the
+                        // party committee's, not that of the state body, department or
+                        // party board the dash runs on to, which have none.
+                        && !(out[k].role.starts_with("Ủy viên Ban")
+                            && matches!(n.body.kind.as_str(), "state" | "board" | "department"))
+                    {
                         Some(n.body.clone())
                     } else {
                         self.committee_of(&n.body)

@@ -1293,3 +1293,39 @@ fn a_new_post_ending_in_its_level_word_is_not_placed_in_the_subjects_commune() {
         ]
     );
 }
+
+#[test]
+fn member_and_deputy_abbreviations_head_a_chain() {
+    let rec = record(
+        "Ngày 12/7/2023, Huyện ủy Krông Năng, tỉnh Đắk Lắk tổ chức hội nghị. Đồng chí Lê Văn Tâm - \
+         TUV, Bí thư Huyện ủy chủ trì hội nghị; đồng chí Trần Văn Hải - HUV, PCT UBND huyện và \
+         đồng chí Võ Thị Lan - PBT Huyện ủy dự.",
+    );
+    assert_eq!(
+        posts(&rec, "Lê Văn Tâm"),
+        [
+            "Bí thư | Huyện ủy | Krông Năng",
+            "Ủy viên Ban Chấp hành | Tỉnh ủy | Đắk Lắk"
+        ]
+    );
+    assert_eq!(
+        posts(&rec, "Trần Văn Hải"),
+        [
+            "Phó Chủ tịch | UBND | Krông Năng",
+            "Ủy viên Ban Chấp hành | Huyện ủy | Krông Năng"
+        ]
+    );
+    assert_eq!(
+        posts(&rec, "Võ Thị Lan"),
+        ["Phó Bí thư | Huyện ủy | Krông Năng"]
+    );
+    // A seat on the standing board stays the committee's across a dash.
+    let rec = record("Đ/c Võ Văn Chánh - UVTV - PCT UBND tỉnh Đồng Nai tặng hoa chúc mừng.");
+    assert_eq!(
+        posts(&rec, "Võ Văn Chánh"),
+        [
+            "Phó Chủ tịch | UBND | Đồng Nai",
+            "Ủy viên Ban Thường vụ | Tỉnh ủy | Đồng Nai"
+        ]
+    );
+}
