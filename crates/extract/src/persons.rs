@@ -1239,7 +1239,7 @@ impl Doc {
                     .map(|t| t.key.as_str())
                     .collect();
                 let shared: &[&str] = match role_keys.as_slice() {
-                    [.., "văn", "phòng"] | [.., "thanh", "tra"] => {
+                    [.., "văn", "phòng"] | [.., "thanh", "tra"] | [.., "công", "an"] => {
                         &role_keys[role_keys.len() - 2..]
                     }
                     [.., last @ ("ban" | "đoàn" | "phòng")] => std::slice::from_ref(last),

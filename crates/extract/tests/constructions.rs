@@ -1329,3 +1329,16 @@ fn member_and_deputy_abbreviations_head_a_chain() {
         ]
     );
 }
+
+#[test]
+fn the_head_of_a_police_unit_below_a_province() {
+    let rec = record(
+        "Ông Trần Văn Hải, Trưởng Công an xã Ea Tam, huyện Krông Năng và ông Lê Văn Tâm, Phó \
+         Trưởng Công an huyện Krông Năng dự kỳ họp.",
+    );
+    assert_eq!(posts(&rec, "Trần Văn Hải"), ["Trưởng | Công an | Ea Tam"]);
+    assert_eq!(
+        posts(&rec, "Lê Văn Tâm"),
+        ["Phó Trưởng | Công an | Krông Năng"]
+    );
+}
