@@ -1,5 +1,6 @@
 //! Documents, terms and meetings.
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use cadre_lexicon::phrases::split_words;
@@ -590,6 +591,9 @@ impl Doc {
                     _ => continue,
                 };
                 let chaired_sitting = keys[i].key == "trì" || keys[i].key == "họp";
+                // The meeting named at `i`, parsed once however many tests ask about it.
+                let parsed: OnceCell<Option<Meeting>> = OnceCell::new();
+                let meeting = || parsed.get_or_init(|| self.meeting_at(s, i, kind)).as_ref();
                 // Reported: "… tổ chức Hội nghị", or the sentence opens with the meeting
                 // (after an optional date) and a report verb follows.
                 // "tổ chức phiên thứ nhất Đại hội …", "tổ chức ngày làm việc thứ nhất,
@@ -650,17 +654,13 @@ impl Doc {
                 // nhất, Ban Chấp hành … bầu …": the first plenum of a committee just
                 // elected is reported by being named.
                 let first_plenum = keys[i].key == "phiên"
-                    && self.meeting_at(s, i, kind).is_some_and(|m| {
+                    && meeting().is_some_and(|m| {
                         m.ordinal == Some(1) && m.kind == "Hội nghị Ban Chấp hành"
                     });
                 // "Chiều 6/10, Đại hội … lần thứ XI, nhiệm kỳ 2022 - 2027 công bố …": a
                 // numbered meeting that opens its sentence after the day is its subject.
-                let dated_opening = opens
-                    && i > 0
-                    && dated
-                    && self
-                        .meeting_at(s, i, kind)
-                        .is_some_and(|m| m.ordinal.is_some());
+                let dated_opening =
+                    opens && i > 0 && dated && meeting().is_some_and(|m| m.ordinal.is_some());
                 // "kết quả Hội nghị Ban Thường vụ Huyện ủy B ngày 14/3/2017", "kết quả của
                 // Hội nghị Trung ương 7 (khoá XI), họp từ ngày 02/5 …": a meeting whose
                 // results are reported, dated right after its name, was held that day.
@@ -673,8 +673,7 @@ impl Doc {
                 // the text need not give.
                 let undated_results = of_results
                     && results.is_none()
-                    && self
-                        .meeting_at(s, i, kind)
+                    && meeting()
                         .is_some_and(|m| m.ordinal.is_some() && m.kind == "Hội nghị Ban Chấp hành");
                 // "kỳ họp diễn ra vào chiều 22-7-2022": held on a day of its own.
                 let held_on_day = dated && self.held_after(s, i + 2);
@@ -695,14 +694,11 @@ impl Doc {
                     // "Sau 2 ngày làm việc, chiều 28-9, Đại hội … lần thứ XIV đã kết
                     // thúc": a numbered meeting named again with a day of its own dates
                     // the one already reported without a day.
-                    if let Some(m) = self.meeting_at(s, i, kind).filter(|m| m.ordinal.is_some()) {
+                    if let Some(m) = meeting().filter(|m| m.ordinal.is_some()) {
                         let date = self.event_date(s, toks[i].start);
-                        let known = out.iter_mut().find(|o| {
-                            o.kind == m.kind
-                                && o.ordinal == m.ordinal
-                                && o.body.place == m.body.place
-                                && o.date.is_none()
-                        });
+                        let known = out
+                            .iter_mut()
+                            .find(|o| same_named(o, m) && o.date.is_none());
                         if let (Some(o), Some(date)) = (known, date) {
                             o.date = Some(date);
                         }
@@ -723,7 +719,10 @@ impl Doc {
                 {
                     continue;
                 }
-                let Some(mut m) = self.meeting_at(s, i, kind) else {
+                let Some(mut m) = parsed
+                    .into_inner()
+                    .unwrap_or_else(|| self.meeting_at(s, i, kind))
+                else {
                     continue;
                 };
                 if results.is_some() || undated_results {
@@ -823,11 +822,7 @@ impl Doc {
                         .flatten()
                     {
                         named.date = m.date;
-                        let same = out.iter().position(|o| {
-                            o.kind == named.kind
-                                && o.ordinal == named.ordinal
-                                && o.body.place == named.body.place
-                        });
+                        let same = out.iter().position(|o| same_named(o, &named));
                         match same {
                             Some(k) => {
                                 out[k].date = named.date;
@@ -869,10 +864,7 @@ impl Doc {
                 reported_here = true;
                 let date = m.date.clone();
                 let same = out.iter().position(|o| {
-                    o.kind == m.kind
-                        && o.ordinal == m.ordinal
-                        && o.body.place == m.body.place
-                        && (o.date == m.date || o.date.is_none() || m.date.is_none())
+                    same_named(o, &m) && (o.date == m.date || o.date.is_none() || m.date.is_none())
                 });
                 match same {
                     Some(k) => {
@@ -931,13 +923,8 @@ impl Doc {
                 && self.dates_in(a.evidence.sentence).is_empty();
             let same = by_publication
                 .then(|| {
-                    out.iter().position(|b| {
-                        b.kind == a.kind
-                            && b.ordinal == a.ordinal
-                            && b.body.place == a.body.place
-                            && b.date.is_some()
-                            && b.date != a.date
-                    })
+                    out.iter()
+                        .position(|b| same_named(a, b) && b.date.is_some() && b.date != a.date)
                 })
                 .flatten();
             match same {
@@ -1509,6 +1496,12 @@ impl Doc {
             place: Some(place_ref(place)),
         })
     }
+}
+
+/// Whether two meetings are named alike: the same kind, number and place (their days
+/// may still tell them apart).
+fn same_named(a: &Meeting, b: &Meeting) -> bool {
+    a.kind == b.kind && a.ordinal == b.ordinal && a.body.place == b.body.place
 }
 
 /// Length of a session phrase right before a meeting's name ("phiên thứ nhất",
