@@ -261,10 +261,10 @@ fn period(date: &str) -> (String, String) {
 /// For each place, body and role of the reference graph, the article graphs that
 /// name it: their bodies and the places those are located in (`cadre:locatedIn`),
 /// those places' ancestors (`cadre:partOf`), the places and bodies that succeeded
-/// them in 2025 (`cadre:succeededBy`), and so on; the roles of their holdings and
-/// posts (`cadre:role`). Each of those article graphs stated the place's gazetteer
-/// facts, the body's successors and the role's label before the reference graph
-/// held them once, so the projection counts them as before: an edge `part_of`
+/// them in 2025 (`cadre:succeededBy`), and so on; the roles of their posts
+/// (`cadre:role`). Each of those article graphs stated the place's gazetteer facts,
+/// the body's successors and the role's label before the reference graph held them
+/// once, so the projection counts them as before: an edge `part_of`
 /// weighs the articles that name the place, a `holds` edge is labelled with its
 /// role in its own graph.
 fn reference_graphs(
@@ -378,7 +378,7 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
     );
     let first_relation = scans.len();
     scans.extend(SIMPLE_RELATIONS.iter().map(|(p, _, _)| Scan::of(p)));
-    for p in ["holder", "organisation", "role", "articleDate"] {
+    for p in ["holder", "post", "postIn", "role", "articleDate"] {
         scans.push(Scan::of(p));
     }
     scans.push(Scan {
@@ -404,7 +404,7 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
             let i = SIMPLE_RELATIONS.iter().position(|(q, _, _)| *q == p);
             &read[first_relation + i.expect("a relation the projection scans")]
         };
-        let roles = &read[first_relation + SIMPLE_RELATIONS.len() + 2];
+        let roles = &read[first_relation + SIMPLE_RELATIONS.len() + 3];
         let graphs = reference_graphs(
             relation("locatedIn"),
             relation("partOf"),
@@ -418,9 +418,24 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
     }
     let label_rows = read.pop().unwrap_or_default();
     let dated_rows = read.pop().unwrap_or_default();
-    let role = per_graph(&read.pop().unwrap_or_default());
-    let organisation = per_graph(&read.pop().unwrap_or_default());
+    let post_role = per_graph(&read.pop().unwrap_or_default());
+    let post_body = per_graph(&read.pop().unwrap_or_default());
+    let post = per_graph(&read.pop().unwrap_or_default());
     let holder = per_graph(&read.pop().unwrap_or_default());
+    // A holding's body and role are its post's: GRAPH ?a { ?h cadre:post ?p .
+    // ?p cadre:postIn ?o ; cadre:role ?r }.
+    let through_post = |of_post: &PerGraph| -> PerGraph {
+        post.iter()
+            .map(|(&(h, a), posts)| {
+                let values = posts
+                    .iter()
+                    .flat_map(|&p| of_post.get(&(p, a)).into_iter().flatten().copied())
+                    .collect();
+                ((h, a), values)
+            })
+            .collect()
+    };
+    let (organisation, role) = (through_post(&post_body), through_post(&post_role));
     let relations = read.split_off(first_relation);
 
     // Node classes per (node, graph), one bit per class.
@@ -484,8 +499,8 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
     }
 
     let mut kg = EdgeTable::default();
-    // holds: GRAPH ?a { ?h cadre:holder ?s ; cadre:organisation ?o ; cadre:role ?r .
-    //                   ?r rdfs:label ?label }
+    // holds: GRAPH ?a { ?h cadre:holder ?s ; cadre:post ?p . ?p cadre:postIn ?o ;
+    //                   cadre:role ?r . ?r rdfs:label ?label }
     for (&(h, a), holders) in &holder {
         let (Some(orgs), Some(roles)) = (organisation.get(&(h, a)), role.get(&(h, a))) else {
             continue;
@@ -532,8 +547,8 @@ pub(crate) fn read(store: &CadreStore, people: bool) -> Result<StoreGraph, Graph
         for (&(_, a), chairs) in &per_graph(&relations[0]) {
             pairs(chairs, "co_chair", co_chair, a);
         }
-        // same_body: GRAPH ?a { ?h1 cadre:holder ?s ; cadre:organisation ?b .
-        //   ?h2 cadre:holder ?o ; cadre:organisation ?b . ?b rdfs:label ?label }
+        // same_body: GRAPH ?a { ?h1 cadre:holder ?s ; cadre:post/cadre:postIn ?b .
+        //   ?h2 cadre:holder ?o ; cadre:post/cadre:postIn ?b . ?b rdfs:label ?label }
         let mut members: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
         for (&(h, a), holders) in &holder {
             for &b in organisation.get(&(h, a)).into_iter().flatten() {

@@ -62,11 +62,17 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 
 /// How a node reaches its evidence, nearest first: its own, that of a statement
 /// pointing to it (a holding's, a meeting's), that of a statement one node further
-/// (for a place: a holding of a body located in it).
+/// (for a place: a holding of a body located in it). A holding points to its body
+/// and role through its post (`cadre:post/cadre:postIn`, `cadre:post/cadre:role`),
+/// which counts as one step, as when the holding stated them itself.
 const HOPS: [&str; 3] = [
     "?node cadre:evidence ?ev .",
-    "?via ?p ?node ; cadre:evidence ?ev . FILTER (?p != cadre:evidence)",
-    "?via ?p ?mid ; cadre:evidence ?ev . ?mid ?q ?node . FILTER (?p != cadre:evidence && ?q != cadre:evidence)",
+    "{ ?via ?p ?node FILTER (?p != cadre:evidence) }
+    UNION { ?via cadre:post/(cadre:postIn|cadre:role) ?node }
+    ?via cadre:evidence ?ev .",
+    "{ ?via ?p ?mid FILTER (?p != cadre:evidence) }
+    UNION { ?via cadre:post/(cadre:postIn|cadre:role) ?mid }
+    ?via cadre:evidence ?ev . ?mid ?q ?node . FILTER (?q != cadre:evidence)",
 ];
 
 fn mentions_query(hop: &str) -> String {

@@ -7,7 +7,13 @@
 //! is the knowledge graph; what each article asserts, and the sentence it asserts it
 //! in, stays in that article's graph. Facts point to `cadre:Evidence` nodes that carry
 //! the character span of the mention (`cadre:span`, "start-end") and point to the
-//! `cadre:Sentence` node that holds the sentence's article, index and text once.
+//! `cadre:Sentence` node that holds the sentence's index and text once.
+//!
+//! Nothing the graph already says is stated twice: the article that mentions a
+//! person, holding or term, cites a document or reports a meeting is the named graph
+//! that holds it (`GRAPH ?article { … }`), a holding's date is
+//! its article's `cadre:articleDate`, and its role and body are its post's
+//! (`cadre:post/cadre:role`, `cadre:post/cadre:postIn`).
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -156,13 +162,12 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         q.text(&article, &term("dateSource"), d.source.as_str());
     }
     let evidence = |q: &mut Quads, e: &Evidence| -> String {
-        let sentence = add_sentence(q, x, &article, e.sentence);
+        let sentence = add_sentence(q, x, e.sentence);
         let ev = entity("evidence", &[&x.id, &format!("{}-{}", e.start, e.end)]);
         q.link(&ev, &term("inSentence"), &sentence);
         q.text(&ev, &term("span"), &format!("{}-{}", e.start, e.end));
         ev
     };
-    let attested = x.dated.as_ref();
     let nodes = PersonNodes::of(x);
     for p in &x.persons {
         let mut mention_evidence = Vec::new();
@@ -174,7 +179,6 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
             q.typed(&person, "Person");
             q.keyed_label(&person, &p.name);
             q.text(&person, &term("name"), &p.name);
-            q.link(&person, &term("mentionedIn"), &article);
             for ev in &mention_evidence {
                 q.link(&person, &term("evidence"), ev);
             }
@@ -189,7 +193,6 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
             q.link(&second, &term("sameAsPerson"), &first);
             q.link(&link, &term("linksPerson"), &first);
             q.link(&link, &term("linksPerson"), &second);
-            q.link(&link, &term("mentionedIn"), &article);
             for pos in &p.positions {
                 let at = nodes.holder(&p.name, &pos.body);
                 if at.as_ref() == Some(&a) || at.as_ref() == Some(&b) {
@@ -213,17 +216,6 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
             let holding = holding_iri(&p.name, province.as_deref(), &post_key);
             q.link(&holding, &term("holder"), &person);
             q.link(&holding, &term("post"), &post);
-            q.link(&holding, &term("organisation"), &body);
-            q.link(&holding, &term("role"), &role);
-            q.link(&holding, &term("mentionedIn"), &article);
-            if let Some(d) = attested {
-                q.literal(
-                    &holding,
-                    &term("attestedOn"),
-                    &d.value,
-                    date_type(d.precision),
-                );
-            }
             if pos.former {
                 q.literal(&holding, &term("former"), "true", "boolean");
             }
@@ -266,7 +258,6 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         if let Some(y) = t.end {
             q.literal(&node, &term("endYear"), &y.to_string(), "gYear");
         }
-        q.link(&node, &term("mentionedIn"), &article);
         let ev = evidence(&mut q, &t.evidence);
         q.link(&node, &term("evidence"), &ev);
     }
@@ -291,7 +282,6 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         if let Some(i) = issuer {
             q.link(&node, &term("issuedBy"), &i);
         }
-        q.link(&node, &term("citedIn"), &article);
         let ev = evidence(&mut q, &d.evidence);
         q.link(&node, &term("evidence"), &ev);
     }
@@ -326,23 +316,21 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
                 &persons::iri(chair, at.as_deref()),
             );
         }
-        q.link(&node, &term("reportedIn"), &article);
         let ev = evidence(&mut q, &m.evidence);
         q.link(&node, &term("evidence"), &ev);
     }
     q.quads
 }
 
-/// Adds the node of the article's sentence `index` (its article, index and text)
-/// and returns its IRI. Evidence nodes point to it, so a sentence cited by several
-/// facts stores its text once. Neither node states its class: the ontology's
-/// domains of `cadre:inSentence` and `cadre:sentenceText` give it, and no reader
-/// asks for it, which saves a quad per node. The sentence's own offsets in the
-/// article are not stated either: readers take the mention's span from the
-/// evidence node and the sentence by its index, so they were two quads nobody read.
-fn add_sentence(q: &mut Quads, x: &Extraction, article: &str, index: usize) -> String {
+/// Adds the node of the article's sentence `index` (its index and text; its
+/// article is the graph that holds it) and returns its IRI. Evidence nodes point
+/// to it, so a sentence cited by several facts stores its text once. Neither node
+/// states its class: the ontology's domains of `cadre:inSentence` and
+/// `cadre:sentenceText` give it, and no reader asks for it, which saves a quad per
+/// node. The sentence's own offsets in the article are not stated either: readers
+/// take the mention's span from the evidence node and the sentence by its index.
+fn add_sentence(q: &mut Quads, x: &Extraction, index: usize) -> String {
     let node = entity("sentence", &[&x.id, &index.to_string()]);
-    q.link(&node, &term("inArticle"), article);
     q.literal(&node, &term("sentenceIndex"), &index.to_string(), "integer");
     q.text(&node, &term("sentenceText"), &x.sentences[index].text);
     node
@@ -669,7 +657,7 @@ mod tests {
     }
 
     #[test]
-    fn a_year_precision_date_is_a_g_year_on_the_article_and_its_holdings() {
+    fn a_year_precision_date_is_a_g_year_on_the_article_that_dates_its_holdings() {
         let mut x = crate::test_support::article("a-nam", "Nguyễn Văn An");
         x.dated = Some(ArticleDate {
             value: "2020".into(),
@@ -678,8 +666,7 @@ mod tests {
         });
         let quads = mapped_quads(&x);
         let year = ("2020".to_string(), format!("{XSD}gYear"));
-        assert_eq!(typed(&quads, "articleDate"), typed(&quads, "attestedOn"));
-        assert_eq!(typed(&quads, "attestedOn"), [year]);
+        assert_eq!(typed(&quads, "articleDate"), [year]);
         assert_eq!(
             typed(&quads, "dateSource"),
             [(
@@ -693,8 +680,39 @@ mod tests {
             source: DateSource::Url,
         });
         assert_eq!(
-            typed(&mapped_quads(&x), "attestedOn"),
+            typed(&mapped_quads(&x), "articleDate"),
             [("2024-03".to_string(), format!("{XSD}gYearMonth"))]
+        );
+    }
+
+    #[test]
+    fn a_holding_states_its_holder_post_and_evidence_only() {
+        let x = crate::test_support::article("a-giu", "Nguyễn Văn An");
+        let quads = mapped_quads(&x);
+        let holding = quads
+            .iter()
+            .find(|q| q.predicate.as_str() == term("holder"))
+            .map(|q| q.subject.clone())
+            .expect("a holding");
+        let mut said: Vec<String> = quads
+            .iter()
+            .filter(|q| q.subject == holding)
+            .map(|q| {
+                q.predicate
+                    .as_str()
+                    .trim_start_matches(&term(""))
+                    .to_string()
+            })
+            .collect();
+        said.sort();
+        assert_eq!(said, ["evidence", "holder", "post"]);
+        let article = entity("article", &["a-giu"]);
+        assert!(
+            !quads.iter().any(|q| match &q.object {
+                Term::NamedNode(o) => o.as_str() == article,
+                _ => false,
+            }),
+            "the graph names the article; no fact points to it"
         );
     }
 

@@ -1002,8 +1002,11 @@ fn substitute_pattern(
 /// 4: articles, posts, holdings, person links and bodies state no implied
 /// `rdf:type`. 5: an evidence span is one `cadre:span` literal ("start-end").
 /// 6: bodies state no class either. 7: nor do documents. 8: a body's 2025 change
-/// event and successor bodies live in the reference graph.
-pub const FORMAT_VERSION: u32 = 8;
+/// event and successor bodies live in the reference graph. 9: the graph names a
+/// fact's article (no `cadre:mentionedIn`, `citedIn`, `reportedIn`, `inArticle`);
+/// a holding's date is its article's and its role and body are its post's (no
+/// `cadre:attestedOn`, `organisation` or `role` on holdings).
+pub const FORMAT_VERSION: u32 = 9;
 
 /// The file beside the store's data that holds its [`FORMAT_VERSION`].
 pub const FORMAT_FILE: &str = "cadre-format";

@@ -1,6 +1,12 @@
 //! The graph the pages read: every distinct triple of the store's union graph, loaded
 //! once when the server (or the site writer) starts, indexed by subject and by object
 //! so each page is a few map look-ups rather than SPARQL queries.
+//!
+//! The store does not repeat what its layout already says (`cadre_kg::mapping`); the
+//! loader states it again for the pages: the article of each fact (the named graph
+//! that holds it) as `mentionedIn`, `citedIn`, `reportedIn` or `inArticle`, and a
+//! holding's `attestedOn` (its article's date), `organisation` and `role` (its
+//! post's).
 
 use cadre_kg::iri::{ID, ONTOLOGY, RDFS_LABEL, RDF_TYPE};
 use cadre_kg::{CadreStore, StoreError};
@@ -47,6 +53,27 @@ const ALL: &str = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }";
 /// Predicates the pages never show (hashes and folding keys).
 const HIDDEN: &[&str] = &["key", "contentDigest"];
 
+/// Each fact node of an article graph with that graph: persons (`cadre:name`),
+/// holdings, person links, terms, documents, meetings and sentences, by a predicate
+/// only they state.
+const FACTS_IN_ARTICLES: &str = "PREFIX cadre: <https://w3id.org/cadre/ontology#>
+SELECT DISTINCT ?s ?g WHERE {
+  VALUES ?p { cadre:name cadre:holder cadre:linksPerson cadre:termOf cadre:documentType
+              cadre:meetingKind cadre:sentenceText }
+  GRAPH ?g { ?s ?p ?o }
+}";
+
+/// The predicate that ties a fact node of `kind` to the article that states it.
+fn article_predicate(kind: &str) -> Option<&'static str> {
+    match kind {
+        "person" | "holding" | "link" | "term" => Some("mentionedIn"),
+        "document" => Some("citedIn"),
+        "meeting" => Some("reportedIn"),
+        "sentence" => Some("inArticle"),
+        _ => None,
+    }
+}
+
 impl Graph {
     /// Loads every triple of the store's union graph.
     pub fn load(store: &CadreStore) -> Result<Self, StoreError> {
@@ -69,6 +96,7 @@ impl Graph {
             };
             graph.add(s.as_str(), &predicate, value);
         }
+        graph.state_again(store)?;
         for edges in graph.out.values_mut() {
             edges.sort();
         }
@@ -76,6 +104,40 @@ impl Graph {
             edges.sort();
         }
         Ok(graph)
+    }
+
+    /// Adds the edges the store leaves to its layout (see the module comment).
+    fn state_again(&mut self, store: &CadreStore) -> Result<(), StoreError> {
+        let mut derived = Vec::new();
+        for row in store.select(FACTS_IN_ARTICLES, &[])?.rows {
+            let (Some(Term::NamedNode(s)), Some(Term::NamedNode(g))) = (&row[0], &row[1]) else {
+                continue;
+            };
+            let (s, article) = (s.as_str(), g.as_str());
+            let Some(predicate) = article_predicate(kind(s)) else {
+                continue;
+            };
+            derived.push((s.to_string(), predicate, Value::Node(article.to_string())));
+            if kind(s) != "holding" {
+                continue;
+            }
+            if let Some(date) = self.text(article, "articleDate") {
+                derived.push((s.to_string(), "attestedOn", Value::Text(date.to_string())));
+            }
+            for post in self.targets(s, "post") {
+                for (from, to) in [("postIn", "organisation"), ("role", "role")] {
+                    for value in self.values(post, from) {
+                        derived.push((s.to_string(), to, value.clone()));
+                    }
+                }
+            }
+        }
+        derived.sort();
+        derived.dedup();
+        for (s, predicate, value) in derived {
+            self.add(&s, predicate, value);
+        }
+        Ok(())
     }
 
     fn add(&mut self, subject: &str, predicate: &str, value: Value) {
