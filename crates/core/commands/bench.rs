@@ -162,9 +162,10 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 /// Parameter values that exist in the store: the person with the most post
-/// holdings, one of their posts with its role, body and place (one with a place, and
-/// whose body issued a document, when there is one), and the first year in which that
-/// body issued a document.
+/// holdings, one of their posts with its role, body and place (one with a place
+/// when there is one, so the place queries have a place to answer for; among those,
+/// one whose body issued a document), and the first year in which that body issued
+/// a document.
 pub fn sample_params(store: &CadreStore) -> Result<Vec<(String, String)>> {
     const CANDIDATES: usize = 64;
     let top = store.select(include_str!("bench_top_holder.rq"), &[])?;
@@ -176,8 +177,17 @@ pub fn sample_params(store: &CadreStore) -> Result<Vec<(String, String)>> {
         &[("p".to_string(), person.clone())],
     )?;
     let body = posts.variables.iter().position(|v| v == "b");
+    let place = posts.variables.iter().position(|v| v == "place");
+    let placed = |row: &Vec<Option<Term>>| place.is_some_and(|i| row[i].is_some());
+    // The rows with a place come first.
+    let any_placed = posts.rows.first().is_some_and(placed);
     let mut chosen = None;
-    for row in posts.rows.iter().take(CANDIDATES) {
+    for row in posts
+        .rows
+        .iter()
+        .filter(|row| !any_placed || placed(row))
+        .take(CANDIDATES)
+    {
         let Some(Some(b)) = body.map(|i| &row[i]) else {
             continue;
         };
