@@ -113,12 +113,12 @@ impl Graph {
             let (Some(Term::NamedNode(s)), Some(Term::NamedNode(g))) = (&row[0], &row[1]) else {
                 continue;
             };
-            let (s, article) = (s.as_str(), g.as_str());
-            let Some(predicate) = article_predicate(kind(s)) else {
+            let (s, article, node_kind) = (s.as_str(), g.as_str(), kind(s.as_str()));
+            let Some(predicate) = article_predicate(node_kind) else {
                 continue;
             };
             derived.push((s.to_string(), predicate, Value::Node(article.to_string())));
-            if kind(s) != "holding" {
+            if node_kind != "holding" {
                 continue;
             }
             if let Some(date) = self.text(article, "articleDate") {
