@@ -10,7 +10,7 @@ use std::path::Path;
 
 use cadre_extract::Extraction;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, Variable,
@@ -720,6 +720,23 @@ impl CadreStore {
             writer.serialize_triple(t)?;
         }
         Ok(writer.finish()?)
+    }
+
+    /// The quads of one graph (a named graph, or the default graph for `None`),
+    /// streamed in index order: for readers that load the whole store into memory
+    /// (the web pages' graph), a share of the graphs per thread, without holding the
+    /// results of a query over all of it at once.
+    pub fn graph_quads<'a>(
+        &'a self,
+        graph: Option<&'a NamedNode>,
+    ) -> impl Iterator<Item = Result<Quad, StoreError>> + 'a {
+        let name = match graph {
+            Some(g) => GraphNameRef::from(g.as_ref()),
+            None => GraphNameRef::DefaultGraph,
+        };
+        self.store
+            .quads_for_pattern(None, None, None, Some(name))
+            .map(|q| q.map_err(StoreError::from))
     }
 
     /// Every quad of the store as sorted N-Quads lines: a canonical dump whose bytes

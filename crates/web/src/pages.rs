@@ -970,8 +970,7 @@ fn generic(b: &mut Builder, iri: &str, page: &mut Page) {
     let graph = b.graph;
     let rows = graph
         .edges(iri)
-        .iter()
-        .filter(|(p, _)| p != "evidence")
+        .filter(|(p, _)| *p != "evidence")
         .map(|(p, v)| {
             let value = match v.node() {
                 Some(n) => b.node(n),
@@ -984,8 +983,7 @@ fn generic(b: &mut Builder, iri: &str, page: &mut Page) {
         .push(b.table("properties", &["property", "value"], rows));
     let rows = graph
         .incoming(iri)
-        .iter()
-        .filter(|(p, s)| p != "inArticle" && p != "mentionedIn" || kind(s) != "sentence")
+        .filter(|(p, s)| *p != "inArticle" && *p != "mentionedIn" || kind(s) != "sentence")
         .map(|(p, s)| vec![b.node(s), Cell::text(p)])
         .collect();
     page.tables
