@@ -33,6 +33,7 @@ impl Server {
             );
             std::thread::sleep(Duration::from_millis(50));
         }
+        wait_for_pages(&addr.to_string(), deadline);
         Self { child, addr }
     }
 

@@ -161,7 +161,35 @@ impl Server {
             assert!(Instant::now() < deadline, "cadre serve did not listen");
             std::thread::sleep(Duration::from_millis(50));
         }
+        wait_for_pages(&addr, deadline);
         Self { child, addr }
+    }
+}
+
+/// Waits until the pages of the `cadre serve` at `addr` are loaded: the server
+/// listens (and answers SPARQL) at once, and its pages answer 503 while it reads the
+/// store.
+pub fn wait_for_pages(addr: &str, deadline: Instant) {
+    use std::io::{Read, Write};
+    loop {
+        let mut status = String::new();
+        if let Ok(mut stream) = TcpStream::connect(addr) {
+            let request = format!("GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+            if stream.write_all(request.as_bytes()).is_ok() {
+                let mut head = [0u8; 12];
+                if stream.read_exact(&mut head).is_ok() {
+                    status = String::from_utf8_lossy(&head[9..12]).into_owned();
+                }
+            }
+        }
+        if !status.is_empty() && status != "503" {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the pages of cadre serve did not load ({status})"
+        );
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 

@@ -3,6 +3,8 @@
 use std::net::SocketAddr;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 
@@ -10,7 +12,8 @@ use crate::cli::seconds;
 use crate::store;
 
 /// Serves the store at `store_path` on `bind` until interrupted; read-only unless
-/// `writable`.
+/// `writable`. SPARQL answers at once; the pages load on a thread beside the server
+/// (minutes for a large archive) and answer 503 until then.
 pub(crate) fn run(
     store_path: &Path,
     bind: SocketAddr,
@@ -27,19 +30,28 @@ pub(crate) fn run(
         writable,
         ..Default::default()
     };
-    let site = cadre_web::Site::load(&handle).context("loading the pages")?;
-    cadre_web::serve(
-        std::sync::Arc::new(handle),
-        std::sync::Arc::new(site),
-        bind,
-        config,
-        || {
-            eprintln!(
-                "serving {} at http://{bind}/ (pages) and http://{bind}/query (SPARQL; {}; Ctrl-C stops)",
-                store_path.display(),
-                if writable { "read-write" } else { "read-only" }
-            );
-        },
-    )?;
+    let store = Arc::new(handle);
+    let site = Arc::new(OnceLock::new());
+    let (reader, pages) = (Arc::clone(&store), Arc::clone(&site));
+    std::thread::spawn(move || {
+        let started = Instant::now();
+        match cadre_web::Site::load(&reader) {
+            Ok(loaded) => {
+                let _ = pages.set(loaded);
+                eprintln!("pages ready ({:.1} s)", started.elapsed().as_secs_f64());
+            }
+            Err(e) => {
+                eprintln!("cadre: loading the pages: {e}");
+                std::process::exit(1);
+            }
+        }
+    });
+    cadre_web::serve(store, site, bind, config, || {
+        eprintln!(
+            "serving {} at http://{bind}/ (pages, once loaded) and http://{bind}/query (SPARQL; {}; Ctrl-C stops)",
+            store_path.display(),
+            if writable { "read-write" } else { "read-only" }
+        );
+    })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,8 @@
 //! [`render`] maps one request to one response without sockets, like
 //! `cadre_protocol::respond`, and [`serve`] puts both behind one HTTP server: the
 //! SPARQL endpoint keeps `/query`, `/sparql` and `/update`, the pages take the rest.
-//! Nothing a request sends changes the store.
+//! The server answers SPARQL as soon as it listens; until the pages are loaded they
+//! answer [`loading_reply`]. Nothing a request sends changes the store.
 
 pub mod leadership;
 pub mod model;
@@ -20,12 +21,12 @@ pub mod workbook;
 pub mod xlsx;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use cadre_kg::iri::ID;
 use cadre_kg::{CadreStore, StoreError};
-use oxhttp::model::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HOST};
+use oxhttp::model::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HOST, RETRY_AFTER};
 use oxhttp::model::{Body, Request, Response, StatusCode};
 
 use crate::model::Graph;
@@ -300,11 +301,28 @@ pub fn search_json(site: &Site, query: &str, links: &Links) -> String {
     serde_json::Value::Array(found).to_string()
 }
 
+/// What a page answers while the server still reads the store (minutes for a large
+/// archive): 503 with `Retry-After`, in both languages, reloading itself every five
+/// seconds, so a browser opened early lands on the page it asked for.
+pub fn loading_reply() -> Reply {
+    Reply::new(
+        503,
+        "text/html; charset=utf-8",
+        "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"refresh\" content=\"5\"><title>cadre</title></head><body>\
+         <p>Đang nạp dữ liệu vào các trang; trang sẽ tự tải lại.</p>\
+         <p lang=\"en\">The pages are still loading the store; this page reloads itself. \
+         The SPARQL endpoint (<a href=\"/query\">/query</a>) already answers.</p></body></html>",
+    )
+}
+
 /// Serves the SPARQL endpoint and the pages of `site` on `addr` until the process
-/// ends; `on_ready` runs once the socket is bound.
+/// ends; `on_ready` runs once the socket is bound. `site` may still be empty then
+/// (the caller loads it beside the server): pages answer [`loading_reply`] until it
+/// is set.
 pub fn serve(
     store: Arc<CadreStore>,
-    site: Arc<Site>,
+    site: Arc<OnceLock<Site>>,
     addr: SocketAddr,
     config: cadre_protocol::EndpointConfig,
     on_ready: impl FnOnce(),
@@ -320,7 +338,10 @@ pub fn serve(
             .and_then(|h| h.to_str().ok())
             .and_then(origin_of_host)
             .unwrap_or_else(|| format!("http://{addr}"));
-        let reply = render_at(&site, Some(&origin), &path, request.uri().query());
+        let reply = match site.get() {
+            Some(site) => render_at(site, Some(&origin), &path, request.uri().query()),
+            None => loading_reply(),
+        };
         to_response(reply)
     })
     .bind(addr)
@@ -351,6 +372,9 @@ fn to_response(reply: Reply) -> Response<Body> {
     let mut response = Response::builder()
         .status(StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
         .header(CONTENT_TYPE, reply.media);
+    if reply.status == 503 {
+        response = response.header(RETRY_AFTER, "5");
+    }
     if let Some(name) = &reply.attachment {
         response = response.header(
             CONTENT_DISPOSITION,
@@ -450,6 +474,52 @@ mod hostile {
             .unwrap();
         let site = Site::load(&store).unwrap();
         (dir, site)
+    }
+
+    /// The whole answer to a plain GET of `path` (status line, headers, body).
+    fn get(addr: SocketAddr, path: &str) -> String {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        answer
+    }
+
+    #[test]
+    fn sparql_answers_at_once_and_pages_say_they_are_loading_until_the_site_is_set() {
+        let (dir, _) = hostile_site("https://example.org/a");
+        let store = Arc::new(CadreStore::open_read_only(dir.path()).unwrap());
+        let site = Arc::new(OnceLock::new());
+        let addr = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .unwrap();
+        let (ready, listening) = std::sync::mpsc::channel();
+        let (server_store, server_site) = (Arc::clone(&store), Arc::clone(&site));
+        std::thread::spawn(move || {
+            let config = cadre_protocol::EndpointConfig::default();
+            serve(server_store, server_site, addr, config, move || {
+                ready.send(()).unwrap()
+            })
+        });
+        listening.recv_timeout(Duration::from_secs(10)).unwrap();
+
+        let page = get(addr, "/person/x/");
+        assert!(page.starts_with("HTTP/1.1 503"), "{page}");
+        assert!(page.to_lowercase().contains("retry-after: 5"), "{page}");
+        assert!(page.contains("Đang nạp dữ liệu"), "{page}");
+        let ask = get(addr, "/query?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D");
+        assert!(ask.starts_with("HTTP/1.1 200"), "{ask}");
+        assert!(ask.contains("true"), "{ask}");
+
+        site.set(Site::load(&store).unwrap()).unwrap();
+        let page = get(addr, "/person/x/");
+        assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+        assert!(
+            page.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{page}"
+        );
     }
 
     #[test]
