@@ -56,11 +56,15 @@ struct Strings {
     index: HashTable<u32>,
 }
 
+/// String number `i` of a buffer and the ends of its strings.
+fn slice<'a>(buffer: &'a str, ends: &[usize], i: usize) -> &'a str {
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    &buffer[start..ends[i]]
+}
+
 impl Strings {
     fn get(&self, id: u32) -> &str {
-        let i = id as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.buffer[start..self.ends[i]]
+        slice(&self.buffer, &self.ends, id as usize)
     }
 
     fn len(&self) -> usize {
@@ -82,12 +86,9 @@ impl Strings {
         self.buffer.push_str(s);
         self.ends.push(self.buffer.len());
         let (buffer, ends) = (&self.buffer, &self.ends);
-        let get = |id: u32| {
-            let i = id as usize;
-            &buffer[if i == 0 { 0 } else { ends[i - 1] }..ends[i]]
-        };
-        self.index
-            .insert_unique(hash, id, |&other| FxBuildHasher.hash_one(get(other)));
+        self.index.insert_unique(hash, id, |&other| {
+            FxBuildHasher.hash_one(slice(buffer, ends, other as usize))
+        });
         id
     }
 
@@ -103,12 +104,10 @@ impl Strings {
             buffer.push_str(self.get(old));
             ends.push(buffer.len());
         }
-        let get = |i: usize| &buffer[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+        let hash = |i: usize| FxBuildHasher.hash_one(slice(&buffer, &ends, i));
         let mut index = HashTable::with_capacity(ends.len());
         for i in 0..ends.len() {
-            index.insert_unique(FxBuildHasher.hash_one(get(i)), i as u32, |&other| {
-                FxBuildHasher.hash_one(get(other as usize))
-            });
+            index.insert_unique(hash(i), i as u32, |&other| hash(other as usize));
         }
         let sorted = Strings {
             buffer,
