@@ -296,3 +296,64 @@ fn a_runaway_query_gets_503_on_time_while_others_are_answered() {
         "the runaway answered after {took:?}"
     );
 }
+
+/// Starts `cadre serve` on `store`, waits for its `pages ready` line and returns it.
+fn pages_ready_line(store: &std::path::Path) -> String {
+    use std::io::{BufRead, BufReader};
+    let addr = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cadre"))
+        .args(["serve", "--store", s(store), "--bind", &addr.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cadre serve starts");
+    let lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut ready = String::new();
+    for line in lines {
+        let line = line.unwrap();
+        if line.starts_with("pages ready") || line.starts_with("cadre:") {
+            ready = line;
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    ready
+}
+
+#[test]
+fn the_pages_are_kept_between_runs_until_the_store_changes() {
+    let (dir, store) = sample_store();
+    let cache = store.join("cadre-pages.bin");
+    let first = pages_ready_line(&store);
+    assert!(first.contains("kept in"), "{first}");
+    assert!(cache.exists());
+    let second = pages_ready_line(&store);
+    assert!(
+        second.contains("from "),
+        "an unchanged store reads the cache: {second}"
+    );
+
+    let extra = dir.path().join("extra");
+    std::fs::create_dir(&extra).unwrap();
+    std::fs::write(
+        extra.join("moi.txt"),
+        "Ngày 3/4/2024, Huyện ủy Thanh Trì tổ chức hội nghị. Đồng chí Lê Văn Mới, \
+         Phó Bí thư Huyện ủy Thanh Trì chủ trì hội nghị.",
+    )
+    .unwrap();
+    ok(&["ingest", "--store", s(&store), s(&extra)]);
+    let third = pages_ready_line(&store);
+    assert!(
+        third.contains("kept in"),
+        "a changed store is read again: {third}"
+    );
+    let server = Server::start(&store, &[]);
+    let search = server.url("/search");
+    let (status, _, body) = curl(&["-G", &search, "--data-urlencode", "q=le van moi"]);
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("Lê Văn Mới"),
+        "the new article's person is on the pages"
+    );
+}

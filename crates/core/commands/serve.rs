@@ -8,8 +8,15 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 
+use cadre_web::Cached;
+
 use crate::cli::seconds;
 use crate::store;
+
+/// The file in the store's folder that keeps the pages' graph between runs
+/// (`Site::load_cached`), so that a server started again on an unchanged store reads
+/// it instead of the whole store.
+pub(crate) const PAGES_CACHE: &str = "cadre-pages.bin";
 
 /// Serves the store at `store_path` on `bind` until interrupted; read-only unless
 /// `writable`. SPARQL answers at once; the pages load on a thread beside the server
@@ -33,12 +40,23 @@ pub(crate) fn run(
     let store = Arc::new(handle);
     let site = Arc::new(OnceLock::new());
     let (reader, pages) = (Arc::clone(&store), Arc::clone(&site));
+    let cache = store_path.join(PAGES_CACHE);
+    let stamp = cadre_kg::content_stamp(store_path)
+        .with_context(|| format!("reading the files of {}", store_path.display()))?;
     std::thread::spawn(move || {
         let started = Instant::now();
-        match cadre_web::Site::load(&reader) {
-            Ok(loaded) => {
+        match cadre_web::Site::load_cached(&reader, &cache, &stamp) {
+            Ok((loaded, cached)) => {
                 let _ = pages.set(loaded);
-                eprintln!("pages ready ({:.1} s)", started.elapsed().as_secs_f64());
+                let how = match cached {
+                    Cached::Read => format!("from {}", cache.display()),
+                    Cached::Written => format!("kept in {}", cache.display()),
+                    Cached::NotWritten(why) => format!("not kept: {why}"),
+                };
+                eprintln!(
+                    "pages ready ({:.1} s; {how})",
+                    started.elapsed().as_secs_f64()
+                );
             }
             Err(e) => {
                 eprintln!("cadre: loading the pages: {e}");

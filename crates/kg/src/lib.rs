@@ -17,6 +17,6 @@ mod test_support;
 
 pub use mapping::article_quads;
 pub use store::{
-    worth_compacting, ArticleGraph, CadreStore, IngestStats, QueryLimits, QueryOutput, ResultKind,
-    StoreError, SyntaxError, FORMAT_FILE, FORMAT_VERSION, MAX_ABANDONED,
+    content_stamp, worth_compacting, ArticleGraph, CadreStore, IngestStats, QueryLimits,
+    QueryOutput, ResultKind, StoreError, SyntaxError, FORMAT_FILE, FORMAT_VERSION, MAX_ABANDONED,
 };

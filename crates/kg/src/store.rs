@@ -1028,6 +1028,30 @@ pub const FORMAT_VERSION: u32 = 9;
 /// The file beside the store's data that holds its [`FORMAT_VERSION`].
 pub const FORMAT_FILE: &str = "cadre-format";
 
+/// What the data files of the store in `path` are, as text: one line per file
+/// (name, size, modification time in nanoseconds), sorted, leaving out cadre's own
+/// files (their names start with `cadre`) and RocksDB's info logs and lock. Every
+/// write to the store adds to a log or writes new files, so a cache built from the
+/// store stays valid exactly while this text is the same.
+pub fn content_stamp(path: &Path) -> Result<String, StoreError> {
+    let mut lines = Vec::new();
+    for entry in std::fs::read_dir(path)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("cadre") || name.starts_with("LOG") || name == "LOCK" {
+            continue;
+        }
+        let meta = entry.metadata()?;
+        let modified = meta
+            .modified()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        lines.push(format!("{name} {} {modified}", meta.len()));
+    }
+    lines.sort();
+    Ok(lines.join("\n"))
+}
+
 /// The format a store folder declares: `None` when it has no format file (a store
 /// made before formats were recorded, or a new folder); an unreadable number counts
 /// as none.
@@ -1451,6 +1475,37 @@ mod tests {
 
     /// An article ingested again unchanged is left alone; a changed one replaces its
     /// earlier graph, which leaves nothing behind.
+    #[test]
+    fn the_content_stamp_changes_with_the_data_and_not_with_reading_or_cadre_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let curation = Curation::default();
+        {
+            let store = CadreStore::open(dir.path()).unwrap();
+            store
+                .ingest(&[article("a", "Nguyễn Văn An")], &curation)
+                .unwrap();
+        }
+        let stamp = content_stamp(dir.path()).unwrap();
+        assert!(stamp.lines().any(|l| l.starts_with("CURRENT ")), "{stamp}");
+        assert!(
+            !stamp.contains("cadre"),
+            "cadre's own files are left out: {stamp}"
+        );
+        {
+            let store = CadreStore::open_read_only(dir.path()).unwrap();
+            assert!(count(&store) > 0);
+        }
+        std::fs::write(dir.path().join("cadre-pages.bin"), "a cache").unwrap();
+        assert_eq!(content_stamp(dir.path()).unwrap(), stamp);
+        {
+            let store = CadreStore::open(dir.path()).unwrap();
+            store
+                .ingest(&[article("b", "Trần Thị Bình")], &curation)
+                .unwrap();
+        }
+        assert_ne!(content_stamp(dir.path()).unwrap(), stamp);
+    }
+
     #[test]
     fn unchanged_articles_are_skipped_and_changed_ones_replaced() {
         let dir = tempfile::tempdir().unwrap();

@@ -21,6 +21,7 @@ pub mod workbook;
 pub mod xlsx;
 
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -69,10 +70,52 @@ pub enum WebError {
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
+/// Where [`Site::load_cached`] found its graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cached {
+    /// Read from the cache file, which matched the store.
+    Read,
+    /// Loaded from the store and written to the cache file.
+    Written,
+    /// Loaded from the store; the cache could not be written (the reason).
+    NotWritten(String),
+}
+
+/// The first line of a cache file: its format, and the version of cadre that wrote it.
+fn cache_header() -> String {
+    format!("cadre-pages 1 {}\n", env!("CARGO_PKG_VERSION"))
+}
+
 impl Site {
     /// Loads the graph of `store` and indexes it for search.
     pub fn load(store: &CadreStore) -> Result<Self, WebError> {
+        Ok(Self::of(Graph::load(store)?))
+    }
+
+    /// Loads the graph from `cache` when the file was written for this `stamp` of the
+    /// store (`cadre_kg::content_stamp`: what the store's files are) by this version
+    /// of cadre; otherwise from the store, and then writes the cache (to a temporary
+    /// file renamed into place, so a reader never meets half a file). A damaged or
+    /// stale cache is never read: the store is.
+    pub fn load_cached(
+        store: &CadreStore,
+        cache: &Path,
+        stamp: &str,
+    ) -> Result<(Self, Cached), WebError> {
+        let head = format!("{}{stamp}\n", cache_header());
+        if let Some(graph) = read_cache(cache, &head) {
+            return Ok((Self::of(graph), Cached::Read));
+        }
         let graph = Graph::load(store)?;
+        let written = match write_cache(cache, &head, &graph) {
+            Ok(()) => Cached::Written,
+            Err(e) => Cached::NotWritten(e.to_string()),
+        };
+        Ok((Self::of(graph), written))
+    }
+
+    /// Indexes a loaded graph for search and the home page.
+    fn of(graph: Graph) -> Self {
         let index = Index::build(&graph);
         let mut counts = std::collections::BTreeMap::new();
         let mut articles = Vec::new();
@@ -86,13 +129,44 @@ impl Site {
             let date = |i: &str| graph.text(i, "articleDate").unwrap_or("").to_string();
             date(b).cmp(&date(a)).then(a.cmp(b))
         });
-        Ok(Self {
+        Self {
             graph,
             index,
             counts,
             articles,
-        })
+        }
     }
+}
+
+/// The graph of the cache file at `path` when it starts with `head`.
+fn read_cache(path: &Path, head: &str) -> Option<Graph> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let mut start = vec![0u8; head.len()];
+    reader.read_exact(&mut start).ok()?;
+    if start != head.as_bytes() {
+        return None;
+    }
+    model::read_graph(&mut reader).ok()
+}
+
+/// Writes `graph` after `head` to `path`, through a temporary file beside it.
+fn write_cache(path: &Path, head: &str, graph: &Graph) -> std::io::Result<()> {
+    use std::io::Write;
+    let temporary = path.with_extension(format!("tmp{}", std::process::id()));
+    let written = (|| {
+        let mut out =
+            std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&temporary)?);
+        out.write_all(head.as_bytes())?;
+        model::write_graph(graph, &mut out)?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
 }
 
 /// The longest query string accepted, in bytes.
@@ -474,6 +548,53 @@ mod hostile {
             .unwrap();
         let site = Site::load(&store).unwrap();
         (dir, site)
+    }
+
+    #[test]
+    fn the_cache_is_read_only_for_the_stamp_it_was_written_for() {
+        let (dir, site) = hostile_site("https://example.org/a");
+        let store = CadreStore::open_read_only(dir.path()).unwrap();
+        let cache = dir.path().join("pages.bin");
+        let pages = |site: &Site| -> Vec<String> {
+            let nodes = site.graph.nodes();
+            nodes
+                .iter()
+                .map(|iri| {
+                    render(site, iri.strip_prefix(ID).unwrap(), None)
+                        .text()
+                        .into_owned()
+                })
+                .collect()
+        };
+        let expected = pages(&site);
+        assert!(expected.len() > 5);
+
+        let (first, how) = Site::load_cached(&store, &cache, "stamp one").unwrap();
+        assert_eq!(how, Cached::Written);
+        assert_eq!(pages(&first), expected);
+        let (again, how) = Site::load_cached(&store, &cache, "stamp one").unwrap();
+        assert_eq!(how, Cached::Read);
+        assert_eq!(pages(&again), expected);
+        assert_eq!(again.counts, site.counts);
+
+        let (_, how) = Site::load_cached(&store, &cache, "stamp two").unwrap();
+        assert_eq!(how, Cached::Written, "another stamp reads the store");
+        let bytes = std::fs::read(&cache).unwrap();
+        std::fs::write(&cache, &bytes[..bytes.len() / 2]).unwrap();
+        let (cut, how) = Site::load_cached(&store, &cache, "stamp two").unwrap();
+        assert_eq!(how, Cached::Written, "half a file reads the store");
+        assert_eq!(pages(&cut), expected);
+
+        let mut damaged = bytes.clone();
+        let at = damaged.len() - 20;
+        damaged[at..].fill(0xff);
+        std::fs::write(&cache, &damaged).unwrap();
+        let (_, how) = Site::load_cached(&store, &cache, "stamp two").unwrap();
+        assert_eq!(how, Cached::Written, "numbers out of range read the store");
+
+        let blocked = dir.path().join("no-such-folder").join("pages.bin");
+        let (_, how) = Site::load_cached(&store, &blocked, "stamp two").unwrap();
+        assert!(matches!(how, Cached::NotWritten(_)), "{how:?}");
     }
 
     /// The whole answer to a plain GET of `path` (status line, headers, body).

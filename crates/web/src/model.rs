@@ -575,6 +575,174 @@ pub fn kind(iri: &str) -> &str {
     cadre_kg::iri::kind(iri).unwrap_or("")
 }
 
+/// Writes and reads a loaded [`Graph`] as bytes (the cache of `cadre serve`: see
+/// `Site::load_cached`): the string buffer, the ends of its strings, the predicate
+/// names and the two edge tables, each a little-endian count and its items.
+mod bytes {
+    use std::io::{self, Read, Write};
+
+    use hashbrown::HashTable;
+
+    use super::{slice, Graph, In, Out, Strings};
+    use rustc_hash::FxBuildHasher;
+    use std::hash::BuildHasher;
+
+    fn count(w: &mut impl Write, n: usize) -> io::Result<()> {
+        w.write_all(&(n as u64).to_le_bytes())
+    }
+
+    fn numbers(w: &mut impl Write, items: &[usize]) -> io::Result<()> {
+        count(w, items.len())?;
+        items
+            .iter()
+            .try_for_each(|&n| w.write_all(&(n as u64).to_le_bytes()))
+    }
+
+    fn text(w: &mut impl Write, s: &str) -> io::Result<()> {
+        count(w, s.len())?;
+        w.write_all(s.as_bytes())
+    }
+
+    /// Writes `graph` to `w`.
+    pub fn write(graph: &Graph, w: &mut impl Write) -> io::Result<()> {
+        text(w, &graph.strings.buffer)?;
+        numbers(w, &graph.strings.ends)?;
+        count(w, graph.predicates.len())?;
+        for p in &graph.predicates {
+            text(w, p)?;
+        }
+        count(w, graph.out.len())?;
+        for e in &graph.out {
+            w.write_all(&e.predicate.to_le_bytes())?;
+            w.write_all(&[u8::from(e.literal)])?;
+            w.write_all(&e.object.to_le_bytes())?;
+        }
+        numbers(w, &graph.out_start)?;
+        count(w, graph.into.len())?;
+        for e in &graph.into {
+            w.write_all(&e.predicate.to_le_bytes())?;
+            w.write_all(&e.subject.to_le_bytes())?;
+        }
+        numbers(w, &graph.into_start)
+    }
+
+    fn array<const N: usize>(r: &mut impl Read) -> io::Result<[u8; N]> {
+        let mut b = [0u8; N];
+        r.read_exact(&mut b)?;
+        Ok(b)
+    }
+
+    fn read_count(r: &mut impl Read, limit: usize) -> io::Result<usize> {
+        let n = u64::from_le_bytes(array(r)?);
+        usize::try_from(n)
+            .ok()
+            .filter(|&n| n <= limit)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "a count out of range"))
+    }
+
+    fn read_numbers(r: &mut impl Read, limit: usize) -> io::Result<Vec<usize>> {
+        let n = read_count(r, 1 << 40)?;
+        let mut out = Vec::new();
+        for _ in 0..n {
+            out.push(read_count(r, limit)?);
+        }
+        Ok(out)
+    }
+
+    fn read_text(r: &mut impl Read) -> io::Result<String> {
+        let n = read_count(r, 1 << 40)?;
+        let mut bytes = Vec::new();
+        r.take(n as u64).read_to_end(&mut bytes)?;
+        if bytes.len() != n {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    }
+
+    fn invalid(what: &str) -> io::Error {
+        io::Error::new(io::ErrorKind::InvalidData, what.to_string())
+    }
+
+    /// Reads a graph [`write`] wrote, checking every number against the tables it
+    /// points into, so a damaged file is an error and never a wrong page.
+    pub fn read(r: &mut impl Read) -> io::Result<Graph> {
+        let buffer = read_text(r)?;
+        let ends = read_numbers(r, buffer.len())?;
+        let ordered = ends.windows(2).all(|w| w[0] <= w[1]);
+        let boundaries = ends.iter().all(|&e| buffer.is_char_boundary(e));
+        if !ordered || !boundaries || ends.last().is_some_and(|&e| e != buffer.len()) {
+            return Err(invalid("string ends out of order"));
+        }
+        let strings = ends.len();
+        let sorted = (1..strings).all(|i| slice(&buffer, &ends, i - 1) < slice(&buffer, &ends, i));
+        if !sorted || strings > u32::MAX as usize {
+            return Err(invalid("strings out of order"));
+        }
+        let mut predicates: Vec<String> = Vec::new();
+        for _ in 0..read_count(r, 1 << 16)? {
+            predicates.push(read_text(r)?);
+        }
+        if !predicates.windows(2).all(|w| w[0] < w[1]) {
+            return Err(invalid("predicates out of order"));
+        }
+        let mut out = Vec::new();
+        for _ in 0..read_count(r, 1 << 40)? {
+            let predicate = u16::from_le_bytes(array(r)?);
+            let [literal] = array(r)?;
+            let object = u32::from_le_bytes(array(r)?);
+            if usize::from(predicate) >= predicates.len()
+                || object as usize >= strings
+                || literal > 1
+            {
+                return Err(invalid("an edge out of range"));
+            }
+            out.push(Out {
+                predicate,
+                literal: literal == 1,
+                object,
+            });
+        }
+        let out_start = read_numbers(r, out.len())?;
+        let mut into = Vec::new();
+        for _ in 0..read_count(r, 1 << 40)? {
+            let predicate = u16::from_le_bytes(array(r)?);
+            let subject = u32::from_le_bytes(array(r)?);
+            if usize::from(predicate) >= predicates.len() || subject as usize >= strings {
+                return Err(invalid("an edge out of range"));
+            }
+            into.push(In { predicate, subject });
+        }
+        let into_start = read_numbers(r, into.len())?;
+        for starts in [&out_start, &into_start] {
+            if starts.len() != strings + 1 || !starts.windows(2).all(|w| w[0] <= w[1]) {
+                return Err(invalid("edge runs out of order"));
+            }
+        }
+        if out_start[strings] != out.len() || into_start[strings] != into.len() {
+            return Err(invalid("edge runs out of order"));
+        }
+        let hash = |i: usize| FxBuildHasher.hash_one(slice(&buffer, &ends, i));
+        let mut index = HashTable::with_capacity(strings);
+        for i in 0..strings {
+            index.insert_unique(hash(i), i as u32, |&other| hash(other as usize));
+        }
+        Ok(Graph {
+            strings: Strings {
+                buffer,
+                ends,
+                index,
+            },
+            predicates,
+            out,
+            out_start,
+            into,
+            into_start,
+        })
+    }
+}
+
+pub use bytes::{read as read_graph, write as write_graph};
+
 #[cfg(test)]
 mod tests {
     use super::*;
