@@ -95,8 +95,8 @@ impl Site {
     /// Loads the graph from `cache` when the file was written for this `stamp` of the
     /// store (`cadre_kg::content_stamp`: what the store's files are) by this version
     /// of cadre; otherwise from the store, and then writes the cache (to a temporary
-    /// file renamed into place, so a reader never meets half a file). A damaged or
-    /// stale cache is never read: the store is.
+    /// file renamed into place, so a reader never meets half a file). A stale cache,
+    /// or a damaged one (its checksum differs), is not read: the store is.
     pub fn load_cached(
         store: &CadreStore,
         cache: &Path,
@@ -591,6 +591,15 @@ mod hostile {
         std::fs::write(&cache, &damaged).unwrap();
         let (_, how) = Site::load_cached(&store, &cache, "stamp two").unwrap();
         assert_eq!(how, Cached::Written, "numbers out of range read the store");
+        let mut flipped = bytes.clone();
+        let at = flipped.len() / 2;
+        flipped[at] ^= 0x01;
+        std::fs::write(&cache, &flipped).unwrap();
+        let (_, how) = Site::load_cached(&store, &cache, "stamp two").unwrap();
+        assert_eq!(how, Cached::Written, "a flipped bit reads the store");
+        std::fs::write(&cache, &bytes).unwrap();
+        let (_, how) = Site::load_cached(&store, &cache, "stamp two").unwrap();
+        assert_eq!(how, Cached::Read, "the file as written is read");
 
         let blocked = dir.path().join("no-such-folder").join("pages.bin");
         let (_, how) = Site::load_cached(&store, &blocked, "stamp two").unwrap();

@@ -577,7 +577,8 @@ pub fn kind(iri: &str) -> &str {
 
 /// Writes and reads a loaded [`Graph`] as bytes (the cache of `cadre serve`: see
 /// `Site::load_cached`): the string buffer, the ends of its strings, the predicate
-/// names and the two edge tables, each a little-endian count and its items.
+/// names and the two edge tables, each a little-endian count and its items, then a
+/// checksum of all of it (SipHash-1-3, std's `DefaultHasher` with its fixed keys).
 mod bytes {
     use std::io::{self, Read, Write};
 
@@ -585,7 +586,42 @@ mod bytes {
 
     use super::{slice, Graph, In, Out, Strings};
     use rustc_hash::FxBuildHasher;
-    use std::hash::BuildHasher;
+    use std::hash::{BuildHasher, DefaultHasher, Hasher};
+
+    /// A reader or writer that sums the bytes passing through it.
+    struct Summed<T> {
+        inner: T,
+        sum: DefaultHasher,
+    }
+
+    impl<T> Summed<T> {
+        fn new(inner: T) -> Self {
+            Self {
+                inner,
+                sum: DefaultHasher::new(),
+            }
+        }
+    }
+
+    impl<W: Write> Write for Summed<W> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let n = self.inner.write(buf)?;
+            self.sum.write(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            self.inner.flush()
+        }
+    }
+
+    impl<R: Read> Read for Summed<R> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.inner.read(buf)?;
+            self.sum.write(&buf[..n]);
+            Ok(n)
+        }
+    }
 
     fn count(w: &mut impl Write, n: usize) -> io::Result<()> {
         w.write_all(&(n as u64).to_le_bytes())
@@ -605,6 +641,13 @@ mod bytes {
 
     /// Writes `graph` to `w`.
     pub fn write(graph: &Graph, w: &mut impl Write) -> io::Result<()> {
+        let mut summed = Summed::new(&mut *w);
+        body(graph, &mut summed)?;
+        let sum = summed.sum.finish();
+        w.write_all(&sum.to_le_bytes())
+    }
+
+    fn body(graph: &Graph, w: &mut impl Write) -> io::Result<()> {
         text(w, &graph.strings.buffer)?;
         numbers(w, &graph.strings.ends)?;
         count(w, graph.predicates.len())?;
@@ -663,9 +706,19 @@ mod bytes {
         io::Error::new(io::ErrorKind::InvalidData, what.to_string())
     }
 
-    /// Reads a graph [`write`] wrote, checking every number against the tables it
-    /// points into, so a damaged file is an error and never a wrong page.
+    /// Reads a graph [`write`] wrote: a file whose checksum differs, or one with a
+    /// number outside the table it points into, is an error.
     pub fn read(r: &mut impl Read) -> io::Result<Graph> {
+        let mut summed = Summed::new(&mut *r);
+        let graph = read_body(&mut summed)?;
+        let sum = summed.sum.finish();
+        if u64::from_le_bytes(array(r)?) != sum {
+            return Err(invalid("the checksum differs"));
+        }
+        Ok(graph)
+    }
+
+    fn read_body(r: &mut impl Read) -> io::Result<Graph> {
         let buffer = read_text(r)?;
         let ends = read_numbers(r, buffer.len())?;
         let ordered = ends.windows(2).all(|w| w[0] <= w[1]);
