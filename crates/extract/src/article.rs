@@ -587,6 +587,7 @@ impl Doc {
         if !(toks[i].is_capitalised || in_title) || (head == 1 && !next_capitalised) {
             return None;
         }
+        let named_after_people = v.name_blockers.longest_at(self.keys(s, i)).is_some();
         let mut end = i + head;
         while end < toks.len() && end - i < 16 {
             let t = &toks[end];
@@ -608,8 +609,11 @@ impl Doc {
                 && t.is_word
                 && is_abbreviation(&self.text[toks[end - 1].start..toks[end - 1].end])
                 && (!t.is_capitalised || self.province_name_at(s, end) || v.is_family_name(&t.key));
-            // "Quân khu 2 và Trung tướng A": a rank or honorific starts a person.
-            let person = v.cues.honorific.longest_at(self.keys(s, end)).is_some();
+            // "Quân khu 2 và Trung tướng A": a rank or honorific starts a person, and so
+            // does a full name after the body's own words ("Thứ trưởng Bộ Tài chính
+            // Nguyễn Văn A"), unless the head names things after people ("Trường").
+            let person = v.cues.honorific.longest_at(self.keys(s, end)).is_some()
+                || (end > i + head && !named_after_people && self.full_name_at(s, end));
             if !(t.is_word || joins) || v.org_stops.contains(&t.key) || unit || closed || person {
                 break;
             }
@@ -676,6 +680,34 @@ impl Doc {
             place,
         };
         Some((body, len, explicit))
+    }
+
+    /// Whether a full name starts at token `k` of sentence `s`: a family name and two
+    /// or three more capitalised words written together, none a title or a body, that
+    /// are not a place ("Hồ Chí Minh").
+    fn full_name_at(&self, s: usize, k: usize) -> bool {
+        let toks = &self.tokens[s];
+        let v = self.vocab;
+        if !toks[k].is_word || !toks[k].is_capitalised || !v.is_family_name(&toks[k].key) {
+            return false;
+        }
+        let mut end = k + 1;
+        while end < toks.len()
+            && end - k < 4
+            && toks[end].is_word
+            && toks[end].is_capitalised
+            && crate::tokens::adjacent(&self.text, &toks[end - 1], &toks[end])
+            && v.roles.longest_at(self.keys(s, end)).is_none()
+            && v.bodies.longest_at(self.keys(s, end)).is_none()
+        {
+            end += 1;
+        }
+        if end - k < 3 {
+            return false;
+        }
+        let mut folded = String::new();
+        crate::tokens::fold_tokens(&toks[k..end], &mut folded);
+        Gazetteer::global().find_folded(&folded).is_empty()
     }
 
     /// Whether a province's name (no level word) starts at token `i`.

@@ -100,22 +100,24 @@ fn joint_election_re() -> &'static Regex {
     })
 }
 
-/// `lần thứ XVII`, `lần thứ 11`, `lần thứ Nhất`, a session's `thứ 7`, and a number
-/// written without "thứ": `lần 22`, `lần XII` (digits or a Roman numeral only, so
-/// "lần đầu" is no number).
+/// `lần thứ XVII`, `lần thứ 11`, `lần thứ Nhất`, `lần thứ mười hai`, a session's `thứ
+/// 7`, and a number written without "thứ": `lần 22`, `lần XII` (digits or a Roman
+/// numeral only, so "lần đầu" is no number).
 fn ordinal_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^[\s,]*(?:\(?mở rộng\)?\s*)?(?:(?:lần\s+)?thứ\s+([\p{L}\d]+)|lần\s+(\d{1,3}|[IVXL]+)\b)",
+            r"(?i)^[\s,]*(?:\(?mở rộng\)?\s*)?(?:(?:lần\s+)?thứ\s+([\p{L}\d]+(?:\s+(?:mươi|mười|một|mốt|hai|ba|tư|bốn|lăm|sáu|bảy|tám|chín)\b){0,2})|lần\s+(\d{1,3}|[IVXL]+)\b)",
         )
         .expect("valid ordinal regex")
     })
 }
 
-/// The number an [`ordinal_re`] match names, whichever form it was written in.
+/// The number an [`ordinal_re`] match names, whichever form it was written in; when
+/// the words after the first make no number ("thứ hai hai"), the first word's.
 fn ordinal_of(captures: &regex::Captures) -> Option<u32> {
-    parse_ordinal(captures.get(1).or_else(|| captures.get(2))?.as_str())
+    let written = captures.get(1).or_else(|| captures.get(2))?.as_str();
+    parse_ordinal(written).or_else(|| parse_ordinal(written.split_whitespace().next()?))
 }
 
 /// Whether a written word may stand inside a meeting's name before its number: a

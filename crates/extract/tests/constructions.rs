@@ -1342,3 +1342,36 @@ fn the_head_of_a_police_unit_below_a_province() {
         ["Phó Trưởng | Công an | Krông Năng"]
     );
 }
+
+#[test]
+fn a_title_of_an_unlisted_body_before_a_name() {
+    let rec = record(
+        "Ngày 9/3/2022, Thứ trưởng Bộ Tài chính Nguyễn Đức Chi làm việc với tỉnh. Cục trưởng \
+         Cục Thuế Mai Xuân Thành dự. Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh Nguyễn \
+         Xuân Thắng phát biểu.",
+    );
+    assert_eq!(
+        posts(&rec, "Nguyễn Đức Chi"),
+        ["Thứ trưởng | Bộ Tài chính | -"]
+    );
+    assert_eq!(posts(&rec, "Mai Xuân Thành"), ["Cục trưởng | Cục Thuế | -"]);
+    // A place's name that looks like a person's stays in the body's name.
+    let thang = posts(&rec, "Nguyễn Xuân Thắng");
+    assert!(
+        thang[0].starts_with("Giám đốc | Học viện Chính trị quốc gia"),
+        "{thang:?}"
+    );
+}
+
+#[test]
+fn a_plenum_numbered_in_words_above_ten() {
+    let rec = record(
+        "Thành ủy Tam Điệp họp Hội nghị Ban Chấp hành lần thứ 20\n\nSáng 5/7/2023, Ban Chấp \
+         hành Đảng bộ thành phố Tam Điệp khóa XXII đã khai mạc hội nghị lần thứ hai mươi. \
+         Đồng chí Đỗ Quang Vinh, Bí thư Thành ủy chủ trì hội nghị.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 20 | Tam Điệp | 2023-07-05 | Đỗ Quang Vinh"]
+    );
+}

@@ -62,7 +62,9 @@ pub fn to_roman(mut n: u32) -> String {
     out
 }
 
-/// An ordinal written as digits, a Roman numeral or a Vietnamese number word.
+/// An ordinal written as digits, a Roman numeral or Vietnamese number words: one word
+/// ("Nhất", "hai", "mười") or a compound up to 99 ("mười hai", "mười lăm", "hai mươi",
+/// "hai mươi mốt", "ba mươi tư"), words separated by spaces.
 pub fn parse_ordinal(word: &str) -> Option<u32> {
     if word.chars().all(|c| c.is_ascii_digit()) {
         return word.parse().ok().filter(|n| *n > 0 && *n < 10_000);
@@ -70,17 +72,39 @@ pub fn parse_ordinal(word: &str) -> Option<u32> {
     if let Some(n) = parse_roman(word) {
         return Some(n);
     }
-    match fold_key(word).as_str() {
-        "nhất" => Some(1),
+    let folded = fold_key(word);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    match words.as_slice() {
+        ["nhất"] => Some(1),
+        ["mười"] => Some(10),
+        [unit] => digit_word(unit, false),
+        ["mười", unit] => {
+            Some(10 + digit_word(unit, true).filter(|u| *u != 1 || *unit == "một")?)
+        }
+        [tens, "mươi"] => Some(10 * digit_word(tens, false).filter(|t| *t >= 2)?),
+        [tens, "mươi", unit] => {
+            Some(10 * digit_word(tens, false).filter(|t| *t >= 2)? + digit_word(unit, true)?)
+        }
+        _ => None,
+    }
+}
+
+/// The value of a folded word for a digit 1..=9. After "mười"/"mươi" (`after_tens`)
+/// the units take their compound forms: "mốt" (1), "lăm" (5), and "năm" is the
+/// word for year there ("kỳ họp thứ mười năm 2023"), not five.
+fn digit_word(word: &str, after_tens: bool) -> Option<u32> {
+    match word {
+        "một" => Some(1),
+        "mốt" if after_tens => Some(1),
         "hai" => Some(2),
         "ba" => Some(3),
         "tư" | "bốn" => Some(4),
-        "năm" => Some(5),
+        "năm" if !after_tens => Some(5),
+        "lăm" if after_tens => Some(5),
         "sáu" => Some(6),
         "bảy" => Some(7),
         "tám" => Some(8),
         "chín" => Some(9),
-        "mười" => Some(10),
         _ => None,
     }
 }
@@ -109,5 +133,20 @@ mod tests {
         assert_eq!(parse_ordinal("hai"), Some(2));
         assert_eq!(parse_ordinal("0"), None);
         assert_eq!(parse_ordinal("thứ"), None);
+    }
+
+    #[test]
+    fn compound_number_words() {
+        assert_eq!(parse_ordinal("mười hai"), Some(12));
+        assert_eq!(parse_ordinal("Mười lăm"), Some(15));
+        assert_eq!(parse_ordinal("mười một"), Some(11));
+        assert_eq!(parse_ordinal("hai mươi"), Some(20));
+        assert_eq!(parse_ordinal("hai mươi mốt"), Some(21));
+        assert_eq!(parse_ordinal("ba mươi tư"), Some(34));
+        assert_eq!(parse_ordinal("mười mốt"), None);
+        assert_eq!(parse_ordinal("một mươi"), None);
+        assert_eq!(parse_ordinal("mốt"), None);
+        assert_eq!(parse_ordinal("hai ba"), None);
+        assert_eq!(parse_ordinal("mười năm"), None);
     }
 }
