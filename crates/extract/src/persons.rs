@@ -505,10 +505,19 @@ impl Doc {
             let doi_voi = (after_chain..toks.len().min(after_chain + 40))
                 .take_while(|&k| !matches!(toks[k].key.as_str(), ";" | "." | ":"))
                 .find(|&k| toks[k].key == "đối" && toks.get(k + 1).is_some_and(|t| t.key == "với"));
-            let named_after = doi_voi.and_then(|k| {
-                let j = k + 2 + self.honorific_at(s, k + 2);
-                names.iter().position(|n| n.start == j)
-            });
+            let named_after = doi_voi
+                .and_then(|k| {
+                    let j = k + 2 + self.honorific_at(s, k + 2);
+                    names.iter().position(|n| n.start == j)
+                })
+                .or_else(|| {
+                    // "chuẩn y chức danh Bí thư Tỉnh ủy B nhiệm kỳ 2010-2015 cho ông X":
+                    // the holder follows "cho" right after the post.
+                    let k = self.skip_term_tail(s, after_chain);
+                    (toks.get(k)?.key == "cho").then_some(())?;
+                    let j = k + 1 + self.honorific_at(s, k + 1);
+                    names.iter().position(|n| n.start == j)
+                });
             let mut subjects = match named_after {
                 Some(n) => vec![n],
                 None => self.subjects_before(s, i, names, posts, held),
@@ -581,8 +590,12 @@ impl Doc {
                     held[n].push((q, former));
                 }
             }
-            // "… [nhiệm kỳ 2020-2025 | khóa XII], thay (thế) (ông|bà|đồng chí) X"
-            let mut j = posts[*chain.last().expect("non-empty")].end;
+            // "… [nhiệm kỳ 2020-2025 | khóa XII], thay (thế) (ông|bà|đồng chí) X", also
+            // after a holder named behind the post ("… đối với ông A, thay ông X").
+            let mut j = match named_after {
+                Some(n) => names[n].end,
+                None => posts[*chain.last().expect("non-empty")].end,
+            };
             if toks
                 .get(j)
                 .is_some_and(|t| t.key == "nhiệm" || t.key == "khóa")

@@ -1375,3 +1375,28 @@ fn a_plenum_numbered_in_words_above_ten() {
         ["Hội nghị Ban Chấp hành | 20 | Tam Điệp | 2023-07-05 | Đỗ Quang Vinh"]
     );
 }
+
+#[test]
+fn a_post_approved_for_a_holder_named_after_it() {
+    let rec = record(
+        "Chiều 6/6/2023, Ban Thường vụ Tỉnh ủy Lâm Đồng trao quyết định chuẩn y chức danh Phó \
+         Bí thư Huyện ủy Đức Trọng nhiệm kỳ 2020-2025 cho ông Nguyễn Văn Sơn. Cùng ngày, Ban \
+         Thường vụ trao quyết định chuẩn y Bí thư Huyện ủy Lạc Dương đối với ông Lê Minh Tâm, \
+         thay ông Trần Quốc Bảo được điều động giữ chức Giám đốc Sở Nội vụ.",
+    );
+    assert_eq!(
+        posts(&rec, "Nguyễn Văn Sơn"),
+        ["Phó Bí thư | Huyện ủy | Đức Trọng"]
+    );
+    assert_eq!(
+        posts(&rec, "Lê Minh Tâm"),
+        ["Bí thư | Huyện ủy | Lạc Dương"]
+    );
+    assert_eq!(
+        posts(&rec, "Trần Quốc Bảo"),
+        [
+            "Bí thư | Huyện ủy | Lạc Dương (former)",
+            "Giám đốc | Sở Nội vụ | Lâm Đồng"
+        ]
+    );
+}
