@@ -600,18 +600,39 @@ impl Doc {
                 .get(j)
                 .is_some_and(|t| t.key == "nhiệm" || t.key == "khóa")
             {
-                let comma = toks[j..].iter().take(8).position(|t| t.key == ",");
+                let comma = toks[j..]
+                    .iter()
+                    .take(8)
+                    .position(|t| t.key == "," || t.key == "(");
                 j += comma.unwrap_or(0);
             }
-            if toks.get(j).is_some_and(|t| t.key == ",") {
+            if toks.get(j).is_some_and(|t| t.key == "," || t.key == "(") {
                 j += 1;
             }
-            let Some((rlen, _)) = cues.replace.longest_at(self.keys(s, j)) else {
-                continue;
+            // "…, thay ông X" or "… (sau khi bà X chuyển công tác …)".
+            let departed = |j: usize| {
+                let after = j + 2 + self.honorific_at(s, j + 2);
+                let n = names.iter().position(|n| n.start == after)?;
+                cues.departure
+                    .longest_at(self.keys(s, names[n].end))
+                    .map(|_| n)
             };
-            j += rlen;
-            j += self.honorific_at(s, j);
-            if let Some(n) = names.iter().position(|n| n.start == j) {
+            let after_departure =
+                (self.keys(s, j).len() > 2 && toks[j].key == "sau" && toks[j + 1].key == "khi")
+                    .then(|| departed(j))
+                    .flatten();
+            let predecessor = match after_departure {
+                Some(n) => Some(n),
+                None => {
+                    let Some((rlen, _)) = cues.replace.longest_at(self.keys(s, j)) else {
+                        continue;
+                    };
+                    j += rlen;
+                    j += self.honorific_at(s, j);
+                    names.iter().position(|n| n.start == j)
+                }
+            };
+            if let Some(n) = predecessor {
                 if held[n].is_empty() {
                     held[n].extend(chain.iter().map(|&p| (p, true)));
                 }

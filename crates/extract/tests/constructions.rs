@@ -1400,3 +1400,31 @@ fn a_post_approved_for_a_holder_named_after_it() {
         ]
     );
 }
+
+#[test]
+fn the_predecessor_who_left_the_post() {
+    let rec = record(
+        "Ngày 5/6/2023, ông Trịnh Văn Hùng được bầu giữ chức Bí thư Tỉnh ủy Thái Nguyên nhiệm \
+         kỳ 2020-2025 (sau khi bà Nguyễn Thị Hải chuyển công tác làm Phó Trưởng Ban Tổ chức \
+         Trung ương). Ngày 7/6/2023, ông Lê Văn Tâm được bổ nhiệm giữ chức Giám đốc Sở Y tế \
+         tỉnh Thái Nguyên, sau khi ông Phạm Văn Hòa nghỉ hưu. Ông Đỗ Minh Quang được bầu giữ \
+         chức Chủ tịch HĐND tỉnh sau khi ông Vũ Văn Khoa phát biểu.",
+    );
+    assert_eq!(
+        posts(&rec, "Nguyễn Thị Hải"),
+        [
+            "Bí thư | Tỉnh ủy | Thái Nguyên (former)",
+            "Phó Trưởng ban | Ban Tổ chức Trung ương | -"
+        ]
+    );
+    assert_eq!(
+        posts(&rec, "Phạm Văn Hòa"),
+        ["Giám đốc | Sở Y tế | Thái Nguyên (former)"]
+    );
+    // Only a person who leaves is the predecessor.
+    assert!(rec["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["name"] != "Vũ Văn Khoa" || p["positions"].as_array().unwrap().is_empty()));
+}

@@ -181,6 +181,9 @@ pub struct Cues {
     pub assign: PhraseTable<()>,
     /// "thay", "thay thế": the person after it held the posts before.
     pub replace: PhraseTable<()>,
+    /// What a person leaving a post does ("chuyển công tác", "nghỉ hưu"): "… giữ chức
+    /// X, sau khi ông Y nghỉ hưu" says Y held X before.
+    pub departure: PhraseTable<()>,
     /// Words right before a meeting that take part in it ("dự", "chủ trì", "tại").
     pub attend: PhraseTable<()>,
     /// Light words (tense, aspect) that may stand between a pronoun subject and its
@@ -313,6 +316,7 @@ impl Vocabulary {
                 "report" => &mut cues.report,
                 "assign" => &mut cues.assign,
                 "replace" => &mut cues.replace,
+                "departure" => &mut cues.departure,
                 "attend" => &mut cues.attend,
                 "light" => &mut cues.light,
                 "placed" => &mut cues.placed,
