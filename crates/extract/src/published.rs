@@ -112,6 +112,13 @@ pub fn year_and_whether_written(text: &str, published: Option<&str>) -> (Option<
     (inferred_year(text, &dates), written)
 }
 
+/// A birth date ("sinh ngày 20/9/1960", in a title too) says nothing about when the
+/// article speaks.
+fn is_birth_date(text: &str, d: &cadre_text::DateMatch) -> bool {
+    let from = text.floor_char_boundary(d.start.saturating_sub(12));
+    text[from..d.start].to_lowercase().contains("sinh")
+}
+
 /// The year of [`reference_year`] when no page stamp gives one.
 fn inferred_year(text: &str, dates: &[cadre_text::DateMatch]) -> Option<i32> {
     if let Some(first_line) = text.lines().find(|l| !l.trim().is_empty()) {
@@ -120,18 +127,17 @@ fn inferred_year(text: &str, dates: &[cadre_text::DateMatch]) -> Option<i32> {
         }
         if let Some(d) = find_dates(first_line)
             .into_iter()
-            .find(|d| d.year.is_some())
+            .find(|d| d.year.is_some() && !is_birth_date(first_line, d))
         {
             return d.year;
         }
     }
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    // A birth date ("sinh ngày 20/9/1960") says nothing about when the article speaks.
-    let born = |d: &cadre_text::DateMatch| {
-        let from = text.floor_char_boundary(d.start.saturating_sub(12));
-        text[from..d.start].to_lowercase().contains("sinh")
-    };
-    for y in dates.iter().filter(|d| !born(d)).filter_map(|d| d.year) {
+    for y in dates
+        .iter()
+        .filter(|d| !is_birth_date(text, d))
+        .filter_map(|d| d.year)
+    {
         match counts.iter_mut().find(|(cy, _)| *cy == y) {
             Some((_, n)) => *n += 1,
             None => counts.push((y, 1)),
@@ -321,6 +327,8 @@ mod tests {
     #[test]
     fn birth_dates_give_no_year() {
         let t = "Tin\n\nNgày 21/7, HĐND tỉnh họp. Ông sinh ngày 20/9/1960.";
+        assert_eq!(reference_year(t, None), None);
+        let t = "Ông A (sinh ngày 2/9/1972) làm Chủ tịch\n\nChiều 20/7, HĐND huyện họp.";
         assert_eq!(reference_year(t, None), None);
     }
 
