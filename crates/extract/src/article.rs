@@ -291,11 +291,37 @@ impl Doc {
             .max_by_key(|id| (votes[id], std::cmp::Reverse(order_of(&order, **id))))
             .copied();
         if let Some(prov) = top_province {
+            let mut undecided: Vec<Vec<PlaceId>> = Vec::new();
             for cands in mentions.iter().filter(|c| c.len() > 1) {
-                let inside: Vec<_> = cands.iter().filter(|c| gaz.contains(prov, **c)).collect();
+                let inside: Vec<_> = cands
+                    .iter()
+                    .copied()
+                    .filter(|c| gaz.contains(prov, *c))
+                    .collect();
                 if inside.len() == 1 {
-                    vote(*inside[0], &mut votes, &mut order);
+                    vote(inside[0], &mut votes, &mut order);
                     vote(prov, &mut votes, &mut order);
+                } else if inside.len() > 1 {
+                    undecided.push(inside);
+                }
+            }
+            // Two communes of one name in the province ("xã Hồng Phong"): the one in
+            // the district the article names most.
+            let top_district = order
+                .iter()
+                .filter(|id| gaz.place(**id).level() == Level::District)
+                .max_by_key(|id| (votes[id], std::cmp::Reverse(order_of(&order, **id))))
+                .copied();
+            if let Some(district) = top_district {
+                for inside in undecided {
+                    let within: Vec<_> = inside
+                        .into_iter()
+                        .filter(|c| gaz.contains(district, *c))
+                        .collect();
+                    if within.len() == 1 {
+                        vote(within[0], &mut votes, &mut order);
+                        vote(prov, &mut votes, &mut order);
+                    }
                 }
             }
         }
@@ -1397,6 +1423,22 @@ mod tests {
              Vĩnh Phúc ra mắt. Đồng chí Lê Văn Hai, Ủy viên Ban Chấp hành Đảng bộ nhiệm kỳ 2020-2025, \
              quê thành phố Vĩnh Yên.");
         assert!(x.home_district.is_none(), "{:?}", x.home_district);
+    }
+
+    #[test]
+    fn a_commune_name_shared_in_the_province_is_the_named_districts() {
+        // Thái Bình has a xã Minh Khai in Hưng Hà and another in Vũ Thư.
+        let x = run(
+            "Kỳ họp HĐND xã Minh Khai\n10:00 05/10/2020\n\nSáng 5/10, HĐND xã Minh Khai \
+             khóa XX tổ chức kỳ họp thứ 12. Đồng chí Trần Văn Hải, Phó Bí thư Huyện ủy Vũ Thư dự.",
+        );
+        let m = meetings(&x);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].2.as_deref(), Some("Minh Khai"));
+        assert_eq!(
+            x.home_district.as_ref().map(|d| d.name.as_str()),
+            Some("Vũ Thư")
+        );
     }
 
     #[test]

@@ -368,8 +368,9 @@ impl Home {
         self.choose(cands)
     }
 
-    /// Picks one unit among candidates: by era, then inside the home province, then
-    /// the home units themselves; `None` if still ambiguous.
+    /// Picks one unit among candidates: by era, then the home units themselves, then
+    /// inside the home province, then inside the home district; `None` if still
+    /// ambiguous.
     pub fn choose(&self, mut cands: Vec<PlaceId>) -> Option<PlaceId> {
         let gaz = Gazetteer::global();
         cands = self.filter_era(cands);
@@ -380,6 +381,17 @@ impl Home {
             }
             if let Some(prov) = self.province {
                 cands.retain(|c| gaz.contains(prov, *c));
+            }
+            // Two communes of one name in the home province: the home district's.
+            if let Some(district) = self.district.filter(|_| cands.len() > 1) {
+                let inside: Vec<PlaceId> = cands
+                    .iter()
+                    .copied()
+                    .filter(|c| gaz.contains(district, *c))
+                    .collect();
+                if !inside.is_empty() {
+                    cands = inside;
+                }
             }
         }
         (cands.len() == 1).then(|| cands[0])
