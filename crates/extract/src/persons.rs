@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use unicode_normalization::UnicodeNormalization;
+
 use cadre_lexicon::places::{Gazetteer, Level, PlaceKind};
 
 use crate::article::Doc;
@@ -1574,6 +1576,7 @@ impl Doc {
                 && !upper_run
                 && !initial_last
                 && !acronym
+                && words.iter().all(|t| has_vowel(&t.key))
             {
                 out.push(NameSpan {
                     start: i,
@@ -1586,4 +1589,12 @@ impl Doc {
         }
         out
     }
+}
+
+/// Whether a lower-case word has a vowel letter: every Vietnamese syllable, and every
+/// word of the minority names the press prints ("Kpă", "Ksor"), has one, so "Thái Ng"
+/// at the end of a text cut off mid-word is no name.
+fn has_vowel(word: &str) -> bool {
+    word.nfd()
+        .any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
 }

@@ -1428,3 +1428,18 @@ fn the_predecessor_who_left_the_post() {
         .iter()
         .all(|p| p["name"] != "Vũ Văn Khoa" || p["positions"].as_array().unwrap().is_empty()));
 }
+
+#[test]
+fn a_name_cut_off_by_the_end_of_the_text_is_no_person() {
+    let rec = record(
+        "Ngày 5/6/2023, ông Lê Văn Tâm được bầu giữ chức Bí thư Tỉnh ủy Bắc Giang; trước đó \
+         ông Tâm là Phó Bí thư Tỉnh ủy - Chủ tịch UBND tỉnh Thái Ng",
+    );
+    let names: Vec<&str> = rec["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Lê Văn Tâm"]);
+}
