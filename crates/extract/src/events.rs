@@ -428,6 +428,7 @@ impl Doc {
                 let congress = before
                     .rfind("lần thứ")
                     .filter(|p| before[*p..].chars().count() < 20)
+                    .filter(|p| numbers_a_congress(&before[..*p]))
                     .and_then(|p| {
                         let word = before[p + "lần thứ".len()..]
                             .split(|c: char| !c.is_alphanumeric())
@@ -1497,6 +1498,27 @@ impl Doc {
             kind: "party_org".into(),
             place: Some(place_ref(place)),
         })
+    }
+}
+
+/// Whether the "lần thứ N" that `before` leads up to numbers a congress (whose number
+/// is the khóa it elects) rather than a conference or a sitting: the nearest meeting
+/// word before it decides ("hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 7, nhiệm kỳ
+/// 2020-2025" is the term's seventh plenum, not its khóa; "tại Trung tâm Hội nghị
+/// tỉnh, Hội B tổ chức Đại hội lần thứ VII" is a congress). With no meeting word, a
+/// congress.
+fn numbers_a_congress(before: &str) -> bool {
+    let folded = before.to_lowercase();
+    let last = |word: &str| folded.rfind(word);
+    let congress = last("đại hội");
+    let other = ["hội nghị", "kỳ họp", "phiên"]
+        .iter()
+        .filter_map(|w| last(w))
+        .max();
+    match (congress, other) {
+        (_, None) => true,
+        (None, Some(_)) => false,
+        (Some(c), Some(o)) => c > o,
     }
 }
 

@@ -1443,3 +1443,26 @@ fn a_name_cut_off_by_the_end_of_the_text_is_no_person() {
         .collect();
     assert_eq!(names, ["Lê Văn Tâm"]);
 }
+
+#[test]
+fn a_plenum_number_before_the_term_is_no_khoa() {
+    let rec = record(
+        "Tin\n10:00 12/05/2021\n\nNgày 11/5, Ban Chấp hành Đảng bộ huyện Yên Lạc tổ chức hội \
+         nghị lần thứ 7, nhiệm kỳ 2020-2025.",
+    );
+    assert_eq!(
+        terms(&rec),
+        ["Đảng bộ | Yên Lạc | - | 2020-2025"],
+        "{rec:#}"
+    );
+    // A congress in a conference centre is still a congress: its number is the khóa.
+    let rec = record(
+        "Tin\n10:00 26/07/2022\n\nTại Trung tâm Hội nghị tỉnh, Hội Cựu chiến binh tỉnh Phú Thọ \
+         tổ chức Đại hội đại biểu lần thứ VII, nhiệm kỳ 2022 - 2027.",
+    );
+    assert_eq!(
+        terms(&rec),
+        ["Hội Cựu chiến binh | Phú Thọ | VII | 2022-2027"],
+        "{rec:#}"
+    );
+}
