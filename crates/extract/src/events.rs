@@ -238,6 +238,9 @@ fn term_org(body: &BodyRef) -> Option<String> {
         // "Ban Chấp hành Trung ương Đảng khóa XII", "Bộ Chính trị (khóa XII)": the
         // national party's term.
         "national" if CENTRAL_PARTY_BODIES.contains(&body.org.as_str()) => Some("Đảng bộ".into()),
+        // "Ban Thường vụ Huyện ủy khóa XIX": the standing committee is elected by the
+        // committee for its khóa, so the khóa is the party organisation's.
+        "board" if body.org.starts_with("Ban Thường vụ") => Some("Đảng bộ".into()),
         _ => None,
     }
 }

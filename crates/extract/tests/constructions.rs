@@ -1466,3 +1466,13 @@ fn a_plenum_number_before_the_term_is_no_khoa() {
         "{rec:#}"
     );
 }
+
+#[test]
+fn the_standing_committee_khoa_is_the_party_organisation_term() {
+    let rec = record(
+        "Tin\n10:00 10/03/2022\n\nNgày 9/3, Huyện ủy Lập Thạch công bố quyết định chỉ định \
+         đồng chí Nguyễn Văn Hòa tham gia Ban Chấp hành Đảng bộ huyện, Ban Thường vụ Huyện ủy \
+         khóa XIX. Đồng chí Lê Văn Nam giữ chức Trưởng Ban Tổ chức Huyện ủy khóa XIX.",
+    );
+    assert_eq!(terms(&rec), ["Đảng bộ | Lập Thạch | XIX | ---"], "{rec:#}");
+}
