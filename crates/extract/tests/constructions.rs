@@ -42,6 +42,16 @@ fn posts(rec: &Value, name: &str) -> Vec<String> {
     out
 }
 
+/// The names of the persons of a record, in order.
+fn person_names(rec: &Value) -> Vec<&str> {
+    rec["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect()
+}
+
 /// A record's value as a table cell: "-" for null, strings without quotes.
 fn cell(v: &Value) -> String {
     match v {
@@ -846,13 +856,7 @@ fn a_congress_secretariat_is_not_a_person() {
         "Phiên thứ nhất, Đại hội đã bầu Đoàn Chủ tịch gồm 7 đồng chí; Đoàn Thư ký Đại hội \
          gồm 2 đồng chí. Ông Lê Văn Thành, Bí thư Huyện ủy Krông Pắc, phát biểu.",
     );
-    let names: Vec<&str> = rec["persons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names, ["Lê Văn Thành"]);
+    assert_eq!(person_names(&rec), ["Lê Văn Thành"]);
 }
 
 #[test]
@@ -1435,13 +1439,7 @@ fn a_name_cut_off_by_the_end_of_the_text_is_no_person() {
         "Ngày 5/6/2023, ông Lê Văn Tâm được bầu giữ chức Bí thư Tỉnh ủy Bắc Giang; trước đó \
          ông Tâm là Phó Bí thư Tỉnh ủy - Chủ tịch UBND tỉnh Thái Ng",
     );
-    let names: Vec<&str> = rec["persons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names, ["Lê Văn Tâm"]);
+    assert_eq!(person_names(&rec), ["Lê Văn Tâm"]);
 }
 
 #[test]
