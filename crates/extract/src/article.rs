@@ -285,11 +285,8 @@ impl Doc {
                 vote(district, &mut votes, &mut order);
             }
         }
-        let top_province = order
-            .iter()
-            .filter(|id| gaz.place(**id).level() == Level::Province)
-            .max_by_key(|id| (votes[id], std::cmp::Reverse(order_of(&order, **id))))
-            .copied();
+        let at_level = |level: Level| move |id: PlaceId| gaz.place(id).level() == level;
+        let top_province = most_voted(&order, &votes, at_level(Level::Province));
         if let Some(prov) = top_province {
             let mut undecided: Vec<Vec<PlaceId>> = Vec::new();
             for cands in mentions.iter().filter(|c| c.len() > 1) {
@@ -307,12 +304,7 @@ impl Doc {
             }
             // Two communes of one name in the province ("xã Hồng Phong"): the one in
             // the district the article names most.
-            let top_district = order
-                .iter()
-                .filter(|id| gaz.place(**id).level() == Level::District)
-                .max_by_key(|id| (votes[id], std::cmp::Reverse(order_of(&order, **id))))
-                .copied();
-            if let Some(district) = top_district {
+            if let Some(district) = most_voted(&order, &votes, at_level(Level::District)) {
                 for inside in undecided {
                     let within: Vec<_> = inside
                         .into_iter()
@@ -332,13 +324,7 @@ impl Doc {
                 vote(ids, &mut votes, &mut order);
             }
         }
-        let best_at = |level: Level| {
-            order
-                .iter()
-                .filter(|id| gaz.place(**id).level() == level)
-                .max_by_key(|id| (votes[id], std::cmp::Reverse(order_of(&order, **id))))
-                .copied()
-        };
+        let best_at = |level: Level| most_voted(&order, &votes, at_level(level));
         // An article about a province names the province far more often than a district
         // or commune it mentions in passing (a birthplace, a guest's unit).
         let about = |id: &PlaceId| {
@@ -363,11 +349,9 @@ impl Doc {
         if let Some(p) = province {
             ranked.retain(|id| gaz.contains(p, *id));
         }
-        let province_proper = order
-            .iter()
-            .filter(|id| gaz.place(**id).kind == PlaceKind::Province)
-            .max_by_key(|id| (votes[id], std::cmp::Reverse(order_of(&order, **id))))
-            .copied();
+        let province_proper = most_voted(&order, &votes, |id| {
+            gaz.place(id).kind == PlaceKind::Province
+        });
         Home {
             district,
             province,
@@ -812,6 +796,20 @@ fn committee_fits(level: BodyLevel, kind: cadre_lexicon::places::PlaceKind) -> b
         BodyLevel::District => kind.level() == Level::District,
         _ => true,
     }
+}
+
+/// The unit among `order` that `keep` accepts with the most votes, the first named
+/// among equals.
+fn most_voted(
+    order: &[PlaceId],
+    votes: &HashMap<PlaceId, usize>,
+    keep: impl Fn(PlaceId) -> bool,
+) -> Option<PlaceId> {
+    order
+        .iter()
+        .copied()
+        .filter(|id| keep(*id))
+        .max_by_key(|id| (votes[id], std::cmp::Reverse(order_of(order, *id))))
 }
 
 fn order_of(order: &[PlaceId], id: PlaceId) -> usize {
