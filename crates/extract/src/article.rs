@@ -260,6 +260,15 @@ impl Doc {
                 }
             }));
         }
+        // A commune's own portal is about that commune: its host counts as two
+        // mentions, and the commune is home even when the text only names its posts.
+        let portal = self
+            .url
+            .as_deref()
+            .map(|url| self.home.era_only(crate::url::portal_communes(url)))
+            .filter(|ids| ids.len() == 1)
+            .map(|ids| ids[0]);
+        mentions.extend(portal.iter().flat_map(|&id| [vec![id], vec![id]]));
         let mut votes: HashMap<PlaceId, usize> = HashMap::new();
         let mut order: Vec<PlaceId> = Vec::new();
         fn vote(id: PlaceId, votes: &mut HashMap<PlaceId, usize>, order: &mut Vec<PlaceId>) {
@@ -342,8 +351,22 @@ impl Doc {
             district.is_none_or(|d| gaz.contains(d, *c))
                 && province.is_none_or(|p| gaz.contains(p, *c))
         });
-        let about_commune = commune
-            .is_some_and(|c| votes[&c] >= 2 && district.is_none_or(|d| votes[&c] * 2 > votes[&d]));
+        let about_unit = |count: usize| {
+            count >= 2
+                && district.is_none_or(|d| count * 2 > votes[&d])
+                && province.is_none_or(|p| count * 3 > own_province.get(&p).copied().unwrap_or(0))
+        };
+        // A commune named again and again whose name several communes bear, and that
+        // nothing written narrows to one, is still what the article is about: by name.
+        let named_commune = if commune.is_none() {
+            named_communes(&mentions, district.or(province))
+                .filter(|(_, count)| about_unit(*count))
+                .map(|(name, _)| name)
+        } else {
+            None
+        };
+        let about_commune = named_commune.is_some()
+            || commune.is_some_and(|c| portal == Some(c) || about_unit(votes[&c]));
         let mut ranked = order.clone();
         ranked.sort_by_key(|id| (std::cmp::Reverse(votes[id]), order_of(&order, *id)));
         if let Some(p) = province {
@@ -357,6 +380,7 @@ impl Doc {
             province,
             commune,
             about_commune,
+            named_commune,
             ranked,
             province_proper,
             ..self.home.clone()
@@ -453,11 +477,12 @@ impl Doc {
                     place_of_body_at(&self.text, toks, i + blen + clen, committee.level);
                 let place = self
                     .unit_of_subject(s, i, &mention, committee.level)
-                    .or_else(|| self.home.resolve(&mention, committee.level));
+                    .map(place_ref)
+                    .or_else(|| self.home.place_of(&mention, committee.level));
                 let body = BodyRef {
                     org: format!("{board} {}", committee.org),
                     kind: BodyKind::PartyBoard.as_str().into(),
-                    place: place.map(place_ref),
+                    place,
                 };
                 return Some((body, blen + clen + plen, !mention.candidates.is_empty()));
             }
@@ -496,11 +521,12 @@ impl Doc {
         }
         let place = self
             .unit_of_subject(s, i, &mention, entry.level)
-            .or_else(|| self.home.resolve(&mention, entry.level));
+            .map(place_ref)
+            .or_else(|| self.home.place_of(&mention, entry.level));
         let body = BodyRef {
             org: entry.org.clone(),
             kind: entry.kind.as_str().into(),
-            place: place.map(place_ref),
+            place,
         };
         Some((body, len + plen, !mention.candidates.is_empty()))
     }
@@ -657,11 +683,7 @@ impl Doc {
             if plen > 0 {
                 len += plen;
                 explicit = !mention.candidates.is_empty();
-                place = self
-                    .home
-                    .resolve(&mention, BodyLevel::Any)
-                    .map(place_ref)
-                    .or(place);
+                place = self.home.place_of(&mention, BodyLevel::Any).or(place);
             }
         }
         // "Phòng Giá, Sở Tài chính tỉnh Quảng Trị", "Vụ Pháp chế, Bộ Xây dựng": a unit
@@ -753,13 +775,13 @@ impl Doc {
                 && self.home.province_proper.is_none()
         });
         let place = match city {
-            Some(city) if bare => Some(city),
-            _ => self.home.resolve(&mention, BodyLevel::Province),
+            Some(city) if bare => Some(place_ref(city)),
+            _ => self.home.place_of(&mention, BodyLevel::Province),
         };
         let body = BodyRef {
             org: dept.clone(),
             kind: BodyKind::Department.as_str().into(),
-            place: place.map(place_ref),
+            place,
         };
         Some((body, len + plen, !mention.candidates.is_empty()))
     }
@@ -771,11 +793,10 @@ impl Doc {
         let (kind, level) = entry.map_or((BodyKind::National, BodyLevel::National), |e| {
             (e.kind, e.level)
         });
-        let place = self.home.resolve(&PlaceMention::default(), level);
         BodyRef {
             org: org.to_string(),
             kind: kind.as_str().into(),
-            place: place.map(place_ref),
+            place: self.home.place_of(&PlaceMention::default(), level),
         }
     }
 }
@@ -810,6 +831,36 @@ fn most_voted(
         .copied()
         .filter(|id| keep(*id))
         .max_by_key(|id| (votes[id], std::cmp::Reverse(order_of(order, *id))))
+}
+
+/// The name most often written for a commune that several communes bear (inside
+/// `within`, when known), with the number of such mentions: the mentions whose
+/// candidates, narrowed to `within`, are two or more communes of one name.
+fn named_communes(mentions: &[Vec<PlaceId>], within: Option<PlaceId>) -> Option<(String, usize)> {
+    let gaz = Gazetteer::global();
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for cands in mentions.iter().filter(|c| c.len() > 1) {
+        let inside: Vec<PlaceId> = cands
+            .iter()
+            .copied()
+            .filter(|&c| within.is_none_or(|w| gaz.contains(w, c)))
+            .collect();
+        if inside.len() < 2
+            || inside
+                .iter()
+                .any(|&c| gaz.place(c).level() != Level::Commune)
+        {
+            continue;
+        }
+        let Some(named) = crate::places::named_alike(&inside) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(name, _)| *name == named.name) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((named.name, 1)),
+        }
+    }
+    counts.into_iter().rev().max_by_key(|(_, count)| *count)
 }
 
 fn order_of(order: &[PlaceId], id: PlaceId) -> usize {
@@ -1437,6 +1488,57 @@ mod tests {
             x.home_district.as_ref().map(|d| d.name.as_str()),
             Some("Vũ Thư")
         );
+    }
+
+    #[test]
+    fn a_commune_many_communes_name_keeps_its_name_without_a_code() {
+        // Tân Lập is a commune of many districts; nothing here tells which.
+        let x = run(
+            "Đảng ủy xã Tân Lập họp\n10:00 16/03/2023\n\nNgày 15/3, Đảng ủy xã Tân Lập tổ \
+             chức hội nghị. Đồng chí Nguyễn Văn Hải, Bí thư Đảng ủy xã chủ trì. Dự có đồng chí \
+             Lê Văn Minh, Phó Bí thư Đảng ủy, Chủ tịch UBND xã.",
+        );
+        let minh = person(&x, "Lê Văn Minh");
+        let places: Vec<_> = minh
+            .positions
+            .iter()
+            .map(|p| p.body.place.clone())
+            .collect();
+        assert_eq!(places.len(), 2, "{places:?}");
+        for place in places {
+            let place = place.expect("a place");
+            assert_eq!((place.name.as_str(), place.code), ("Tân Lập", None));
+        }
+        assert!(has(
+            &x,
+            "Nguyễn Văn Hải",
+            "Bí thư",
+            "Đảng ủy",
+            Some("Tân Lập")
+        ));
+        // Named in passing with its level word: the name, still without a code.
+        let x =
+            run("Tin\n10:00 05/10/2022\n\nÔng Trần Văn Tư, Chủ tịch UBND xã Tân Lập, phát biểu.");
+        assert!(has(&x, "Trần Văn Tư", "Chủ tịch", "UBND", Some("Tân Lập")));
+    }
+
+    #[test]
+    fn a_commune_portal_is_the_home_commune() {
+        let x = extract(&ArticleInput {
+            id: "t",
+            text: "Hội nghị Ban Chấp hành Đảng bộ\n10:00 16/03/2023\n\nNgày 15/3, Đảng ủy tổ \
+                   chức hội nghị. Đồng chí Nguyễn Văn Hải, Bí thư Đảng ủy chủ trì. Dự có đồng chí \
+                   Lê Văn Minh, Chủ tịch UBND.",
+            url: Some("https://tanlap.danphuong.hanoi.gov.vn/tin-tuc/hoi-nghi.html"),
+            published: None,
+        });
+        let hai = &person(&x, "Nguyễn Văn Hải").positions[0];
+        let place = hai.body.place.as_ref().expect("a place");
+        assert_eq!(
+            (place.name.as_str(), place.code.as_deref()),
+            ("Tân Lập", Some("L09820"))
+        );
+        assert!(has(&x, "Lê Văn Minh", "Chủ tịch", "UBND", Some("Tân Lập")));
     }
 
     #[test]

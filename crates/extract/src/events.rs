@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::article::Doc;
 use crate::model::{BodyRef, Document, Meeting, Person, Term};
-use crate::places::{place_ref, PlaceMention};
+use crate::places::PlaceMention;
 use crate::tokens::Token;
 
 /// Party numbers (`14-NQ/QU`, `05-CT/TW`, `09 - NQ/QU`) and state numbers
@@ -381,7 +381,7 @@ impl Doc {
             .find(|e| placed(e.level).is_some() && (e.level == BodyLevel::City) == home_is_city)
             .or_else(|| entries.iter().find(|e| placed(e.level).is_some()))
             .or_else(|| entries.iter().find(|e| e.level != BodyLevel::City))?;
-        let place = placed(entry.level);
+        let place = self.home.place_of(&PlaceMention::default(), entry.level);
         let kind = split_words(&fold_key(&entry.org));
         let kind = self
             .vocab
@@ -391,7 +391,7 @@ impl Doc {
         Some(BodyRef {
             org: entry.org.clone(),
             kind: kind.as_str().into(),
-            place: place.map(place_ref),
+            place,
         })
     }
 
@@ -1495,11 +1495,11 @@ impl Doc {
     fn implied_body_at_home(&self) -> Option<BodyRef> {
         let place = self
             .home
-            .resolve(&PlaceMention::default(), BodyLevel::Any)?;
+            .place_of(&PlaceMention::default(), BodyLevel::Any)?;
         Some(BodyRef {
             org: "Đảng bộ".into(),
             kind: "party_org".into(),
-            place: Some(place_ref(place)),
+            place: Some(place),
         })
     }
 }

@@ -32,8 +32,10 @@ pub struct Sentence {
 pub struct PlaceRef {
     /// Proper name without the level word ("Thanh Trì", "Quận 8").
     pub name: String,
-    /// Gazetteer code (`L01…` before the 2025 reform, `N…` after).
-    pub code: String,
+    /// Gazetteer code (`L01…` before the 2025 reform, `N…` after); `None` for a unit
+    /// known only by its name, which several units bear ("xã Tân Lập" in an article
+    /// that tells neither its district nor its province).
+    pub code: Option<String>,
 }
 
 /// A body: canonical org name plus the place it belongs to (none for national ones).

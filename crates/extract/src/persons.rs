@@ -14,7 +14,7 @@ use cadre_lexicon::places::{Gazetteer, Level, PlaceKind};
 
 use crate::article::Doc;
 use crate::model::{BodyRef, Person, PlaceRef, Position};
-use crate::places::{level_word_at, place_at, place_ref};
+use crate::places::{level_word_at, place_at};
 use crate::tokens::adjacent;
 use cadre_lexicon::vocab::{BodyKind, BodyLevel};
 
@@ -63,7 +63,11 @@ fn committee_of_organisation(body: BodyRef) -> BodyRef {
     let Some(place) = &body.place else {
         return body;
     };
-    let Some(id) = Gazetteer::global().by_code(&place.code) else {
+    let Some(id) = place
+        .code
+        .as_deref()
+        .and_then(|c| Gazetteer::global().by_code(c))
+    else {
         return body;
     };
     let org = match Gazetteer::global().place(id).kind {
@@ -381,16 +385,20 @@ impl Doc {
             .filter(|&(_, len)| len == 1);
         own_word.is_some_and(|(word, _)| {
             let gaz = Gazetteer::global();
-            gaz.by_code(&place.code).is_some_and(|id| {
-                !crate::places::levels_for_word(word).contains(&gaz.place(id).level())
-            })
+            place
+                .code
+                .as_deref()
+                .and_then(|c| gaz.by_code(c))
+                .is_some_and(|id| {
+                    !crate::places::levels_for_word(word).contains(&gaz.place(id).level())
+                })
         })
     }
 
     /// Whether a place is at the level of the org ("Huyện ủy" → a district).
     fn place_fits(&self, org: &str, place: &PlaceRef) -> bool {
         let gaz = Gazetteer::global();
-        let Some(id) = gaz.by_code(&place.code) else {
+        let Some(id) = place.code.as_deref().and_then(|c| gaz.by_code(c)) else {
             return false;
         };
         match self.org_level(org) {
@@ -1461,11 +1469,10 @@ impl Doc {
         level_word_at(toks, i)?;
         let (mention, len) = place_at(&self.text, toks, i);
         let explicit = !mention.candidates.is_empty();
-        let place = self.home.resolve(&mention, BodyLevel::Any);
         let body = BodyRef {
             org: "UBND".into(),
             kind: BodyKind::State.as_str().into(),
-            place: place.map(place_ref),
+            place: self.home.place_of(&mention, BodyLevel::Any),
         };
         Some((body, len, explicit))
     }

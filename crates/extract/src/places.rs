@@ -273,6 +273,10 @@ pub struct Home {
     /// Whether the commune, not its district, is what the article is about: the
     /// commune is named more than once, and more often than its district on its own.
     pub about_commune: bool,
+    /// The commune the article is about when its name is all that is known: several
+    /// communes bear it and nothing written tells which ("xã Tân Lập", named again
+    /// and again, in an article that names no district or province).
+    pub named_commune: Option<String>,
     /// Every unit mentioned inside the home province, most mentioned first: an
     /// implied "Thành ủy" or "quận" is the first of the right kind.
     pub ranked: Vec<PlaceId>,
@@ -332,14 +336,61 @@ impl Home {
         if level == BodyLevel::National {
             return None;
         }
+        if mention.candidates.is_empty() {
+            return self.implied(mention.level_word, level);
+        }
+        self.choose(self.fitting(mention, level))
+    }
+
+    /// The place of a body at `level` written as `mention`, for output: the unit
+    /// [`Home::resolve`] finds; else, when every unit the written name may be bears
+    /// that one name, the name alone ("UBND xã Tân Lập" in an article that names
+    /// neither its district nor its province: which Tân Lập is unknown, its name is
+    /// not); else, for an implied commune, the commune the article is about when only
+    /// its name is known.
+    pub fn place_of(&self, mention: &PlaceMention, level: BodyLevel) -> Option<PlaceRef> {
+        if level == BodyLevel::National {
+            return None;
+        }
+        if mention.candidates.is_empty() {
+            let named = self.named_commune.as_ref().filter(|_| {
+                self.commune.is_none() && self.implies_commune(mention.level_word, level)
+            });
+            if let Some(name) = named {
+                return Some(PlaceRef {
+                    name: name.clone(),
+                    code: None,
+                });
+            }
+            return self.implied(mention.level_word, level).map(place_ref);
+        }
+        let cands = self.fitting(mention, level);
+        if let Some(id) = self.choose(cands.clone()) {
+            return Some(place_ref(id));
+        }
+        named_alike(&self.filter_era(cands))
+    }
+
+    /// Whether a body at `level` with no name written (`word` its level word, if
+    /// any) is a commune's: "xã", "phường", "Đảng ủy", or any body in an article about
+    /// a commune.
+    fn implies_commune(&self, word: Option<LevelWord>, level: BodyLevel) -> bool {
+        match (word, level) {
+            (Some(w), _) => levels_for_word(w) == [Level::Commune],
+            (None, BodyLevel::Commune) => true,
+            (None, BodyLevel::Any) => self.about_commune,
+            _ => false,
+        }
+    }
+
+    /// The candidates of a written name at the levels its level word (or else the
+    /// body) allows, of the kind the level word names when any is.
+    fn fitting(&self, mention: &PlaceMention, level: BodyLevel) -> Vec<PlaceId> {
         let gaz = Gazetteer::global();
         let levels = match mention.level_word {
             Some(w) => levels_for_word(w),
             None => levels_for_body(level),
         };
-        if mention.candidates.is_empty() {
-            return self.implied(mention.level_word, level);
-        }
         let mut cands: Vec<PlaceId> = mention
             .candidates
             .iter()
@@ -365,7 +416,7 @@ impl Home {
                 )
             });
         }
-        self.choose(cands)
+        cands
     }
 
     /// Picks one unit among candidates: by era, then the home units themselves, then
@@ -464,8 +515,22 @@ pub fn place_ref(id: PlaceId) -> PlaceRef {
     let p = Gazetteer::global().place(id);
     PlaceRef {
         name: p.name.clone(),
-        code: p.code.clone(),
+        code: Some(p.code.clone()),
     }
+}
+
+/// Units that all bear one name, as that name without a code (see
+/// [`Home::place_of`]); `None` when there are none or their names differ.
+pub(crate) fn named_alike(cands: &[PlaceId]) -> Option<PlaceRef> {
+    let gaz = Gazetteer::global();
+    let (first, rest) = cands.split_first()?;
+    let name = &gaz.place(*first).name;
+    rest.iter()
+        .all(|id| gaz.place(*id).name == *name)
+        .then(|| PlaceRef {
+            name: name.clone(),
+            code: None,
+        })
 }
 
 impl Home {

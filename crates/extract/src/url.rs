@@ -29,18 +29,76 @@ fn slug_index() -> &'static HashMap<String, Vec<PlaceId>> {
     })
 }
 
+/// Communes by their name as an ASCII run ("tanlap"): the host labels of communes'
+/// own portals.
+fn commune_slug_index() -> &'static HashMap<String, Vec<PlaceId>> {
+    static INDEX: OnceLock<HashMap<String, Vec<PlaceId>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let gaz = Gazetteer::global();
+        let mut index: HashMap<String, Vec<PlaceId>> = HashMap::new();
+        for (key, ids) in gaz.names() {
+            let slug: String = ascii_slug(key).chars().filter(|c| *c != '-').collect();
+            for id in ids {
+                if gaz.place(*id).level() == Level::Commune {
+                    index.entry(slug.clone()).or_default().push(*id);
+                }
+            }
+        }
+        index
+    })
+}
+
+/// The communes whose own portal the host of `url` is: a whole label that is a
+/// commune's name as an ASCII run, inside a unit another label of the host names
+/// ("xuanloc.hatinh.gov.vn", "tanlap.phuxuyen.hanoi.gov.vn"). Several when the units
+/// named hold more than one commune of that name (or one on each side of the 2025
+/// reform); none when no other label names a unit, since a bare commune name is too
+/// common to place a host by.
+pub fn portal_communes(url: &str) -> Vec<PlaceId> {
+    let host = host_of(url).to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let Some((first, rest)) = labels.split_first() else {
+        return Vec::new();
+    };
+    let index = slug_index();
+    // A district's or province's own portal ("tranvanthoi.camau.dcs.vn"), even
+    // when a commune (its seat) bears the name too.
+    if index.contains_key(*first) {
+        return Vec::new();
+    }
+    let Some(communes) = commune_slug_index().get(*first) else {
+        return Vec::new();
+    };
+    let gaz = Gazetteer::global();
+    let units: Vec<PlaceId> = rest
+        .iter()
+        .filter_map(|label| index.get(*label))
+        .flatten()
+        .copied()
+        .collect();
+    communes
+        .iter()
+        .copied()
+        .filter(|&c| units.iter().any(|&u| gaz.contains(u, c)))
+        .collect()
+}
+
+/// The host of a URL, without scheme, port, path or query.
+fn host_of(url: &str) -> &str {
+    url.split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+}
+
 /// Units named by the host labels of `url` (whole labels, or a label ending with a
 /// name: "baodongnai" → Đồng Nai). Names shared by several units ("phuninh": Phù Ninh,
 /// Phú Ninh) are narrowed to the province another label names, and kept whole when
 /// none does.
 pub fn places_in_url(url: &str) -> Vec<Vec<PlaceId>> {
-    let host = url
-        .split("://")
-        .nth(1)
-        .unwrap_or(url)
-        .split(['/', '?', '#', ':'])
-        .next()
-        .unwrap_or("");
+    let host = host_of(url);
     let index = slug_index();
     let gaz = Gazetteer::global();
     let mut found: Vec<Vec<PlaceId>> = Vec::new();
@@ -261,6 +319,31 @@ mod tests {
         let mut n = names("http://phuninh.gov.vn/index.php/tin-tuc");
         n[0].sort();
         assert_eq!(n, [["Phù Ninh", "Phú Ninh"]]);
+    }
+
+    #[test]
+    fn a_commune_portal_names_its_commune_inside_the_units_the_host_names() {
+        let gaz = Gazetteer::global();
+        let communes = |url: &str| -> Vec<(String, String)> {
+            portal_communes(url)
+                .into_iter()
+                .map(|id| {
+                    let district = gaz.place(id).parent.map(|d| gaz.place(d).name.clone());
+                    (gaz.place(id).name.clone(), district.unwrap_or_default())
+                })
+                .collect()
+        };
+        // Tân Lập is a commune of many districts; one of them is Đan Phượng (Hà Nội).
+        let n = communes("https://tanlap.danphuong.hanoi.gov.vn/tin-tuc/x.html");
+        assert!(!n.is_empty(), "{n:?}");
+        assert!(
+            n.iter().all(|(c, d)| c == "Tân Lập" && d == "Đan Phượng"),
+            "{n:?}"
+        );
+        assert!(communes("https://tanlap.gov.vn/x").is_empty());
+        // A district's portal, though its township bears its name.
+        assert!(communes("https://tranvanthoi.camau.dcs.vn/x").is_empty());
+        assert!(communes("https://hanoi.gov.vn/x").is_empty());
     }
 
     #[test]

@@ -81,17 +81,28 @@ impl Quads {
     }
 }
 
-/// The IRI tail that identifies a body: org plus place code.
-fn body_key(body: &BodyRef) -> Vec<String> {
+/// The IRI tail that identifies a body of article `article`: org plus place key
+/// ([`place_key`]).
+fn body_key(body: &BodyRef, article: &str) -> Vec<String> {
     let mut key = vec![body.org.clone()];
     if let Some(p) = &body.place {
-        key.push(p.code.clone());
+        key.extend(place_key(p, article));
     }
     key
 }
 
-fn body_iri(body: &BodyRef) -> String {
-    let key = body_key(body);
+/// The IRI tail that identifies a place: its gazetteer code; for a unit known only
+/// by its name (several units bear it), the name within the article that names it,
+/// since the same name in two articles may be two units.
+fn place_key(place: &PlaceRef, article: &str) -> Vec<String> {
+    match &place.code {
+        Some(code) => vec![code.clone()],
+        None => vec!["named".into(), article.into(), place.name.clone()],
+    }
+}
+
+fn body_iri(body: &BodyRef, article: &str) -> String {
+    let key = body_key(body, article);
     entity("body", &key.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
@@ -202,9 +213,9 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
             }
         }
         for pos in &p.positions {
-            let body = add_body(&mut q, &pos.body);
+            let body = add_body(&mut q, &pos.body, &x.id);
             let role = entity("role", &[&pos.role]);
-            let key = body_key(&pos.body);
+            let key = body_key(&pos.body, &x.id);
             let mut post_key: Vec<&str> = vec![&pos.role];
             post_key.extend(key.iter().map(String::as_str));
             let post = entity("post", &post_key);
@@ -233,8 +244,8 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         }
     }
     for t in &x.terms {
-        let body = add_body(&mut q, &t.body);
-        let key = body_key(&t.body);
+        let body = add_body(&mut q, &t.body, &x.id);
+        let key = body_key(&t.body, &x.id);
         let mut term_key: Vec<&str> = key.iter().map(String::as_str).collect();
         let years = format!("{}-{}", opt(t.start), opt(t.end));
         term_key.push(t.khoa.as_deref().unwrap_or(&years));
@@ -262,8 +273,12 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         q.link(&node, &term("evidence"), &ev);
     }
     for d in &x.documents {
-        let issuer = d.issuer.as_ref().map(|b| add_body(&mut q, b));
-        let issuer_key = d.issuer.as_ref().map(body_key).unwrap_or_default();
+        let issuer = d.issuer.as_ref().map(|b| add_body(&mut q, b, &x.id));
+        let issuer_key = d
+            .issuer
+            .as_ref()
+            .map(|b| body_key(b, &x.id))
+            .unwrap_or_default();
         let mut key: Vec<&str> = vec![d.number.as_deref().unwrap_or(&x.id)];
         key.extend(issuer_key.iter().map(String::as_str));
         let node = entity("document", &key);
@@ -286,8 +301,8 @@ pub(crate) fn mapped_quads(x: &Extraction) -> Vec<Quad> {
         q.link(&node, &term("evidence"), &ev);
     }
     for m in &x.meetings {
-        let body = add_body(&mut q, &m.body);
-        let key = body_key(&m.body);
+        let body = add_body(&mut q, &m.body, &x.id);
+        let key = body_key(&m.body, &x.id);
         let mut mkey: Vec<&str> = key.iter().map(String::as_str).collect();
         let ordinal = m.ordinal.map_or_else(|| "x".to_string(), |o| o.to_string());
         let date = m.date.clone().unwrap_or_else(|| x.id.clone());
@@ -377,13 +392,22 @@ fn post_label(role: &str, body: &BodyRef) -> String {
 /// or the kind. Nor do articles, posts, holdings, person links and documents state
 /// their class: the ontology's domains of `cadre:articleId`, `cadre:postIn`,
 /// `cadre:holder`, `cadre:linksPerson` and `cadre:documentType` give it.
-fn add_body(q: &mut Quads, body: &BodyRef) -> String {
-    let node = body_iri(body);
+///
+/// A place known only by its name is the article's own: the article graph describes
+/// it (its class and label), as the gazetteer cannot.
+fn add_body(q: &mut Quads, body: &BodyRef, article: &str) -> String {
+    let node = body_iri(body, article);
     q.keyed_label(&node, &body_label(body));
     q.text(&node, &term("orgName"), &body.org);
     q.text(&node, &term("bodyKind"), &body.kind);
     if let Some(place) = &body.place {
-        q.link(&node, &term("locatedIn"), &entity("place", &[&place.code]));
+        let key = place_key(place, article);
+        let iri = entity("place", &key.iter().map(String::as_str).collect::<Vec<_>>());
+        q.link(&node, &term("locatedIn"), &iri);
+        if place.code.is_none() {
+            q.typed(&iri, "Place");
+            q.keyed_label(&iri, &place.name);
+        }
     }
     node
 }
@@ -559,7 +583,7 @@ fn place_ref(id: PlaceId) -> PlaceRef {
     let p = Gazetteer::global().place(id);
     PlaceRef {
         name: p.name.clone(),
-        code: p.code.clone(),
+        code: Some(p.code.clone()),
     }
 }
 
@@ -606,6 +630,8 @@ fn add_body_change(q: &mut Quads, body: &ChangedBody) {
                 kind: body.kind.clone(),
                 place: Some(place_ref(s)),
             },
+            // A gazetteer place: its key needs no article.
+            "",
         );
         q.link(&change.iri, &term("changeTo"), &next);
         q.link(&body.node, &term("succeededBy"), &next);
@@ -732,6 +758,43 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_place_known_only_by_its_name_is_the_articles_own() {
+        let text = "Ngày 5/3/2023, ông Nguyễn Văn An, Chủ tịch UBND xã Tân Lập, phát biểu.";
+        let x = extract(&ArticleInput {
+            id: "tan-lap",
+            text,
+            url: None,
+            published: None,
+        });
+        let quads = mapped_quads(&x);
+        let place = entity("place", &["named", "tan-lap", "Tân Lập"]);
+        let body = entity("body", &["UBND", "named", "tan-lap", "Tân Lập"]);
+        let links = links(&quads);
+        assert!(
+            links.contains(&(body.clone(), "locatedIn".into(), place.clone())),
+            "{links:?}"
+        );
+        let rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+        assert!(
+            links.contains(&(place.clone(), rdf_type.into(), term("Place"))),
+            "{links:?}"
+        );
+        let label_found = quads
+            .iter()
+            .find(|q| {
+                q.subject.to_string() == format!("<{place}>")
+                    && q.predicate.as_str() == "http://www.w3.org/2000/01/rdf-schema#label"
+            })
+            .map(|q| q.object.clone());
+        let label = Literal::new_language_tagged_literal_unchecked("Tân Lập", "vi");
+        assert_eq!(label_found, Some(label.into()));
+        // Nothing for the reference graph: the gazetteer does not know the place.
+        assert!(reference_quads(&referenced(&quads))
+            .iter()
+            .all(|q| q.subject.to_string() != format!("<{place}>")));
     }
 
     #[test]

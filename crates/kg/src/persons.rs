@@ -41,7 +41,10 @@ pub fn province(code: &str) -> Option<String> {
 
 /// The province of a body's place, if it has one.
 fn body_province(body: &BodyRef) -> Option<String> {
-    body.place.as_ref().and_then(|p| province(&p.code))
+    body.place
+        .as_ref()
+        .and_then(|p| p.code.as_deref())
+        .and_then(province)
 }
 
 /// The IRI key of a person node: the name, then the province when anchored.
@@ -209,7 +212,7 @@ mod tests {
             kind: "party_committee".into(),
             place: Some(cadre_extract::PlaceRef {
                 name: "Hà Nội".into(),
-                code: "L01".into(),
+                code: Some("L01".into()),
             }),
         };
         assert_eq!(none.holder("Lê Văn Ba", &body).as_deref(), Some("N01"));
