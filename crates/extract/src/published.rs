@@ -1,8 +1,6 @@
 //! The article's own publication date, told apart from page-header dates and event
 //! dates, and the reference year used to complete day/month-only dates.
 
-use std::cell::OnceCell;
-
 use cadre_text::find_dates;
 
 /// Lines at the top of a page where a publication stamp may stand.
@@ -20,12 +18,17 @@ pub fn find_published(text: &str) -> Option<String> {
         .lines()
         .filter(|l| !l.trim().is_empty())
         .take(STAMP_LINES);
+    // A month-only metadata stamp gives no day, but a page stamp of that month
+    // below it (or after it on its line) does.
+    let mut month: Option<&str> = None;
     for (n, line) in lines.enumerate() {
         let line = line.trim();
-        if let Some(stamp) = metadata_stamp(line) {
-            return (stamp.len() == 10).then(|| stamp.to_string());
+        if let Some(stamp) = metadata_stamp(line).filter(|_| month.is_none()) {
+            if stamp.len() == 10 {
+                return Some(stamp.to_string());
+            }
+            month = Some(stamp);
         }
-        let lower = OnceCell::new();
         for d in find_dates(line) {
             if d.year.is_none() {
                 continue;
@@ -39,10 +42,16 @@ pub fn find_published(text: &str) -> Option<String> {
                 .filter(|w| !w.is_empty())
                 .count();
             let short_line = line.chars().count() <= 60 && words <= 5;
-            let lower = lower.get_or_init(|| line.to_lowercase());
-            let posted = lower.contains("đăng") || lower.contains("cập nhật");
+            // "Ngày đăng 05/10/2022", "Cập nhật lúc: 17:15 09/12/2025": the words
+            // stand just before the date, not anywhere on a line of running text.
+            let before = &line[line.floor_char_boundary(d.start.saturating_sub(32))..d.start];
+            let before = before.to_lowercase();
+            let posted = before.contains("đăng") || before.contains("cập nhật");
             if d.with_time || short_line || posted {
-                return d.iso(None);
+                let iso = d.iso(None);
+                if month.is_none_or(|m| iso.as_deref().is_some_and(|iso| iso.starts_with(m))) {
+                    return iso;
+                }
             }
         }
     }
@@ -295,6 +304,21 @@ mod tests {
             find_published("date 2024-02-29\nTin").as_deref(),
             Some("2024-02-29")
         );
+        // A month-only stamp, and the page's stamp of that month after the title.
+        let t = " date 2025-06 Bí thư tỉnh ủy các tỉnh mới 30/06/2025 08:54\n\nBộ Chính trị …";
+        assert_eq!(find_published(t).as_deref(), Some("2025-06-30"));
+        let t = " date 2025-06 Bí thư tỉnh ủy các tỉnh mới 30/07/2025 08:54\n\nBộ Chính trị …";
+        assert_eq!(find_published(t), None);
+    }
+
+    #[test]
+    fn a_posting_word_stands_just_before_its_date() {
+        let t = "Quy định số 97-QĐ/TW\n\n(Mặt trận) - Tại Quy định số 97-QĐ/TW ngày 7/2/2023 \
+                 của Bộ Chính trị về chức năng của đảng đoàn. Ban Biên tập trân trọng đăng toàn \
+                 văn nội dung.";
+        assert_eq!(find_published(t), None);
+        let t = "Tin\nCập nhật lúc : 17:15 09/12/2025\n\nSáng 9/12, …";
+        assert_eq!(find_published(t).as_deref(), Some("2025-12-09"));
     }
 
     #[test]
