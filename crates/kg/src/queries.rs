@@ -134,6 +134,31 @@ mod tests {
     }
 
     #[test]
+    fn the_leadership_roles_are_named_as_the_reference_graph_names_them() {
+        // `leadership` tests roles by IRI and names them itself: each IRI it writes
+        // must be the one `roles.tsv` gives the label it writes beside it.
+        let text = saved("leadership").unwrap().sparql;
+        let mut pairs = 0;
+        for line in text.lines() {
+            let Some((_, rest)) = line.split_once("IF(?r = <") else {
+                continue;
+            };
+            let (iri, rest) = rest.split_once('>').unwrap();
+            let label = rest.split('"').nth(1).unwrap();
+            assert_eq!(iri, crate::iri::entity("role", &[label]), "{line}");
+            assert!(
+                cadre_lexicon::vocab::role_names().contains(&label),
+                "{label}"
+            );
+            assert!(text.contains(&format!("<{iri}>,")) || text.contains(&format!("<{iri}>)")));
+            pairs += 1;
+        }
+        assert_eq!(pairs, 3, "three tested, the fourth is the else branch");
+        let last = crate::iri::entity("role", &["Phó Bí thư Thường trực"]);
+        assert!(text.contains(&format!("<{last}>")));
+    }
+
+    #[test]
     fn parameters_are_folded_and_undeclared_ones_dropped() {
         let q = saved("person-posts").unwrap();
         let bound = q.bind(&[
