@@ -12,20 +12,9 @@ use cadre_text::ascii_slug;
 fn slug_index() -> &'static HashMap<String, Vec<PlaceId>> {
     static INDEX: OnceLock<HashMap<String, Vec<PlaceId>>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let gaz = Gazetteer::global();
-        let mut index: HashMap<String, Vec<PlaceId>> = HashMap::new();
-        for (key, ids) in gaz.names() {
-            let slug: String = ascii_slug(key).chars().filter(|c| *c != '-').collect();
-            if slug.len() < 4 || slug.chars().all(|c| c.is_ascii_digit()) {
-                continue;
-            }
-            for id in ids {
-                if gaz.place(*id).level() != Level::Commune {
-                    index.entry(slug.clone()).or_default().push(*id);
-                }
-            }
-        }
-        index
+        index_by_slug(|slug, level| {
+            slug.len() >= 4 && !slug.chars().all(|c| c.is_ascii_digit()) && level != Level::Commune
+        })
     })
 }
 
@@ -33,19 +22,23 @@ fn slug_index() -> &'static HashMap<String, Vec<PlaceId>> {
 /// own portals.
 fn commune_slug_index() -> &'static HashMap<String, Vec<PlaceId>> {
     static INDEX: OnceLock<HashMap<String, Vec<PlaceId>>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let gaz = Gazetteer::global();
-        let mut index: HashMap<String, Vec<PlaceId>> = HashMap::new();
-        for (key, ids) in gaz.names() {
-            let slug: String = ascii_slug(key).chars().filter(|c| *c != '-').collect();
-            for id in ids {
-                if gaz.place(*id).level() == Level::Commune {
-                    index.entry(slug.clone()).or_default().push(*id);
-                }
+    INDEX.get_or_init(|| index_by_slug(|_, level| level == Level::Commune))
+}
+
+/// The gazetteer's units by their name as an ASCII run without hyphens, those that
+/// `keep` accepts given that run and the unit's level.
+fn index_by_slug(keep: impl Fn(&str, Level) -> bool) -> HashMap<String, Vec<PlaceId>> {
+    let gaz = Gazetteer::global();
+    let mut index: HashMap<String, Vec<PlaceId>> = HashMap::new();
+    for (key, ids) in gaz.names() {
+        let slug: String = ascii_slug(key).chars().filter(|c| *c != '-').collect();
+        for id in ids {
+            if keep(&slug, gaz.place(*id).level()) {
+                index.entry(slug.clone()).or_default().push(*id);
             }
         }
-        index
-    })
+    }
+    index
 }
 
 /// The communes whose own portal the host of `url` is: a whole label that is a
