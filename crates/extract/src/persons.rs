@@ -496,6 +496,17 @@ impl Doc {
             // "từng giữ các chức vụ: …" lists former posts; a career list after ":" or
             // "từng" runs on through ";" ("…: Phó Giám đốc Sở Y tế; Vụ trưởng …").
             let mut start = i + len;
+            // "tái đắc cử chức Chủ tịch …", "đảm nhận chức vụ Bí thư …": the post noun
+            // between the verb and the post.
+            if toks.get(start).is_some_and(|t| t.key == "chức") {
+                start += 1;
+                if toks
+                    .get(start)
+                    .is_some_and(|t| matches!(t.key.as_str(), "vụ" | "danh"))
+                {
+                    start += 1;
+                }
+            }
             let mut listed = toks.get(start).is_some_and(|t| t.key == ":");
             if listed {
                 start += 1;

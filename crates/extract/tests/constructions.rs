@@ -1474,3 +1474,14 @@ fn the_standing_committee_khoa_is_the_party_organisation_term() {
     );
     assert_eq!(terms(&rec), ["Đảng bộ | Lập Thạch | XIX | ---"], "{rec:#}");
 }
+
+#[test]
+fn a_post_noun_between_the_verb_and_the_post() {
+    let rec = record(
+        "Tin\n10:00 25/06/2021\n\nTại kỳ họp thứ nhất HĐND tỉnh Hà Nam khóa XIX, ông Trần Văn \
+         Lộc tái đắc cử chức chủ tịch UBND tỉnh. Trước đó, bà Lê Thị Hoa tiếp tục đảm nhận chức \
+         vụ Chủ tịch HĐND tỉnh.",
+    );
+    assert_eq!(posts(&rec, "Trần Văn Lộc"), ["Chủ tịch | UBND | Hà Nam"]);
+    assert_eq!(posts(&rec, "Lê Thị Hoa"), ["Chủ tịch | HĐND | Hà Nam"]);
+}
