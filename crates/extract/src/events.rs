@@ -445,7 +445,17 @@ impl Doc {
                 let toks = &self.tokens[s];
                 // The body before the term, else the body the term's clause opens with
                 // ("tại kỳ thứ 19, khóa XII, Hội đồng nhân dân tỉnh B").
-                let (span, body) = match self.body_before(s, i, 20) {
+                // "Hội nghị Trung ương 7 (khóa XI)", "Đại hội Đảng toàn quốc khóa 11": the
+                // national party's term, whatever body the sentence named before.
+                let national = khoa
+                    .is_some()
+                    .then(|| national_party_before(self.keys(s, 0), i))
+                    .flatten();
+                let before = match national {
+                    Some(start) => Some((start, national_party())),
+                    None => self.body_before(s, i, 20),
+                };
+                let (span, body) = match before {
                     Some((bi, body)) => {
                         if self.keys(s, bi).iter().take(i - bi).any(|k| k.key == "các") {
                             continue;
@@ -1510,6 +1520,43 @@ impl Doc {
 /// 2020-2025" is the term's seventh plenum, not its khóa; "tại Trung tâm Hội nghị
 /// tỉnh, Hội B tổ chức Đại hội lần thứ VII" is a congress). With no meeting word, a
 /// congress.
+/// Where the name of a national party meeting ends the words before token `i` (a
+/// "khóa"): "Hội nghị Trung ương [N]" ("Hội nghị Trung ương 7 (khoá XI)") or "Đảng
+/// toàn quốc", "(đại biểu|Đại hội) toàn quốc" ("Đại hội Đảng toàn quốc khóa 11"), an
+/// opening bracket or comma between.
+fn national_party_before(keys: &[Token], i: usize) -> Option<usize> {
+    let mut k = i;
+    while k > 0 && matches!(keys[k - 1].key.as_str(), "(" | ",") {
+        k -= 1;
+    }
+    if k > 0 && keys[k - 1].key.bytes().all(|b| b.is_ascii_digit()) {
+        k -= 1;
+    }
+    if k < 3 {
+        return None;
+    }
+    // Not "Ủy ban Kiểm tra Trung ương khóa XI": that khóa is the commission's.
+    let named = matches!(
+        (
+            keys[k - 3].key.as_str(),
+            keys[k - 2].key.as_str(),
+            keys[k - 1].key.as_str()
+        ),
+        ("nghị", "trung", "ương") | ("đảng" | "biểu" | "hội", "toàn", "quốc")
+    );
+    named.then(|| k - 3)
+}
+
+/// The party as a whole, whose terms are those of its national congress and Central
+/// Committee (no place).
+fn national_party() -> BodyRef {
+    BodyRef {
+        org: "Đảng bộ".into(),
+        kind: BodyKind::PartyOrganisation.as_str().into(),
+        place: None,
+    }
+}
+
 fn numbers_a_congress(before: &str) -> bool {
     let folded = before.to_lowercase();
     let last = |word: &str| folded.rfind(word);

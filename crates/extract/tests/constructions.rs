@@ -1485,3 +1485,19 @@ fn a_post_noun_between_the_verb_and_the_post() {
     assert_eq!(posts(&rec, "Trần Văn Lộc"), ["Chủ tịch | UBND | Hà Nam"]);
     assert_eq!(posts(&rec, "Lê Thị Hoa"), ["Chủ tịch | HĐND | Hà Nam"]);
 }
+
+#[test]
+fn a_khoa_after_a_national_party_meeting_is_the_partys() {
+    // In a district's article, the Central Committee's plenum and the national
+    // congress name the party's term, not the district's; a commission's does not.
+    let rec = record(
+        "Tin\n10:00 20/05/2013\n\nĐồng chí Lê Văn Tâm, Bí thư Huyện ủy Tuy Phong đã thông tin \
+         kết quả Hội nghị Trung ương 7 (khoá XI). Đại hội đã bầu đoàn đại biểu đi dự Đại hội \
+         Đảng toàn quốc khóa 12. Ủy ban Kiểm tra Trung ương khóa X đã họp.",
+    );
+    assert_eq!(
+        terms(&rec),
+        ["Đảng bộ | - | XI | ---", "Đảng bộ | - | XII | ---"],
+        "{rec:#}"
+    );
+}
