@@ -1514,12 +1514,6 @@ impl Doc {
     }
 }
 
-/// Whether the "lần thứ N" that `before` leads up to numbers a congress (whose number
-/// is the khóa it elects) rather than a conference or a sitting: the nearest meeting
-/// word before it decides ("hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 7, nhiệm kỳ
-/// 2020-2025" is the term's seventh plenum, not its khóa; "tại Trung tâm Hội nghị
-/// tỉnh, Hội B tổ chức Đại hội lần thứ VII" is a congress). With no meeting word, a
-/// congress.
 /// Where the name of a national party meeting ends the words before token `i` (a
 /// "khóa"): "Hội nghị Trung ương [N]" ("Hội nghị Trung ương 7 (khoá XI)") or "Đảng
 /// toàn quốc", "(đại biểu|Đại hội) toàn quốc" ("Đại hội Đảng toàn quốc khóa 11"), an
@@ -1557,6 +1551,12 @@ fn national_party() -> BodyRef {
     }
 }
 
+/// Whether the "lần thứ N" that `before` leads up to numbers a congress (whose number
+/// is the khóa it elects) rather than a conference or a sitting: the nearest meeting
+/// word before it decides ("hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 7, nhiệm kỳ
+/// 2020-2025" is the term's seventh plenum, not its khóa; "tại Trung tâm Hội nghị
+/// tỉnh, Hội B tổ chức Đại hội lần thứ VII" is a congress). With no meeting word, a
+/// congress.
 fn numbers_a_congress(before: &str) -> bool {
     let folded = before.to_lowercase();
     let last = |word: &str| folded.rfind(word);

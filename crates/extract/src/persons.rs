@@ -63,11 +63,7 @@ fn committee_of_organisation(body: BodyRef) -> BodyRef {
     let Some(place) = &body.place else {
         return body;
     };
-    let Some(id) = place
-        .code
-        .as_deref()
-        .and_then(|c| Gazetteer::global().by_code(c))
-    else {
+    let Some(id) = crate::places::gazetteer_id(place) else {
         return body;
     };
     let org = match Gazetteer::global().place(id).kind {
@@ -385,20 +381,16 @@ impl Doc {
             .filter(|&(_, len)| len == 1);
         own_word.is_some_and(|(word, _)| {
             let gaz = Gazetteer::global();
-            place
-                .code
-                .as_deref()
-                .and_then(|c| gaz.by_code(c))
-                .is_some_and(|id| {
-                    !crate::places::levels_for_word(word).contains(&gaz.place(id).level())
-                })
+            crate::places::gazetteer_id(place).is_some_and(|id| {
+                !crate::places::levels_for_word(word).contains(&gaz.place(id).level())
+            })
         })
     }
 
     /// Whether a place is at the level of the org ("Huyện ủy" → a district).
     fn place_fits(&self, org: &str, place: &PlaceRef) -> bool {
         let gaz = Gazetteer::global();
-        let Some(id) = place.code.as_deref().and_then(|c| gaz.by_code(c)) else {
+        let Some(id) = crate::places::gazetteer_id(place) else {
             return false;
         };
         match self.org_level(org) {

@@ -519,6 +519,11 @@ pub fn place_ref(id: PlaceId) -> PlaceRef {
     }
 }
 
+/// The gazetteer unit of an output place; `None` for a place known only by its name.
+pub(crate) fn gazetteer_id(place: &PlaceRef) -> Option<PlaceId> {
+    Gazetteer::global().by_code(place.code.as_deref()?)
+}
+
 /// Units that all bear one name, as that name without a code (see
 /// [`Home::place_of`]); `None` when there are none or their names differ.
 pub(crate) fn named_alike(cands: &[PlaceId]) -> Option<PlaceRef> {
