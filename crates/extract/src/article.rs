@@ -10,10 +10,10 @@ use cadre_text::{
     join_broken_words, normalize_text, split_sentences, strip_markup, unglue_dates, DateMatch,
 };
 
-use crate::model::{BodyRef, Evidence, Extraction, Sentence};
+use crate::model::{BodyRef, Evidence, Extraction, PlaceRef, Sentence};
 use crate::places::{
-    kind_fits_word, levels_for_word, name_at, place_at, place_of_body_at, place_ref, Home,
-    LevelWord, PlaceMention,
+    kind_fits_word, levels_for_word, listed_units_at, name_at, place_at, place_of_body_at,
+    place_ref, Home, LevelWord, PlaceMention,
 };
 use crate::published::{find_published, reference_date, year_and_whether_written};
 use crate::tokens::{tokenize, Token};
@@ -784,6 +784,26 @@ impl Doc {
             place,
         };
         Some((body, len + plen, !mention.candidates.is_empty()))
+    }
+
+    /// The units a body at token `k` of sentence `s` stands for when a plural list
+    /// follows its name ("Đảng bộ các phường: A, B và C", "HĐND các xã A, B"): their
+    /// places, each resolved as if written after the body, and the token just past the
+    /// list. `None` unless two distinct units are listed.
+    pub(crate) fn body_listed_at(&self, s: usize, k: usize) -> Option<(Vec<PlaceRef>, usize)> {
+        let (len, entry) = self.vocab.bodies.longest_at(self.keys(s, k))?;
+        if entry.level == BodyLevel::National {
+            return None;
+        }
+        let (items, n) = listed_units_at(&self.tokens[s], k + len)?;
+        let mut places: Vec<PlaceRef> = Vec::new();
+        for item in &items {
+            let place = self.home.place_of(item, entry.level)?;
+            if !places.contains(&place) {
+                places.push(place);
+            }
+        }
+        (places.len() >= 2).then_some((places, k + len + n))
     }
 
     /// The body an org name implies ("Thành ủy" in "Thành ủy viên"), placed by context.

@@ -9,7 +9,7 @@ use cadre_text::{find_dates, fold_key, parse_ordinal, to_roman};
 use regex::Regex;
 
 use crate::article::Doc;
-use crate::model::{BodyRef, Document, Meeting, Person, Term};
+use crate::model::{BodyRef, Document, Meeting, Person, PlaceRef, Term};
 use crate::places::PlaceMention;
 use crate::tokens::Token;
 
@@ -451,14 +451,25 @@ impl Doc {
                     .is_some()
                     .then(|| national_party_before(self.keys(s, 0), i))
                     .flatten();
+                // A list of units is one phrase however many it names: "Đảng bộ các
+                // phường: A, B, C (TP D) đã tổ chức đại hội … lần thứ I, nhiệm kỳ …".
                 let before = match national {
                     Some(start) => Some((start, national_party())),
-                    None => self.body_before(s, i, 20),
+                    None => self.body_before(s, i, 20).or_else(|| {
+                        self.body_before(s, i, 40)
+                            .filter(|(bi, _)| self.body_listed_at(s, *bi).is_some())
+                    }),
                 };
+                // "Đảng bộ các phường: A, B và C … nhiệm kỳ 2025 - 2030": the term of
+                // each unit listed.
+                let mut listed = Vec::new();
                 let (span, body) = match before {
                     Some((bi, body)) => {
                         if self.keys(s, bi).iter().take(i - bi).any(|k| k.key == "các") {
-                            continue;
+                            match self.body_listed_at(s, bi).filter(|(_, end)| *end <= i) {
+                                Some((units, _)) => listed = units,
+                                None => continue,
+                            }
                         }
                         ((toks[bi].start, at), body)
                     }
@@ -495,31 +506,24 @@ impl Doc {
                 } else {
                     body.kind.clone()
                 };
-                let term = Term {
-                    body: BodyRef { org, kind, ..body },
-                    khoa,
-                    start: years.map(|y| y.0),
-                    end: years.map(|y| y.1),
-                    evidence: self.evidence(s, span.0, span.1),
+                let body = BodyRef { org, kind, ..body };
+                let places = if listed.is_empty() {
+                    vec![body.place.clone()]
+                } else {
+                    listed.iter().cloned().map(Some).collect()
                 };
-                // One term per body and khóa, or per body and years when khóa is unknown.
-                let same = out.iter_mut().find(|t| {
-                    let same_khoa = t.khoa.is_some() && t.khoa == term.khoa;
-                    let same_years =
-                        t.start.is_some() && t.start == term.start && t.end == term.end;
-                    t.body == term.body && (same_khoa || same_years)
-                });
-                match same {
-                    Some(t) => {
-                        if t.start.is_none() {
-                            t.start = term.start;
-                            t.end = term.end;
-                        }
-                        if t.khoa.is_none() {
-                            t.khoa = term.khoa;
-                        }
-                    }
-                    None => out.push(term),
+                for place in places {
+                    let term = Term {
+                        body: BodyRef {
+                            place,
+                            ..body.clone()
+                        },
+                        khoa: khoa.clone(),
+                        start: years.map(|y| y.0),
+                        end: years.map(|y| y.1),
+                        evidence: self.evidence(s, span.0, span.1),
+                    };
+                    add_term(&mut out, term);
                 }
             }
         }
@@ -735,6 +739,21 @@ impl Doc {
                 {
                     continue;
                 }
+                // "Ngày 8/8, Đảng bộ các phường: A, B và C đã tổ chức đại hội lần thứ I":
+                // the meeting of each unit the subject lists, when numbered or dated.
+                if let Some(units) = reported.then(|| self.listed_subject(s, i)).flatten() {
+                    let Some(m) = meeting().filter(|m| m.ordinal.is_some() || dated) else {
+                        continue;
+                    };
+                    let m = m.clone();
+                    for place in units {
+                        let mut one = m.clone();
+                        one.body.place = Some(place);
+                        last_meeting = Some(add_meeting(&mut out, one));
+                    }
+                    reported_here = true;
+                    continue;
+                }
                 let Some(mut m) = parsed
                     .into_inner()
                     .unwrap_or_else(|| self.meeting_at(s, i, kind))
@@ -878,24 +897,11 @@ impl Doc {
                     continue;
                 }
                 reported_here = true;
-                let date = m.date.clone();
-                let same = out.iter().position(|o| {
-                    same_named(o, &m) && (o.date == m.date || o.date.is_none() || m.date.is_none())
-                });
-                match same {
-                    Some(k) => {
-                        if out[k].date.is_none() {
-                            out[k].date = date;
-                        }
-                        last_meeting = Some(k);
-                    }
-                    None => {
-                        out.push(m);
-                        last_meeting = Some(out.len() - 1);
-                        if results.is_some() || undated_results {
-                            passed_on.push(out.len() - 1);
-                        }
-                    }
+                let count = out.len();
+                let k = add_meeting(&mut out, m);
+                last_meeting = Some(k);
+                if out.len() > count && (results.is_some() || undated_results) {
+                    passed_on.push(k);
                 }
             }
             // "X … chủ trì hội nghị": the officials before the verb; "cùng điều hành có
@@ -1201,7 +1207,17 @@ impl Doc {
         }
         if let Some((b, len, _)) = self.body_at(s, j, &[]).filter(|_| body.is_none()) {
             body = Some(b);
-            j += len;
+            // "Đại hội Đảng bộ các xã A, B và C (tỉnh D) lần thứ I": the units listed,
+            // and the province they lie in, belong to the body's name.
+            j = match self.body_listed_at(s, j) {
+                Some((_, end)) => {
+                    let close = (toks.get(end).is_some_and(|t| t.key == "("))
+                        .then(|| (end..toks.len().min(end + 8)).find(|&k| toks[k].key == ")"))
+                        .flatten();
+                    close.map_or(end, |k| k + 1)
+                }
+                None => j + len,
+            };
         }
         // The subject before the verb: "Ban Chấp hành Đảng bộ huyện … tổ chức Hội nghị",
         // "Huyện ủy … tổ chức Hội nghị lần thứ VIII".
@@ -1410,6 +1426,26 @@ impl Doc {
         })
     }
 
+    /// The units a meeting at token `i` of sentence `s` is held by when its body lists
+    /// them: after its name ("Đại hội đại biểu Đảng bộ các xã A, B, C") or as the
+    /// subject right before it ("Đảng bộ các phường: A, B và C đã tổ chức đại hội").
+    fn listed_subject(&self, s: usize, i: usize) -> Option<Vec<PlaceRef>> {
+        let keys = self.keys(s, 0);
+        let mut j = i + 2;
+        if keys.get(j).is_some_and(|t| t.key == "đại")
+            && keys.get(j + 1).is_some_and(|t| t.key == "biểu")
+        {
+            j += 2;
+        }
+        if let Some((units, _)) = self.body_listed_at(s, j) {
+            return Some(units);
+        }
+        let (bi, _) = self.body_before(s, i, 25)?;
+        self.body_listed_at(s, bi)
+            .filter(|(_, end)| *end <= i)
+            .map(|(units, _)| units)
+    }
+
     /// The date of an event mentioned at byte `at` of sentence `s`: the nearest date
     /// before it, else a cued date after it ("…, chiều ngày 5/8"); "hôm nay", "sáng
     /// nay" without a number are the publication day. Dates of cited documents
@@ -1569,6 +1605,48 @@ fn numbers_a_congress(before: &str) -> bool {
         (_, None) => true,
         (None, Some(_)) => false,
         (Some(c), Some(o)) => c > o,
+    }
+}
+
+/// Adds a term, or completes the one of the same body with the same khóa (or the
+/// same years when the khóa is unknown).
+fn add_term(out: &mut Vec<Term>, term: Term) {
+    let same = out.iter_mut().find(|t| {
+        let same_khoa = t.khoa.is_some() && t.khoa == term.khoa;
+        let same_years = t.start.is_some() && t.start == term.start && t.end == term.end;
+        t.body == term.body && (same_khoa || same_years)
+    });
+    match same {
+        Some(t) => {
+            if t.start.is_none() {
+                t.start = term.start;
+                t.end = term.end;
+            }
+            if t.khoa.is_none() {
+                t.khoa = term.khoa;
+            }
+        }
+        None => out.push(term),
+    }
+}
+
+/// Adds a reported meeting, or dates the one already named alike on no other day;
+/// returns its index.
+fn add_meeting(out: &mut Vec<Meeting>, m: Meeting) -> usize {
+    let same = out.iter().position(|o| {
+        same_named(o, &m) && (o.date == m.date || o.date.is_none() || m.date.is_none())
+    });
+    match same {
+        Some(k) => {
+            if out[k].date.is_none() {
+                out[k].date = m.date;
+            }
+            k
+        }
+        None => {
+            out.push(m);
+            out.len() - 1
+        }
     }
 }
 

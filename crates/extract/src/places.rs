@@ -173,6 +173,72 @@ pub fn place_at(text: &str, toks: &[Token], i: usize) -> (PlaceMention, usize) {
     (mention, len)
 }
 
+/// Units listed after a plural of their level word at `toks[i]`: "các phường: Giảng
+/// Võ, Tây Hồ và Định Công", "3 xã A, B, C", "các xã, thị trấn A, B". A level word
+/// may repeat before an item ("các xã A, B và thị trấn C"). Returns a mention per
+/// item, each with the level word that governs it (none when the plural names
+/// several levels and the item repeats none), and the number of tokens read; `None`
+/// unless at least two units are listed.
+pub fn listed_units_at(toks: &[Token], i: usize) -> Option<(Vec<PlaceMention>, usize)> {
+    let plural = toks.get(i)?;
+    if !(plural.key == "các" || plural.key.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut words = Vec::new();
+    while let Some((word, len)) = level_word_at(toks, j) {
+        words.push(word);
+        j += len;
+        let joined = toks
+            .get(j)
+            .is_some_and(|t| matches!(t.key.as_str(), "," | "và"));
+        if !(joined && level_word_at(toks, j + 1).is_some()) {
+            break;
+        }
+        j += 1;
+    }
+    let governing = match words.as_slice() {
+        [] => return None,
+        [one] => Some(*one),
+        _ => None,
+    };
+    if toks.get(j).is_some_and(|t| t.key == ":") {
+        j += 1;
+    }
+    let mut items = Vec::new();
+    loop {
+        let (word, wlen) = level_word_at(toks, j).map_or((governing, 0), |(w, l)| (Some(w), l));
+        let Some((candidates, len)) = name_at(toks, j + wlen) else {
+            break;
+        };
+        items.push(PlaceMention {
+            level_word: word,
+            candidates,
+        });
+        j += wlen + len;
+        let sep = toks
+            .get(j)
+            .is_some_and(|t| matches!(t.key.as_str(), "," | "và" | ";"));
+        if !sep {
+            break;
+        }
+        j += 1;
+    }
+    if items.len() < 2 {
+        return None;
+    }
+    // A separator read after the last item belongs to the sentence.
+    let end = if toks
+        .get(j - 1)
+        .is_some_and(|t| matches!(t.key.as_str(), "," | "và" | ";"))
+    {
+        j - 1
+    } else {
+        j
+    };
+    Some((items, end - i))
+}
+
 /// The place written after a body of `level` at `toks[i]`, as [`place_at`] reads it,
 /// unless it is a person's name: one that starts with a family name and names no unit
 /// of the body's level ("Bí thư Huyện ủy Lê Thanh Hà": Lê Thanh is a commune, so the

@@ -1501,3 +1501,48 @@ fn a_khoa_after_a_national_party_meeting_is_the_partys() {
         "{rec:#}"
     );
 }
+
+#[test]
+fn a_subject_listing_units_holds_a_meeting_and_a_term_in_each() {
+    // A plural level word and a list make one subject of several units: each holds
+    // the congress and the term. A list with no number and no day of its own makes no
+    // meeting.
+    let rec = record(
+        "Ngày 6/8/2025, Đảng bộ các xã: Hoành Mô, Lục Hồn và Điền Xá (tỉnh Quảng Ninh) đã \
+         tổ chức đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030. Trước đó, Đảng bộ các \
+         xã Quảng Tân, Quảng Hà đã tổ chức đại hội điểm.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        [
+            "Đại hội | 1 | Hoành Mô | 2025-08-06 | ",
+            "Đại hội | 1 | Lục Hồn | 2025-08-06 | ",
+            "Đại hội | 1 | Điền Xá | 2025-08-06 | ",
+        ],
+        "{rec:#}"
+    );
+    assert_eq!(
+        terms(&rec),
+        [
+            "Đảng bộ | Hoành Mô | I | 2025-2030",
+            "Đảng bộ | Lục Hồn | I | 2025-2030",
+            "Đảng bộ | Điền Xá | I | 2025-2030",
+        ],
+        "{rec:#}"
+    );
+    // Listed after the congress's name, with their province, the units still number
+    // it.
+    let rec = record(
+        "Sáng 9/8/2025, Đại hội đại biểu Đảng bộ các xã Quảng Tân, Quảng Hà và Đầm Hà \
+         (tỉnh Quảng Ninh) lần thứ I đã khai mạc.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        [
+            "Đại hội | 1 | Quảng Tân | 2025-08-09 | ",
+            "Đại hội | 1 | Quảng Hà | 2025-08-09 | ",
+            "Đại hội | 1 | Đầm Hà | 2025-08-09 | ",
+        ],
+        "{rec:#}"
+    );
+}
