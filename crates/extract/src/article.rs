@@ -262,10 +262,19 @@ impl Doc {
         }
         // A commune's own portal is about that commune: its host counts as two
         // mentions, and the commune is home even when the text only names its posts.
+        // So is a commune a headline slug names inside the portal's or paper's unit
+        // ("…/dai-hoi-dang-bo-xa-an-nghia-lan-thu-i").
         let portal = self
             .url
             .as_deref()
-            .map(|url| self.home.era_only(crate::url::portal_communes(url)))
+            .map(|url| {
+                let portal = self.home.era_only(crate::url::portal_communes(url));
+                if portal.is_empty() {
+                    self.home.era_only(crate::url::headline_communes(url))
+                } else {
+                    portal
+                }
+            })
             .filter(|ids| ids.len() == 1)
             .map(|ids| ids[0]);
         mentions.extend(portal.iter().flat_map(|&id| [vec![id], vec![id]]));
@@ -1559,6 +1568,28 @@ mod tests {
             ("Tân Lập", Some("L09820"))
         );
         assert!(has(&x, "Lê Văn Minh", "Chủ tịch", "UBND", Some("Tân Lập")));
+    }
+
+    #[test]
+    fn a_commune_a_headline_slug_names_in_the_portals_district_is_home() {
+        let x = extract(&ArticleInput {
+            id: "t",
+            text: "Tin\n10:00 16/03/2023\n\nNgày 15/3, Đảng ủy tổ chức hội nghị. Đồng chí \
+                   Nguyễn Văn Hải, Bí thư Đảng ủy chủ trì. Dự có đồng chí Lê Văn Minh, Chủ \
+                   tịch UBND.",
+            url: Some(
+                "https://hauloc.thanhhoa.gov.vn/tin-tuc/dang-uy-xa-tien-loc-to-chuc-hoi-nghi",
+            ),
+            published: None,
+        });
+        assert!(has(
+            &x,
+            "Nguyễn Văn Hải",
+            "Bí thư",
+            "Đảng ủy",
+            Some("Tiến Lộc")
+        ));
+        assert!(has(&x, "Lê Văn Minh", "Chủ tịch", "UBND", Some("Tiến Lộc")));
     }
 
     #[test]

@@ -150,6 +150,31 @@ pub fn places_in_url(url: &str) -> Vec<Vec<PlaceId>> {
         .collect()
 }
 
+/// The communes a headline slug in the path of `url` names with their level word
+/// (`/dai-hoi-dang-bo-xa-an-nghia-lan-thu-i`, `/phuong-hong-gai-to-chuc-ky-hop`),
+/// inside a unit the host or the path names: the commune the article is about, even
+/// when its text names only the commune's posts. None when no unit of the URL holds
+/// it, since a bare commune name is too common to place an article by.
+pub fn headline_communes(url: &str) -> Vec<PlaceId> {
+    const LEVELS: [(&str, Level); 3] = [
+        ("xa", Level::Commune),
+        ("phuong", Level::Commune),
+        ("thi-tran", Level::Commune),
+    ];
+    let gaz = Gazetteer::global();
+    let units: Vec<PlaceId> = places_in_url(url).into_iter().flatten().collect();
+    let mut found: Vec<PlaceId> = Vec::new();
+    for c in units_in_path(url, &LEVELS, commune_slug_index(), 2)
+        .into_iter()
+        .flatten()
+    {
+        if units.iter().any(|&u| gaz.contains(u, c)) && !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    found
+}
+
 /// Units named in the path with their level word: `/dang-bo-huyen-dinh-hoa/`.
 fn places_in_path(url: &str) -> Vec<Vec<PlaceId>> {
     const LEVELS: [(&str, Level); 5] = [
@@ -159,8 +184,19 @@ fn places_in_path(url: &str) -> Vec<Vec<PlaceId>> {
         ("thanh-pho", Level::District),
         ("tinh", Level::Province),
     ];
+    units_in_path(url, &LEVELS, slug_index(), 1)
+}
+
+/// Units of `index` named in the path of `url` after one of the level words of
+/// `levels` (hyphenated as in a slug), each a name of at least `min_words` words.
+/// "xa" after "thi" is "thị xã", a district's level word, not a commune's.
+fn units_in_path(
+    url: &str,
+    levels: &[(&str, Level)],
+    index: &HashMap<String, Vec<PlaceId>>,
+    min_words: usize,
+) -> Vec<Vec<PlaceId>> {
     let gaz = Gazetteer::global();
-    let index = slug_index();
     let path = url.split("://").nth(1).unwrap_or(url);
     let path = percent_decode(path.split_once('/').map_or("", |(_, p)| p));
     let mut found = Vec::new();
@@ -169,13 +205,13 @@ fn places_in_path(url: &str) -> Vec<Vec<PlaceId>> {
         let segment = cadre_text::ascii_slug(segment);
         let words: Vec<&str> = segment.split('-').collect();
         for k in 0..words.len() {
-            let level = LEVELS.iter().find(|(w, _)| {
+            let level = levels.iter().find(|(w, _)| {
                 let parts: Vec<&str> = w.split('-').collect();
-                words[k..].starts_with(&parts)
+                words[k..].starts_with(&parts) && !(k > 0 && words[k - 1] == "thi" && *w == "xa")
             });
             let Some((word, level)) = level else { continue };
             let skip = word.split('-').count();
-            for len in (1..=4).rev() {
+            for len in (min_words..=4).rev() {
                 let Some(name) = words.get(k + skip..k + skip + len) else {
                     continue;
                 };
@@ -337,6 +373,25 @@ mod tests {
         // A district's portal, though its township bears its name.
         assert!(communes("https://tranvanthoi.camau.dcs.vn/x").is_empty());
         assert!(communes("https://hanoi.gov.vn/x").is_empty());
+    }
+
+    #[test]
+    fn a_headline_slug_names_a_commune_inside_the_units_the_url_names() {
+        let gaz = Gazetteer::global();
+        let communes = |url: &str| -> Vec<String> {
+            headline_communes(url)
+                .into_iter()
+                .map(|id| gaz.place(id).name.clone())
+                .collect()
+        };
+        assert_eq!(
+            communes("https://hauloc.thanhhoa.gov.vn/tin/dai-hoi-dang-bo-xa-tien-loc-lan-thu-i"),
+            ["Tiến Lộc"]
+        );
+        // No unit of the URL holds it, or it is no commune's level word.
+        assert!(communes("https://tienphong.vn/dang-bo-xa-tien-loc-post1.tpo").is_empty());
+        assert!(communes("https://hauloc.thanhhoa.gov.vn/xa-hoi/tin-tuc").is_empty());
+        assert!(communes("https://hauloc.thanhhoa.gov.vn/thi-xa-tien-loc").is_empty());
     }
 
     #[test]
