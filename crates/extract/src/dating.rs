@@ -381,24 +381,31 @@ const DOCUMENT_WINDOW: usize = 40;
 /// article reports: a birth, an announced day, a deadline or a plan's year; or a
 /// cited document ("Nghị quyết số … ngày …", "Nghị định 26 năm 2015").
 fn not_an_event(text: &str, at: usize) -> bool {
-    let before = |chars: usize| -> String {
-        let head = &text[..at];
-        let from = head
-            .char_indices()
-            .rev()
-            .nth(chars.saturating_sub(1))
-            .map_or(0, |(i, _)| i);
-        head[from..].to_lowercase()
-    };
     let cues = cues();
-    let near = before(CUE_WINDOW);
-    let document = before(DOCUMENT_WINDOW);
+    let near = lower_before(text, at, CUE_WINDOW);
     cues.birth
         .iter()
         .chain(&cues.ahead)
         .any(|c| near.contains(c.as_str()))
-        || document.contains(" số")
-        || Vocabulary::global().doc_types_in(&document)
+        || cites_a_document(text, at)
+}
+
+/// Whether the date at byte `at` is a cited document's ("Quyết định số 84-QĐ/TW, ngày
+/// 01/10/2003", "Nghị định 26 năm 2015"): a document type or "số" just before it.
+pub(crate) fn cites_a_document(text: &str, at: usize) -> bool {
+    let document = lower_before(text, at, DOCUMENT_WINDOW);
+    document.contains(" số") || Vocabulary::global().doc_types_in(&document)
+}
+
+/// The `chars` characters of `text` before byte `at`, lower-cased.
+fn lower_before(text: &str, at: usize, chars: usize) -> String {
+    let head = &text[..at];
+    let from = head
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    head[from..].to_lowercase()
 }
 
 /// The latest month ("tháng 9/2024", "tháng 9.2024", "tháng 9 năm 2024") or year

@@ -102,7 +102,8 @@ pub fn reference_year(text: &str, published: Option<&str>) -> Option<i32> {
 }
 
 /// The year day/month-only dates belong to: the publication year, else the page
-/// header's year, else the most frequent year among the text's full dates, else the
+/// header's year, else the most frequent year among the text's full dates (when all
+/// are cited documents' dates, not before a national term the text names), else the
 /// year the terms named imply; and whether the page stamp or a date of the text writes
 /// a year (when none does, the year is inferred, or unknown).
 pub fn year_and_whether_written(text: &str, published: Option<&str>) -> (Option<i32>, bool) {
@@ -142,21 +143,29 @@ fn inferred_year(text: &str, dates: &[cadre_text::DateMatch]) -> Option<i32> {
         }
     }
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for y in dates
-        .iter()
-        .filter(|d| !is_birth_date(text, d))
-        .filter_map(|d| d.year)
-    {
+    let mut only_documents = true;
+    for d in dates.iter().filter(|d| !is_birth_date(text, d)) {
+        let Some(y) = d.year else { continue };
+        only_documents &= crate::dating::cites_a_document(text, d.start);
         match counts.iter_mut().find(|(cy, _)| *cy == y) {
             Some((_, n)) => *n += 1,
             None => counts.push((y, 1)),
         }
     }
-    counts
-        .iter()
-        .max_by_key(|(y, n)| (*n, *y))
-        .map(|(y, _)| *y)
-        .or_else(|| congress_year(text))
+    let year = counts.iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| *y);
+    // Cited documents' dates ("Quyết định số 84-QĐ/TW, ngày 01/10/2003") only bound
+    // the year from below, and so does a national term the text names ("Ủy ban Kiểm
+    // tra Trung ương khóa XI": 2011 at the earliest): the later bound.
+    if only_documents {
+        if let Some(y) = year {
+            let national = national_terms(text)
+                .into_iter()
+                .map(|(_, start, _)| start)
+                .max();
+            return Some(national.map_or(y, |t| t.max(y)));
+        }
+    }
+    year.or_else(|| congress_year(text))
         .or_else(|| term_year(text, dates))
 }
 
@@ -207,6 +216,15 @@ fn named_terms(text: &str) -> Vec<(usize, i32, i32)> {
             (y1 < y2).then(|| (c.get(0).map_or(0, |m| m.start()), y1, y2))
         })
         .collect();
+    terms.extend(national_terms(text));
+    terms.sort_unstable();
+    terms
+}
+
+/// The national terms ("Quốc hội khóa XV", "Trung ương Đảng khóa XIII") that a text
+/// names, as (byte offset, first year, last year).
+fn national_terms(text: &str) -> Vec<(usize, i32, i32)> {
+    let mut terms = Vec::new();
     let national = &cadre_lexicon::vocab::Vocabulary::global().national_terms;
     for c in national_term_re().captures_iter(text) {
         let org = if c[1].to_lowercase() == "quốc hội" {
@@ -319,6 +337,23 @@ mod tests {
         assert_eq!(find_published(t), None);
         let t = "Tin\nCập nhật lúc : 17:15 09/12/2025\n\nSáng 9/12, …";
         assert_eq!(find_published(t).as_deref(), Some("2025-12-09"));
+    }
+
+    #[test]
+    fn cited_documents_and_a_national_term_bound_the_year_from_below() {
+        // Only a cited document is dated: the commission's term says 2011 at the
+        // earliest.
+        let t = "Tin\n\nTừ ngày 5-8/12, Ủy ban Kiểm tra Trung ương khóa XI đã họp, kiểm tra việc \
+                 thực hiện Quyết định số 84-QĐ/TW, ngày 01/10/2003 của Ban Bí thư.";
+        assert_eq!(reference_year(t, None), Some(2011));
+        // A date of the text's own counts as before.
+        let t = "Tin\n\nNgày 5/12/2012, Ủy ban Kiểm tra Trung ương khóa XI đã họp, kiểm tra \
+                 việc thực hiện Quyết định số 84-QĐ/TW, ngày 01/10/2003 của Ban Bí thư.";
+        assert_eq!(reference_year(t, None), Some(2012));
+        // With no term named, the document's year is all there is.
+        let t = "Tin\n\nNgày 5/12, Huyện ủy kiểm tra việc thực hiện Quyết định số 84-QĐ/TW, \
+                 ngày 01/10/2003.";
+        assert_eq!(reference_year(t, None), Some(2003));
     }
 
     #[test]
