@@ -468,6 +468,7 @@ impl Doc {
                 .map(|(len, b)| (len - shared.len(), b))
         });
         if let Some((blen, board)) = board {
+            let blen = blen + self.abbreviation_at(s, i + blen);
             // A central board: "Ban Tổ chức Trung ương", "Ban Tổ chức T.Ư".
             if let Some((clen, ())) = v.central.longest_at(&keys[blen..]) {
                 let body = BodyRef {
@@ -511,6 +512,7 @@ impl Doc {
                     .map(|(b, len, e)| (b, len - back, e))
             });
         };
+        let len = len + self.abbreviation_at(s, i + len);
         let (mention, plen) = if entry.level == BodyLevel::National {
             (PlaceMention::default(), 0)
         } else {
@@ -793,6 +795,27 @@ impl Doc {
             place,
         };
         Some((body, len + plen, !mention.candidates.is_empty()))
+    }
+
+    /// The length of an abbreviation in parentheses at token `k` of sentence `s`, as
+    /// the press gives it after a body's full name at its first mention ("Hội đồng
+    /// nhân dân (HĐND) tỉnh", "Ủy ban Kiểm tra (UBKT) Tỉnh ủy"): three tokens, else 0.
+    fn abbreviation_at(&self, s: usize, k: usize) -> usize {
+        let toks = &self.tokens[s];
+        let word = |t: &Token| &self.text[t.start..t.end];
+        let abbreviation = toks.get(k).is_some_and(|t| t.key == "(")
+            && toks.get(k + 2).is_some_and(|t| t.key == ")")
+            && toks.get(k + 1).is_some_and(|t| {
+                let w = word(t);
+                t.is_word
+                    && (2..=8).contains(&w.chars().count())
+                    && w.chars().all(|c| c.is_uppercase())
+            });
+        if abbreviation {
+            3
+        } else {
+            0
+        }
     }
 
     /// The units a body at token `k` of sentence `s` stands for when a plural list

@@ -267,7 +267,11 @@ impl Doc {
             (i + len <= before + 1).then_some((i, len, body))
         };
         let (bi, len, body) = (from..before).rev().find_map(fits)?;
-        let longer = (bi.saturating_sub(4).max(from)..bi)
+        // "Hội đồng nhân dân (HĐND) tỉnh": an abbreviation in parentheses is read
+        // with the full name before it.
+        let in_parentheses = bi > 0 && self.tokens[s][bi - 1].key == "(";
+        let back = if in_parentheses { 8 } else { 4 };
+        let longer = (bi.saturating_sub(back).max(from)..bi)
             .filter_map(fits)
             .find(|(i, l, _)| i + l >= bi + len);
         Some(longer.map_or((bi, body), |(i, _, b)| (i, b)))

@@ -1546,3 +1546,19 @@ fn a_subject_listing_units_holds_a_meeting_and_a_term_in_each() {
         "{rec:#}"
     );
 }
+
+#[test]
+fn an_abbreviation_in_parentheses_after_a_body_keeps_the_place_after_it() {
+    // The council is the province's though the article is about a district of it.
+    let rec = record(
+        "Tin\n10:00 09/10/2019\n\nSáng 8/10, Hội đồng nhân dân (HĐND) tỉnh khóa IX tổ chức kỳ \
+         họp thứ 12. Kỳ họp miễn nhiệm ông Nguyễn Văn An, đại biểu HĐND đơn vị huyện Châu \
+         Thành, tỉnh Đồng Tháp. Ông An là Bí thư Huyện ủy Châu Thành.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Kỳ họp HĐND | 12 | Đồng Tháp | 2019-10-08 | "],
+        "{rec:#}"
+    );
+    assert_eq!(terms(&rec), ["HĐND | Đồng Tháp | IX | ---"], "{rec:#}");
+}
