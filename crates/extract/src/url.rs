@@ -162,12 +162,16 @@ pub fn headline_communes(url: &str) -> Vec<PlaceId> {
         ("thi-tran", Level::Commune),
     ];
     let gaz = Gazetteer::global();
-    let units: Vec<PlaceId> = places_in_url(url).into_iter().flatten().collect();
-    let mut found: Vec<PlaceId> = Vec::new();
-    for c in units_in_path(url, &LEVELS, commune_slug_index(), 2)
+    let named: Vec<PlaceId> = units_in_path(url, &LEVELS, commune_slug_index, 2)
         .into_iter()
         .flatten()
-    {
+        .collect();
+    if named.is_empty() {
+        return named;
+    }
+    let units: Vec<PlaceId> = places_in_url(url).into_iter().flatten().collect();
+    let mut found: Vec<PlaceId> = Vec::new();
+    for c in named {
         if units.iter().any(|&u| gaz.contains(u, c)) && !found.contains(&c) {
             found.push(c);
         }
@@ -184,33 +188,39 @@ fn places_in_path(url: &str) -> Vec<Vec<PlaceId>> {
         ("thanh-pho", Level::District),
         ("tinh", Level::Province),
     ];
-    units_in_path(url, &LEVELS, slug_index(), 1)
+    units_in_path(url, &LEVELS, slug_index, 1)
 }
 
 /// Units of `index` named in the path of `url` after one of the level words of
 /// `levels` (hyphenated as in a slug), each a name of at least `min_words` words.
-/// "xa" after "thi" is "thị xã", a district's level word, not a commune's.
+/// "xa" after "thi" is "thị xã", a district's level word, not a commune's. The index
+/// is built only when a path holds a level word.
 fn units_in_path(
     url: &str,
     levels: &[(&str, Level)],
-    index: &HashMap<String, Vec<PlaceId>>,
+    index: fn() -> &'static HashMap<String, Vec<PlaceId>>,
     min_words: usize,
 ) -> Vec<Vec<PlaceId>> {
     let gaz = Gazetteer::global();
     let path = url.split("://").nth(1).unwrap_or(url);
     let path = percent_decode(path.split_once('/').map_or("", |(_, p)| p));
     let mut found = Vec::new();
+    let level_parts: Vec<(Vec<&str>, &str, Level)> = levels
+        .iter()
+        .map(|&(w, level)| (w.split('-').collect(), w, level))
+        .collect();
     for segment in path.split(['/', '?', '&', '=', '.']) {
         // Vietnamese slugs may keep their letters ("đảng-bộ-huyện-thanh-hà").
         let segment = cadre_text::ascii_slug(segment);
         let words: Vec<&str> = segment.split('-').collect();
         for k in 0..words.len() {
-            let level = levels.iter().find(|(w, _)| {
-                let parts: Vec<&str> = w.split('-').collect();
-                words[k..].starts_with(&parts) && !(k > 0 && words[k - 1] == "thi" && *w == "xa")
+            let level = level_parts.iter().find(|(parts, w, _)| {
+                words[k..].starts_with(parts) && !(k > 0 && words[k - 1] == "thi" && *w == "xa")
             });
-            let Some((word, level)) = level else { continue };
-            let skip = word.split('-').count();
+            let Some((parts, word, level)) = level else {
+                continue;
+            };
+            let skip = parts.len();
             for len in (min_words..=4).rev() {
                 let Some(name) = words.get(k + skip..k + skip + len) else {
                     continue;
@@ -221,7 +231,7 @@ fn units_in_path(
                 } else {
                     name.concat()
                 };
-                let ids: Vec<_> = index
+                let ids: Vec<_> = index()
                     .get(&key)
                     .into_iter()
                     .flatten()
