@@ -659,7 +659,7 @@ impl Doc {
             // "Quân khu 2 và Trung tướng A": a rank or honorific starts a person, and so
             // does a full name after the body's own words ("Thứ trưởng Bộ Tài chính
             // Nguyễn Văn A"), unless the head names things after people ("Trường").
-            let person = v.cues.honorific.longest_at(self.keys(s, end)).is_some()
+            let person = self.honorific_len(s, end).is_some()
                 || (end > i + head && !named_after_people && self.full_name_at(s, end));
             if !(t.is_word || joins) || v.org_stops.contains(&t.key) || unit || closed || person {
                 break;
@@ -795,6 +795,21 @@ impl Doc {
             place,
         };
         Some((body, len + plen, !mention.candidates.is_empty()))
+    }
+
+    /// The length of an honorific at token `i` of sentence `s` ("đồng chí", "ông",
+    /// "Trung tướng"; "anh", "chị" only in lower case), if one starts there.
+    pub(crate) fn honorific_len(&self, s: usize, i: usize) -> Option<usize> {
+        let cues = &self.vocab.cues;
+        let keys = self.keys(s, i);
+        cues.honorific
+            .longest_at(keys)
+            .or_else(|| {
+                cues.familiar
+                    .longest_at(keys)
+                    .filter(|_| !self.tokens[s][i].is_capitalised)
+            })
+            .map(|(len, _)| len)
     }
 
     /// The length of an abbreviation in parentheses at token `k` of sentence `s`, as

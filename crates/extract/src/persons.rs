@@ -1063,11 +1063,7 @@ impl Doc {
 
     /// Length of an honorific starting at token `i` (0 when none).
     fn honorific_at(&self, s: usize, i: usize) -> usize {
-        self.vocab
-            .cues
-            .honorific
-            .longest_at(self.keys(s, i))
-            .map_or(0, |(len, _)| len)
+        self.honorific_len(s, i).unwrap_or(0)
     }
 
     /// "tham gia Ban Chấp hành, Ban Thường vụ …, giữ chức Phó Bí thư Huyện ủy X":
@@ -1192,15 +1188,7 @@ impl Doc {
 
     /// The length of an honorific ("đồng chí") that ends at token `end`, if any.
     fn honorific_ending_at(&self, s: usize, end: usize) -> Option<usize> {
-        (1..=2).find(|&len| {
-            end >= len
-                && self
-                    .vocab
-                    .cues
-                    .honorific
-                    .longest_at(self.keys(s, end - len))
-                    .is_some_and(|(l, _)| l == len)
-        })
+        (1..=2).find(|&len| end >= len && self.honorific_len(s, end - len) == Some(len))
     }
 
     /// Non-overlapping posts of sentence `s`, left to right.
@@ -1517,10 +1505,7 @@ impl Doc {
         let honorific_seen = |i: usize| {
             let end = *first_honorific_end.get_or_init(|| {
                 (0..toks.len())
-                    .filter_map(|k| {
-                        let (l, _) = self.vocab.cues.honorific.longest_at(self.keys(s, k))?;
-                        Some(k + l)
-                    })
+                    .filter_map(|k| Some(k + self.honorific_len(s, k)?))
                     .min()
             });
             end.is_some_and(|end| end <= i)

@@ -1562,3 +1562,22 @@ fn an_abbreviation_in_parentheses_after_a_body_keeps_the_place_after_it() {
     );
     assert_eq!(terms(&rec), ["HĐND | Đồng Tháp | IX | ---"], "{rec:#}");
 }
+
+#[test]
+fn familiar_honorifics_name_youth_union_officials_when_lower_case() {
+    // "anh", "chị" before a name as the youth union writes them; a capitalised "Anh"
+    // ends a place's name, and the name after it keeps the post.
+    let rec = record(
+        "Đại hội Đoàn tỉnh Hà Tĩnh. Hai phó bí thư Tỉnh Đoàn gồm: anh Vũ Minh Khôi và \
+         chị Đặng Thu Hà. Dự có Chủ tịch UBND thị xã Kỳ Anh Trần Văn Hòa.",
+    );
+    assert_eq!(
+        posts(&rec, "Vũ Minh Khôi"),
+        ["Phó Bí thư | Tỉnh đoàn | Hà Tĩnh"]
+    );
+    assert_eq!(
+        posts(&rec, "Đặng Thu Hà"),
+        ["Phó Bí thư | Tỉnh đoàn | Hà Tĩnh"]
+    );
+    assert_eq!(posts(&rec, "Trần Văn Hòa"), ["Chủ tịch | UBND | Kỳ Anh"]);
+}

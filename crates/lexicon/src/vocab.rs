@@ -161,6 +161,10 @@ pub struct NationalTerm {
 pub struct Cues {
     /// Honorifics before an official's name ("đồng chí").
     pub honorific: PhraseTable<()>,
+    /// Familiar honorifics ("anh", "chị", as the youth union names its officials):
+    /// honorifics only when written lower-case, since "Anh" also ends names of places
+    /// and people ("huyện Kỳ Anh Nguyễn Văn A").
+    pub familiar: PhraseTable<()>,
     /// "nguyên": the post is a former one.
     pub former: PhraseTable<()>,
     /// "quyền": the post is held in an acting capacity.
@@ -310,6 +314,7 @@ impl Vocabulary {
         for cols in rows(include_str!("../../../data/lexicon/cues.tsv")) {
             let table = match cols[0] {
                 "honorific" => &mut cues.honorific,
+                "familiar" => &mut cues.familiar,
                 "former" => &mut cues.former,
                 "acting" => &mut cues.acting,
                 "chair" => &mut cues.chair,
