@@ -640,3 +640,60 @@ impl Home {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    /// An item of a list: its level word and the name of its first candidate.
+    type Item = (Option<LevelWord>, String);
+
+    /// The units `listed_units_at` reads at the first token, and the tokens read.
+    fn listed(text: &str) -> Option<(Vec<Item>, usize)> {
+        let gaz = Gazetteer::global();
+        let toks = tokenize(text, 0, text.len());
+        let (items, len) = listed_units_at(&toks, 0)?;
+        let items = items
+            .into_iter()
+            .map(|m| {
+                let name = m.candidates.first().map(|&c| gaz.place(c).name.clone());
+                (m.level_word, name.unwrap_or_default())
+            })
+            .collect();
+        Some((items, len))
+    }
+
+    #[test]
+    fn a_plural_level_word_lists_units() {
+        use LevelWord::{Commune, Township};
+        let (items, len) = listed("các xã: Hoành Mô, Lục Hồn và Điền Xá đã tổ chức").unwrap();
+        assert_eq!(
+            items,
+            [
+                (Some(Commune), "Hoành Mô".to_string()),
+                (Some(Commune), "Lục Hồn".to_string()),
+                (Some(Commune), "Điền Xá".to_string()),
+            ]
+        );
+        // "các xã : Hoành Mô , Lục Hồn và Điền Xá": 11 tokens, the verb left out.
+        assert_eq!(len, 11);
+        // A number for "các"; a level word repeated before an item governs it alone.
+        let (items, _) = listed("3 xã Hoành Mô, Lục Hồn và thị trấn Đầm Hà").unwrap();
+        assert_eq!(items[2], (Some(Township), "Đầm Hà".to_string()));
+        // Several level words govern no item.
+        let (items, _) = listed("các xã, thị trấn Hoành Mô, Đầm Hà").unwrap();
+        assert!(items.iter().all(|(w, _)| w.is_none()), "{items:?}");
+        // A separator after the last item belongs to the sentence: "các xã Hoành Mô ,
+        // Lục Hồn" is 7 tokens.
+        let (_, len) = listed("các xã Hoành Mô, Lục Hồn, đã tổ chức").unwrap();
+        assert_eq!(len, 7);
+    }
+
+    #[test]
+    fn one_unit_or_no_plural_is_no_list() {
+        assert!(listed("các xã Hoành Mô đã tổ chức").is_none());
+        assert!(listed("xã Hoành Mô, Lục Hồn").is_none());
+        assert!(listed("các đồng chí Hoành Mô, Lục Hồn").is_none());
+    }
+}
