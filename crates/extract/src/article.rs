@@ -245,21 +245,24 @@ impl Doc {
         // The URL is evidence too: a district portal or a provincial paper. A host
         // name that loses its tone marks may fit several units ("phuninh": Phù Ninh,
         // Phú Ninh); the one the text writes out is meant.
-        if let Some(url) = self.url.as_deref() {
-            mentions.extend(crate::url::places_in_url(url).into_iter().map(|ids| {
-                let ids = self.home.era_only(ids);
-                let written: Vec<PlaceId> = ids
-                    .iter()
-                    .copied()
-                    .filter(|id| self.text.contains(gaz.place(*id).name.as_str()))
-                    .collect();
-                if ids.len() > 1 && written.len() == 1 {
-                    written
-                } else {
-                    ids
-                }
-            }));
-        }
+        let url_units = self
+            .url
+            .as_deref()
+            .map(crate::url::places_in_url)
+            .unwrap_or_default();
+        mentions.extend(url_units.iter().map(|ids| {
+            let ids = self.home.era_only(ids.clone());
+            let written: Vec<PlaceId> = ids
+                .iter()
+                .copied()
+                .filter(|id| self.text.contains(gaz.place(*id).name.as_str()))
+                .collect();
+            if ids.len() > 1 && written.len() == 1 {
+                written
+            } else {
+                ids
+            }
+        }));
         // A commune's own portal is about that commune: its host counts as two
         // mentions, and the commune is home even when the text only names its posts.
         // So is a commune a headline slug names inside the portal's or paper's unit
@@ -270,7 +273,8 @@ impl Doc {
             .map(|url| {
                 let portal = self.home.era_only(crate::url::portal_communes(url));
                 if portal.is_empty() {
-                    self.home.era_only(crate::url::headline_communes(url))
+                    self.home
+                        .era_only(crate::url::headline_communes(url, &url_units))
                 } else {
                     portal
                 }

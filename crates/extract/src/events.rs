@@ -460,6 +460,8 @@ impl Doc {
                 let before = match national {
                     Some(start) => Some((start, national_party())),
                     None => self.body_before(s, i, 20).or_else(|| {
+                        let keys = &self.keys(s, 0)[i.saturating_sub(40)..i];
+                        keys.iter().any(|k| k.key == "các").then_some(())?;
                         self.body_before(s, i, 40)
                             .filter(|(bi, _)| self.body_listed_at(s, *bi).is_some())
                     }),
@@ -514,7 +516,7 @@ impl Doc {
                 let places = if listed.is_empty() {
                     vec![body.place.clone()]
                 } else {
-                    listed.iter().cloned().map(Some).collect()
+                    listed.into_iter().map(Some).collect()
                 };
                 for place in places {
                     let term = Term {

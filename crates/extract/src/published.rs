@@ -239,7 +239,6 @@ fn national_terms(text: &str) -> Vec<(usize, i32, i32)> {
             terms.push((c.get(0).map_or(0, |m| m.start()), t.start, t.end));
         }
     }
-    terms.sort_unstable();
     terms
 }
 

@@ -152,27 +152,23 @@ pub fn places_in_url(url: &str) -> Vec<Vec<PlaceId>> {
 
 /// The communes a headline slug in the path of `url` names with their level word
 /// (`/dai-hoi-dang-bo-xa-an-nghia-lan-thu-i`, `/phuong-hong-gai-to-chuc-ky-hop`),
-/// inside a unit the host or the path names: the commune the article is about, even
-/// when its text names only the commune's posts. None when no unit of the URL holds
-/// it, since a bare commune name is too common to place an article by.
-pub fn headline_communes(url: &str) -> Vec<PlaceId> {
+/// inside one of `units`, those the host or the path names ([`places_in_url`]): the
+/// commune the article is about, even when its text names only the commune's posts.
+/// None when no unit of the URL holds it, since a bare commune name is too common to
+/// place an article by.
+pub fn headline_communes(url: &str, units: &[Vec<PlaceId>]) -> Vec<PlaceId> {
     const LEVELS: [(&str, Level); 3] = [
         ("xa", Level::Commune),
         ("phuong", Level::Commune),
         ("thi-tran", Level::Commune),
     ];
     let gaz = Gazetteer::global();
-    let named: Vec<PlaceId> = units_in_path(url, &LEVELS, commune_slug_index, 2)
+    let mut found: Vec<PlaceId> = Vec::new();
+    for c in units_in_path(url, &LEVELS, commune_slug_index, 2)
         .into_iter()
         .flatten()
-        .collect();
-    if named.is_empty() {
-        return named;
-    }
-    let units: Vec<PlaceId> = places_in_url(url).into_iter().flatten().collect();
-    let mut found: Vec<PlaceId> = Vec::new();
-    for c in named {
-        if units.iter().any(|&u| gaz.contains(u, c)) && !found.contains(&c) {
+    {
+        if units.iter().flatten().any(|&u| gaz.contains(u, c)) && !found.contains(&c) {
             found.push(c);
         }
     }
@@ -389,7 +385,7 @@ mod tests {
     fn a_headline_slug_names_a_commune_inside_the_units_the_url_names() {
         let gaz = Gazetteer::global();
         let communes = |url: &str| -> Vec<String> {
-            headline_communes(url)
+            headline_communes(url, &places_in_url(url))
                 .into_iter()
                 .map(|id| gaz.place(id).name.clone())
                 .collect()
