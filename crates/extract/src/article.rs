@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use cadre_lexicon::places::{Gazetteer, Level, PlaceId, PlaceKind};
 use cadre_lexicon::vocab::{BodyKind, BodyLevel, Vocabulary};
+use cadre_text::chars::is_alphabetic;
 use cadre_text::{
     join_broken_words, normalize_text, split_sentences, strip_markup, unglue_dates, DateMatch,
 };
@@ -964,7 +965,7 @@ pub(crate) fn national_as_written(org: &str) -> bool {
 /// Whether a written word is an abbreviation: two or more letters, all upper-case
 /// ("GTVT", "TT&TT", "KH-CN").
 fn is_abbreviation(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    word.chars().filter(|&c| is_alphabetic(c)).count() >= 2
         && word
             .chars()
             .all(|c| c.is_uppercase() || matches!(c, '&' | '-'))

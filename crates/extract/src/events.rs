@@ -33,6 +33,10 @@ fn number_re() -> &'static Regex {
     })
 }
 
+/// Bytes of text after a document type within which its number is read: the longest
+/// number the press writes, with its spaces, is well under half of it.
+const NUMBER_WINDOW: usize = 120;
+
 /// "và" or a comma between two numbers of one list ("528 và 529-QĐNS/TW").
 fn next_number_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -52,15 +56,30 @@ fn document_numbers(rest: &str) -> Option<(Vec<String>, usize, usize)> {
             .collect::<String>()
             .to_uppercase()
     };
-    let first = number_re().captures(rest)?.name("num")?;
+    // The number regex is anchored, but its backtracker clears memory in proportion
+    // to the text it is given: hand it a window no number outgrows.
+    let number_at = |at: usize| {
+        let window = &rest[at..rest.floor_char_boundary(at + NUMBER_WINDOW)];
+        number_re().captures(window)?.name("num")
+    };
+    // Most document types stand without a number: the regex needs a digit after an
+    // optional "số" and ":", and an ASCII character other than a digit is none.
+    let lead = rest.trim_start();
+    let lead = lead.strip_prefix("số").map_or(lead, str::trim_start);
+    let lead = lead.strip_prefix(':').unwrap_or(lead).trim_start();
+    if lead
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_ascii() && !c.is_ascii_digit())
+    {
+        return None;
+    }
+    let first = number_at(0)?;
     let mut numbers = vec![canonical(first.as_str())];
     let mut end = first.end();
     while let Some(sep) = next_number_re().find(&rest[end..]) {
         let at = end + sep.end() - 1;
-        let Some(m) = number_re()
-            .captures(&rest[at..])
-            .and_then(|c| c.name("num"))
-        else {
+        let Some(m) = number_at(at) else {
             break;
         };
         numbers.push(canonical(m.as_str()));
@@ -112,6 +131,11 @@ fn ordinal_re() -> &'static Regex {
         .expect("valid ordinal regex")
     })
 }
+
+/// Bytes after a meeting's name within which [`ordinal_re`] reads its number (the
+/// regex is anchored; a window keeps its backtracker from clearing memory for the
+/// whole rest of the sentence).
+const ORDINAL_WINDOW: usize = 160;
 
 /// The number an [`ordinal_re`] match names, whichever form it was written in; when
 /// the words after the first make no number ("thứ hai hai"), the first word's.
@@ -1239,7 +1263,7 @@ impl Doc {
             && !keys_before(scope, &["ban", "chấp", "hành", "trung", "ương"]);
         let rest = &self.text[toks.get(j).map_or(se, |t| t.start)..se];
         let ordinal = ordinal_re()
-            .captures(rest)
+            .captures(&rest[..rest.floor_char_boundary(ORDINAL_WINDOW)])
             .and_then(|c| ordinal_of(&c))
             .or_else(|| {
                 // "Hội nghị Ban Chấp hành Đảng bộ lần thứ 8, khóa XII" and "Kỳ họp thứ 7".
@@ -1267,7 +1291,9 @@ impl Doc {
             })
             .or_else(|| {
                 // "phiên họp đầu tiên", "kỳ họp đầu tiên": the first.
-                fold_key(rest).starts_with("đầu tiên").then_some(1)
+                fold_key(&rest[..rest.floor_char_boundary(ORDINAL_WINDOW)])
+                    .starts_with("đầu tiên")
+                    .then_some(1)
             })
             .or_else(|| {
                 // "tại kỳ họp 44", "đã họp kỳ 50": a session's number right after its
@@ -1474,10 +1500,18 @@ impl Doc {
         if let Some(d) = before.or_else(after) {
             return d.iso(self.year);
         }
-        let lower = sentence.to_lowercase();
-        let today = ["hôm nay", "sáng nay", "chiều nay", "tối nay"]
-            .iter()
-            .any(|w| lower.contains(w));
+        // Lower-casing the sentence only pays when "nay" is in it in some case (no
+        // non-ASCII letter lower-cases to one of its letters).
+        let says_nay = sentence
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"nay"));
+        let today = says_nay && {
+            let lower = sentence.to_lowercase();
+            ["hôm nay", "sáng nay", "chiều nay", "tối nay"]
+                .iter()
+                .any(|w| lower.contains(w))
+        };
         today.then(|| self.published.clone()).flatten()
     }
 

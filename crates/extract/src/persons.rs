@@ -17,6 +17,7 @@ use crate::model::{BodyRef, Person, PlaceRef, Position};
 use crate::places::{level_word_at, place_at};
 use crate::tokens::adjacent;
 use cadre_lexicon::vocab::{BodyKind, BodyLevel};
+use cadre_text::chars::is_alphabetic;
 
 /// A post read in a sentence: tokens `start..end`.
 #[derive(Debug, Clone)]
@@ -1552,7 +1553,7 @@ impl Doc {
                 !after_level_word && self.vocab.name_blockers.ends_at(&self.tokens[s], i, 3);
             let upper_run = text
                 .chars()
-                .filter(|c| c.is_alphabetic())
+                .filter(|&c| is_alphabetic(c))
                 .all(char::is_uppercase);
             // "Phạm Văn L." is an anonymised name; "Đoàn ĐBQH" an abbreviation.
             let words = &toks[i..end];
@@ -1561,7 +1562,7 @@ impl Doc {
                 let w = &self.text[t.start..t.end];
                 w.chars().count() >= 2
                     && w.chars()
-                        .filter(|c| c.is_alphabetic())
+                        .filter(|&c| is_alphabetic(c))
                         .all(char::is_uppercase)
             });
             let short = end - i == 1 && direct_honorific;

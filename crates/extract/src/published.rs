@@ -1,6 +1,7 @@
 //! The article's own publication date, told apart from page-header dates and event
 //! dates, and the reference year used to complete day/month-only dates.
 
+use cadre_text::chars::is_alphabetic;
 use cadre_text::find_dates;
 
 /// Lines at the top of a page where a publication stamp may stand.
@@ -37,11 +38,12 @@ pub fn find_published(text: &str) -> Option<String> {
                 continue;
             }
             // A stamp line is short and has few words besides the date and time.
-            let words = line
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| !w.is_empty())
-                .count();
-            let short_line = line.chars().count() <= 60 && words <= 5;
+            let short_line = line.chars().count() <= 60
+                && line
+                    .split(|c: char| !is_alphabetic(c))
+                    .filter(|w| !w.is_empty())
+                    .count()
+                    <= 5;
             // "Ngày đăng 05/10/2022", "Cập nhật lúc: 17:15 09/12/2025": the words
             // stand just before the date, not anywhere on a line of running text.
             let before = &line[line.floor_char_boundary(d.start.saturating_sub(32))..d.start];

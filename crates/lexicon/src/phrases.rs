@@ -8,6 +8,7 @@
 
 use rustc_hash::FxHashMap;
 
+use cadre_text::chars::is_alphanumeric;
 use cadre_text::fold_key;
 
 /// A table of phrases, each a sequence of folded words, with a payload.
@@ -120,7 +121,7 @@ pub fn split_words(folded: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
     for c in folded.chars() {
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             word.push(c);
         } else {
             if !word.is_empty() {

@@ -1,6 +1,6 @@
 //! Character classes and lower case for the hot loops of tokenising and folding.
 //!
-//! `char::is_alphanumeric` and `char::to_lowercase` search Unicode tables for every
+//! `char::is_alphabetic`, `char::is_alphanumeric` and `char::to_lowercase` search Unicode tables for every
 //! non-ASCII character, and Vietnamese text is full of them. Below [`TABLE_END`]
 //! (Latin, its extensions with every Vietnamese letter, combining marks, Greek and
 //! Cyrillic) the answers are read from tables built once from those same methods;
@@ -16,6 +16,8 @@ struct Tables {
     lower: Box<[char]>,
     /// `char::is_alphanumeric` of each character.
     alphanumeric: Box<[bool]>,
+    /// `char::is_alphabetic` of each character.
+    alphabetic: Box<[bool]>,
 }
 
 fn tables() -> &'static Tables {
@@ -32,9 +34,11 @@ fn tables() -> &'static Tables {
             })
             .collect();
         let alphanumeric = chars().map(char::is_alphanumeric).collect();
+        let alphabetic = chars().map(char::is_alphabetic).collect();
         Tables {
             lower,
             alphanumeric,
+            alphabetic,
         }
     })
 }
@@ -47,6 +51,17 @@ pub fn is_alphanumeric(c: char) -> bool {
         tables().alphanumeric[c as usize]
     } else {
         c.is_alphanumeric()
+    }
+}
+
+/// `c.is_alphabetic()`, faster for the characters of Vietnamese text.
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if u32::from(c) < TABLE_END {
+        tables().alphabetic[c as usize]
+    } else {
+        c.is_alphabetic()
     }
 }
 
@@ -74,6 +89,7 @@ mod tests {
     fn tables_agree_with_char_methods_everywhere() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             let mut lower = String::new();
             push_lowercase(&mut lower, c);
             assert_eq!(lower, c.to_lowercase().collect::<String>(), "{c:?}");

@@ -162,7 +162,7 @@ fn has_day_cue(before: &str, after: &str) -> bool {
         }
     }
     let last_word = trimmed
-        .rsplit(|c: char| !c.is_alphabetic())
+        .rsplit(|c: char| !crate::chars::is_alphabetic(c))
         .next()
         .unwrap_or("")
         .to_lowercase();

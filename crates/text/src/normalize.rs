@@ -7,6 +7,7 @@
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use crate::chars::is_alphabetic;
 use crate::syllable::is_syllable;
 
 /// Old-style tone placement on the glide (`uỷ`, `hoà`) and the new-style equivalent
@@ -90,7 +91,7 @@ fn move_tones(s: &str) -> String {
             // A combining mark behind the pair (one NFC could not compose) would
             // compose with the moved-away vowel and break NFC: leave it alone.
             let at_end = rest.next().is_none_or(|c| {
-                !c.is_alphabetic() && !unicode_normalization::char::is_combining_mark(c)
+                !is_alphabetic(c) && !unicode_normalization::char::is_combining_mark(c)
             });
             let after_q = matches!(previous, Some('q' | 'Q'));
             if at_end && !after_q {
@@ -173,8 +174,7 @@ fn swap_pair(first: char, second: char) -> Option<(char, char)> {
 /// Comparison key: normalised, lower-cased, inner whitespace collapsed, trimmed.
 /// `"Thành Uỷ  Viên"` and `"thành ủy viên"` share one key.
 pub fn fold_key(input: &str) -> String {
-    let norm = normalize_text(input).to_lowercase();
-    norm.split_whitespace().collect::<Vec<_>>().join(" ")
+    fold_normalized(&normalize_text(input))
 }
 
 #[cfg(test)]
@@ -326,13 +326,7 @@ fn letter_runs(text: &str) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        // ASCII first: most letters and all spaces and digits of a text are.
-        let letter = if c.is_ascii() {
-            c.is_ascii_alphabetic()
-        } else {
-            c.is_alphabetic()
-        };
-        match (letter, start) {
+        match (is_alphabetic(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 runs.push((s, i));
