@@ -59,13 +59,23 @@ pub fn normalize_text(input: &str) -> String {
         copied = i + c.len_utf8();
     }
     cleaned.push_str(&input[copied..]);
-    // Most articles are NFC already: the quick check proves it without composing.
-    let nfc = if is_nfc_quick(cleaned.chars()) == IsNormalized::Yes {
+    // Most articles are NFC already: the quick check proves it without composing, and
+    // for text of precomposed Latin letters alone it needs no table at all.
+    let nfc = if cleaned.chars().all(composed_latin)
+        || is_nfc_quick(cleaned.chars()) == IsNormalized::Yes
+    {
         cleaned
     } else {
         cleaned.chars().nfc().collect()
     };
     move_tones(&nfc)
+}
+
+/// Whether `c` is a character that is NFC wherever it stands, with no combining class:
+/// everything below the combining diacritics (U+0300) and the precomposed letters of
+/// Latin Extended Additional, where Vietnamese keeps its toned vowels.
+fn composed_latin(c: char) -> bool {
+    c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
 /// Rewrites old-style tone placement to the new style, keeping letter case.
@@ -180,6 +190,23 @@ pub fn fold_key(input: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn composed_latin_characters_pass_the_nfc_quick_check_anywhere() {
+        use unicode_normalization::char::canonical_combining_class;
+        let chars = (0..0x0300)
+            .chain(0x1E00..=0x1EFF)
+            .filter_map(char::from_u32);
+        for c in chars {
+            assert!(composed_latin(c), "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            // Before and after any other such character, as in running text.
+            for pair in [[c, 'a'], ['ệ', c]] {
+                assert_eq!(is_nfc_quick(pair.into_iter()), IsNormalized::Yes, "{c:?}");
+            }
+        }
+        assert!(!composed_latin('\u{0301}'));
+    }
 
     #[test]
     fn nfd_becomes_nfc() {
