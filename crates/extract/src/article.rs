@@ -1,8 +1,10 @@
 //! The article being analysed: normalised text, sentences, tokens, offsets, dates and
 //! home places, shared by the rule families.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use cadre_lexicon::places::{Gazetteer, Level, PlaceId, PlaceKind};
 use cadre_lexicon::vocab::{BodyKind, BodyLevel, Vocabulary};
@@ -51,7 +53,16 @@ pub(crate) struct Doc {
     /// Source URL, when known.
     pub url: Option<String>,
     pub vocab: &'static Vocabulary,
+    /// The bodies [`Doc::body_at`] read without shared words, by sentence and token,
+    /// remembered once the article's home is known (the reading depends on it): the
+    /// look-backs of meetings, terms and posts read the same tokens again and again.
+    bodies_read: RefCell<FxHashMap<(usize, usize), BodyReading>>,
+    /// Whether `bodies_read` may be used: the home is known.
+    home_known: bool,
 }
+
+/// A body read at a token: the body, the tokens read, whether its place was written.
+type BodyReading = Option<(BodyRef, usize, bool)>;
 
 /// Extracts every record from one article.
 pub fn extract(input: &ArticleInput) -> Extraction {
@@ -98,8 +109,11 @@ pub fn extract(input: &ArticleInput) -> Extraction {
         published: published.clone(),
         url: input.url.map(str::to_string),
         vocab: Vocabulary::global(),
+        bodies_read: RefCell::default(),
+        home_known: false,
     };
     doc.home = doc.find_home();
+    doc.home_known = true;
     let persons = doc.persons();
     let documents = doc.documents();
     let terms = doc.terms();
@@ -450,7 +464,20 @@ impl Doc {
     /// "ban"; "Chánh Văn phòng Tỉnh ủy": "văn phòng").
     /// Returns the body, the number of tokens read, and whether the place was written
     /// (not implied by context).
-    pub fn body_at(&self, s: usize, i: usize, shared: &[&str]) -> Option<(BodyRef, usize, bool)> {
+    pub fn body_at(&self, s: usize, i: usize, shared: &[&str]) -> BodyReading {
+        if !shared.is_empty() || !self.home_known {
+            return self.read_body_at(s, i, shared);
+        }
+        if let Some(known) = self.bodies_read.borrow().get(&(s, i)) {
+            return known.clone();
+        }
+        let read = self.read_body_at(s, i, shared);
+        self.bodies_read.borrow_mut().insert((s, i), read.clone());
+        read
+    }
+
+    /// [`Doc::body_at`] without the memory of readings.
+    fn read_body_at(&self, s: usize, i: usize, shared: &[&str]) -> BodyReading {
         let toks = &self.tokens[s];
         let keys = self.keys(s, i);
         let v = self.vocab;
@@ -460,11 +487,17 @@ impl Doc {
         if let Some(found) = self.national_mass_org_at(s, i) {
             return Some(found);
         }
-        let with_shared: Vec<&str> = shared
-            .iter()
-            .copied()
-            .chain(keys.iter().map(|t| t.key.as_str()))
-            .collect();
+        // The title's shared words then the text's, read again only when there are
+        // shared words (without them, the look-ups below read `keys` already).
+        let with_shared: Vec<&str> = if shared.is_empty() {
+            Vec::new()
+        } else {
+            shared
+                .iter()
+                .copied()
+                .chain(keys.iter().map(|t| t.key.as_str()))
+                .collect()
+        };
         let board = v.boards.longest_at(keys).or_else(|| {
             // "Chánh Văn phòng Tỉnh ủy": the board may be all shared words.
             v.boards

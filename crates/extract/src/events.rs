@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use cadre_lexicon::phrases::split_words;
 use cadre_lexicon::vocab::{BodyKind, BodyLevel};
-use cadre_text::{find_dates, fold_key, parse_ordinal, to_roman};
+use cadre_text::{find_dates, fold_key, fold_normalized, parse_ordinal, to_roman};
 use regex::Regex;
 
 use crate::article::Doc;
@@ -1290,7 +1290,7 @@ impl Doc {
             })
             .or_else(|| {
                 // "phiên họp đầu tiên", "kỳ họp đầu tiên": the first.
-                fold_key(&rest[..rest.floor_char_boundary(ORDINAL_WINDOW)])
+                fold_normalized(&rest[..rest.floor_char_boundary(ORDINAL_WINDOW)])
                     .starts_with("đầu tiên")
                     .then_some(1)
             })
@@ -1324,7 +1324,7 @@ impl Doc {
             let named_after = |words: &[&str]| {
                 ordinal.is_some() && {
                     let after = ordinal_re().replace(rest, "");
-                    let after = fold_key(after.trim_start_matches([' ', ',', '(', ')']));
+                    let after = fold_normalized(after.trim_start_matches([' ', ',', '(', ')']));
                     let after = after
                         .trim_start_matches("mở rộng")
                         .trim_start_matches([' ', ',', ')']);
@@ -1340,7 +1340,7 @@ impl Doc {
             // "Huyện ủy … tổ chức hội nghị bất thường để bầu bổ sung chức danh Phó Bí thư
             // Huyện ủy": the committee's officers are elected by its Ban Chấp hành.
             let elects_officers = committee_subject && {
-                let folded = fold_key(rest);
+                let folded = fold_normalized(rest);
                 folded.find("bầu").is_some_and(|at| {
                     let window = &folded[at..folded.floor_char_boundary(at + 60)];
                     ["bí thư", "ban thường vụ", "ủy ban kiểm tra"]
@@ -1437,7 +1437,7 @@ impl Doc {
         // "Đại hội … đã bầu Ban Chấp hành Đảng bộ tỉnh khóa 15": the committee it elects.
         let ordinal = ordinal.or_else(|| {
             (kind == "Đại hội").then_some(())?;
-            let folded = fold_key(rest);
+            let folded = fold_normalized(rest);
             let elects = folded.find("bầu ban chấp hành")?;
             let window = &folded[elects..folded.floor_char_boundary(elects + 90)];
             parse_ordinal(&khoa_re().captures(window)?[1])
@@ -1490,7 +1490,7 @@ impl Doc {
         // written after another meeting's name is that meeting's.
         let after = || {
             dates.iter().find(|d| ss + d.start >= at).filter(|d| {
-                let between = fold_key(&self.text[at..ss + d.start]);
+                let between = fold_normalized(&self.text[at..ss + d.start]);
                 !["hội nghị", "đại hội", "kỳ họp"]
                     .iter()
                     .any(|w| between.match_indices(w).any(|(k, _)| k > 0))
@@ -1527,7 +1527,7 @@ impl Doc {
         let between = &self.text[from..ss + d.start];
         let own = between.len() <= 100
             && !between.contains([';', '.'])
-            && fold_key(between).trim_end().ends_with("ngày");
+            && fold_normalized(between).trim_end().ends_with("ngày");
         if !own {
             return None;
         }
