@@ -1110,7 +1110,8 @@ impl Doc {
     ///   followed by "cùng", "bởi", "có", "là", "gồm" or ":" ("A chủ trì hội nghị
     ///   cùng các đồng chí: B, …; C, …", "Hội nghị được chủ trì bởi các đồng chí: …",
     ///   "Chủ trì Hội nghị có các đồng chí: …", "Đoàn Chủ tịch điều hành đại hội gồm
-    ///   đồng chí …"); with "cùng" the officials before the verb chair as well.
+    ///   đồng chí …"), or by a comma when the verb opens the sentence ("Chủ trì phiên
+    ///   họp, đồng chí A, …"); with "cùng" the officials before the verb chair as well.
     fn chair_ranges(&self, s: usize) -> Vec<std::ops::Range<usize>> {
         let toks = &self.tokens[s];
         let keys = self.keys(s, 0);
@@ -1133,11 +1134,15 @@ impl Doc {
                     j += 2;
                 }
             }
-            if keys.get(j).is_some_and(|t| t.key == ",") {
+            let comma = keys.get(j).is_some_and(|t| t.key == ",");
+            if comma {
                 j += 1;
             }
             let marker = keys.get(j).map_or("", |t| t.key.as_str());
-            let after = matches!(marker, "cùng" | "bởi" | "có" | "là" | "gồm" | ":");
+            // "Chủ trì hội nghị, đồng chí A, …": a verb that opens the sentence, its
+            // officials after a comma, as after a colon.
+            let fronted = c == 0 && comma && self.honorific_len(s, j).is_some();
+            let after = fronted || matches!(marker, "cùng" | "bởi" | "có" | "là" | "gồm" | ":");
             if !after || marker == "cùng" {
                 ranges.push(previous_end..toks[c].start);
             }

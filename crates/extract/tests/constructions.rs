@@ -178,12 +178,28 @@ fn chairs_named_after_a_passive_verb_or_a_heading() {
         "Sáng 9/9/2025, Đảng ủy xã Tân Phú tổ chức Hội nghị Ban Chấp hành lần thứ 2. \
          Chủ trì Hội nghị có các đồng chí: Lê Văn Nam, Bí thư Đảng ủy xã; Trần Thị Lan, \
          Phó Bí thư Thường trực Đảng ủy xã.",
+        "Sáng 9/9/2025, Đảng ủy xã Tân Phú tổ chức Hội nghị Ban Chấp hành lần thứ 2. \
+         Chủ trì hội nghị, đồng chí Lê Văn Nam, Bí thư Đảng ủy xã và đồng chí Trần Thị \
+         Lan, Phó Bí thư Thường trực Đảng ủy xã, thay mặt Ban Thường vụ báo cáo.",
     ] {
         let rec = record(text);
         let m = meetings(&rec);
         assert_eq!(m.len(), 1, "{m:?}");
         assert!(m[0].ends_with("| Lê Văn Nam, Trần Thị Lan"), "{m:?}");
     }
+}
+
+#[test]
+fn an_official_after_a_chair_verb_inside_the_sentence_reports_not_chairs() {
+    let rec = record(
+        "Sáng 9/9/2025, Đảng ủy xã Tân Phú tổ chức Hội nghị Ban Chấp hành lần thứ 2. \
+         Đồng chí Lê Văn Nam, Bí thư Đảng ủy xã chủ trì hội nghị, đồng chí Trần Thị Lan, \
+         Phó Bí thư Thường trực Đảng ủy xã báo cáo.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 2 | Tân Phú | 2025-09-09 | Lê Văn Nam"]
+    );
 }
 
 #[test]
