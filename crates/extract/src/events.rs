@@ -193,11 +193,25 @@ fn merge_consecutive_terms(terms: &mut Vec<Term>) {
     }
 }
 
-/// Folds a body's one term known only by its years into its latest term known only by
-/// its khóa: "Hội nghị Ban Chấp hành Đảng bộ tỉnh (khóa XV) … Bí thư Tỉnh ủy, nhiệm kỳ
-/// 2015-2020" names one term in two phrases. With two sets of years, which go with
-/// which khóa is unknown, and all stay apart.
+/// Drops a term known only by its khóa when the body's term of that khóa is known
+/// with its years, then folds a body's one term known only by its years into its
+/// latest term known only by its khóa: "Hội nghị Ban Chấp hành Đảng bộ tỉnh (khóa XV)
+/// … Bí thư Tỉnh ủy, nhiệm kỳ 2015-2020" names one term in two phrases. With two sets
+/// of years, which go with which khóa is unknown, and all stay apart.
 fn merge_split_terms(terms: &mut Vec<Term>) {
+    // "Ban Chấp hành LĐLĐ tỉnh khóa XIV" after "Đại hội Công đoàn tỉnh lần thứ XIV,
+    // nhiệm kỳ 2023 - 2028": one term.
+    let complete: Vec<(BodyRef, String)> = terms
+        .iter()
+        .filter(|t| t.start.is_some())
+        .filter_map(|t| Some((t.body.clone(), t.khoa.clone()?)))
+        .collect();
+    terms.retain(|t| {
+        t.start.is_some()
+            || !complete
+                .iter()
+                .any(|(body, khoa)| *body == t.body && t.khoa.as_ref() == Some(khoa))
+    });
     let mut k = 0;
     while k < terms.len() {
         let body = &terms[k].body;

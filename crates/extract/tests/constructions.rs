@@ -399,6 +399,17 @@ fn a_khoa_and_years_given_apart_are_one_term() {
 }
 
 #[test]
+fn a_trade_union_abbreviation_names_its_body_and_a_khoa_known_with_years_is_one_term() {
+    let rec = record(
+        "Ngày 12/7/2023, Đại hội Công đoàn tỉnh Phú Yên lần thứ XV, nhiệm kỳ 2023 - 2028 \
+         bế mạc. Ông Trần Văn Bảo tái đắc cử Chủ tịch LĐLĐ tỉnh Phú Yên. Ban Chấp hành \
+         LĐLĐ tỉnh Phú Yên khóa XV gồm 31 người.",
+    );
+    assert_eq!(posts(&rec, "Trần Văn Bảo"), ["Chủ tịch | LĐLĐ | Phú Yên"]);
+    assert_eq!(terms(&rec), ["Công đoàn | Phú Yên | XV | 2023-2028"]);
+}
+
+#[test]
 fn of_two_khoa_the_years_go_with_the_latest() {
     let rec = record(
         "Ngày 20/5/2021, Thường trực HĐND huyện Kim Bảng khóa XIX tổ chức phiên họp chuẩn \
