@@ -59,6 +59,9 @@ pub(crate) struct Doc {
     bodies_read: RefCell<FxHashMap<(usize, usize), BodyReading>>,
     /// Whether `bodies_read` may be used: the home is known.
     home_known: bool,
+    /// Per sentence, the home of a scene set in another province ([`Doc::scenes`]),
+    /// which places that sentence's implied bodies instead of the article's home.
+    scenes: Vec<Option<Home>>,
 }
 
 /// A body read at a token: the body, the tokens read, whether its place was written.
@@ -111,8 +114,10 @@ pub fn extract(input: &ArticleInput) -> Extraction {
         vocab: Vocabulary::global(),
         bodies_read: RefCell::default(),
         home_known: false,
+        scenes: Vec::new(),
     };
     doc.home = doc.find_home();
+    doc.scenes = doc.scenes();
     doc.home_known = true;
     let persons = doc.persons();
     let documents = doc.documents();
@@ -175,6 +180,76 @@ impl Doc {
     pub fn keys(&self, sentence: usize, i: usize) -> &[Token] {
         let toks = &self.tokens[sentence];
         &toks[i.min(toks.len())..]
+    }
+
+    /// The home that places the implied bodies of sentence `s`: its scene's, else the
+    /// article's.
+    pub(crate) fn home_at(&self, s: usize) -> &Home {
+        self.scenes
+            .get(s)
+            .and_then(Option::as_ref)
+            .unwrap_or(&self.home)
+    }
+
+    /// Scenes a round-up of several provinces sets: a sentence opening with a place
+    /// before its first comma, "Tại Thái Nguyên, …", "Tại kỳ họp thứ nhất HĐND tỉnh
+    /// Phú Yên khóa VI, …", sets the province where its implied bodies ("Tỉnh ủy",
+    /// "UBND tỉnh") and those of the rest of its paragraph sit, when that province is
+    /// not the article's.
+    fn scenes(&self) -> Vec<Option<Home>> {
+        let gaz = Gazetteer::global();
+        let mut scenes = vec![None; self.tokens.len()];
+        let mut current: Option<Home> = None;
+        for (s, toks) in self.tokens.iter().enumerate() {
+            let paragraph_starts =
+                s == 0 || self.text[self.spans[s - 1].1..self.spans[s].0].contains('\n');
+            if paragraph_starts {
+                current = None;
+            }
+            // The place opens the sentence, or follows a colon that ends its first
+            // words ("Cụ thể: Tại Thái Nguyên, …").
+            let colon = toks.iter().take(4).position(|t| t.key == ":");
+            let start = colon.map_or(0, |c| c + 1);
+            let opens = toks
+                .get(start)
+                .is_some_and(|t| matches!(t.key.as_str(), "tại" | "ở"));
+            let comma = toks.iter().take(24).position(|t| t.key == ",");
+            if let (true, Some(comma)) = (opens, comma.filter(|&c| c > start)) {
+                let province = (start + 1..comma).find_map(|k| {
+                    let (mention, len) = place_at(&self.text, toks, k);
+                    let provinces: Vec<PlaceId> = self
+                        .home
+                        .era_only(mention.candidates)
+                        .into_iter()
+                        .filter(|&id| gaz.place(id).level() == Level::Province)
+                        .collect();
+                    (len > 0 && provinces.len() == 1).then(|| provinces[0])
+                });
+                if let Some(p) = province {
+                    current = (Some(p) != self.home.province).then(|| Home {
+                        province: Some(p),
+                        ranked: self
+                            .home
+                            .ranked
+                            .iter()
+                            .copied()
+                            .filter(|&id| gaz.contains(p, id))
+                            .collect(),
+                        // A "Tỉnh ủy" in a scene set in a centrally-run city (the
+                        // venue, "Tại Hà Nội, …") is still the article's province.
+                        province_proper: self.home.province_proper.or(self
+                            .home
+                            .province
+                            .filter(|&h| gaz.place(h).kind == PlaceKind::Province)),
+                        year: self.home.year,
+                        date: self.home.date.clone(),
+                        ..Home::default()
+                    });
+                }
+            }
+            scenes[s].clone_from(&current);
+        }
+        scenes
     }
 
     /// Finds the district and province the article is about: every explicit place
@@ -526,7 +601,7 @@ impl Doc {
                 let place = self
                     .unit_of_subject(s, i, &mention, committee.level)
                     .map(place_ref)
-                    .or_else(|| self.home.place_of(&mention, committee.level));
+                    .or_else(|| self.home_at(s).place_of(&mention, committee.level));
                 let body = BodyRef {
                     org: format!("{board} {}", committee.org),
                     kind: BodyKind::PartyBoard.as_str().into(),
@@ -571,7 +646,7 @@ impl Doc {
         let place = self
             .unit_of_subject(s, i, &mention, entry.level)
             .map(place_ref)
-            .or_else(|| self.home.place_of(&mention, entry.level));
+            .or_else(|| self.home_at(s).place_of(&mention, entry.level));
         let body = BodyRef {
             org: entry.org.clone(),
             kind: entry.kind.as_str().into(),
@@ -607,7 +682,7 @@ impl Doc {
         let gaz = Gazetteer::global();
         let toks = &self.tokens[s];
         let titled = |k: usize| self.vocab.roles.ends_at(toks, k, 4);
-        let homes = [self.home.district, self.home.province];
+        let homes = [self.home_at(s).district, self.home_at(s).province];
         (0..i).rev().find_map(|k| {
             let (len, entry) = self.vocab.bodies.longest_at(self.keys(s, k))?;
             if entry.level == BodyLevel::National || titled(k) {
@@ -617,7 +692,7 @@ impl Doc {
             if written.candidates.is_empty() {
                 return None;
             }
-            let id = self.home.resolve(&written, entry.level)?;
+            let id = self.home_at(s).resolve(&written, entry.level)?;
             (levels.contains(&gaz.place(id).level()) && !homes.contains(&Some(id))).then_some(id)
         })
     }
@@ -721,7 +796,7 @@ impl Doc {
         let mut place = if national {
             None
         } else {
-            self.home.province.map(place_ref)
+            self.home_at(s).province.map(place_ref)
         };
         let mut len = end - i;
         // The place written after the name: "Công an tỉnh Đồng Tháp", "Công an huyện"
@@ -732,7 +807,7 @@ impl Doc {
             if plen > 0 {
                 len += plen;
                 explicit = !mention.candidates.is_empty();
-                place = self.home.place_of(&mention, BodyLevel::Any).or(place);
+                place = self.home_at(s).place_of(&mention, BodyLevel::Any).or(place);
             }
         }
         // "Phòng Giá, Sở Tài chính tỉnh Quảng Trị", "Vụ Pháp chế, Bộ Xây dựng": a unit
@@ -819,13 +894,13 @@ impl Doc {
         // A department with no place written, in an article about a centrally-run city
         // that names no province: the city's ("Sở Nội vụ" of Hồ Chí Minh City).
         let bare = mention.candidates.is_empty() && mention.level_word.is_none();
-        let city = self.home.province.filter(|&p| {
+        let city = self.home_at(s).province.filter(|&p| {
             Gazetteer::global().place(p).kind == PlaceKind::CentralCity
-                && self.home.province_proper.is_none()
+                && self.home_at(s).province_proper.is_none()
         });
         let place = match city {
             Some(city) if bare => Some(place_ref(city)),
-            _ => self.home.place_of(&mention, BodyLevel::Province),
+            _ => self.home_at(s).place_of(&mention, BodyLevel::Province),
         };
         let body = BodyRef {
             org: dept.clone(),
@@ -883,7 +958,7 @@ impl Doc {
         let (items, n) = listed_units_at(&self.tokens[s], k + len)?;
         let mut places: Vec<PlaceRef> = Vec::new();
         for item in &items {
-            let place = self.home.place_of(item, entry.level)?;
+            let place = self.home_at(s).place_of(item, entry.level)?;
             if !places.contains(&place) {
                 places.push(place);
             }

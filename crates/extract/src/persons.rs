@@ -1464,7 +1464,7 @@ impl Doc {
         let body = BodyRef {
             org: "UBND".into(),
             kind: BodyKind::State.as_str().into(),
-            place: self.home.place_of(&mention, BodyLevel::Any),
+            place: self.home_at(s).place_of(&mention, BodyLevel::Any),
         };
         Some((body, len, explicit))
     }

@@ -1608,3 +1608,45 @@ fn familiar_honorifics_name_youth_union_officials_when_lower_case() {
     );
     assert_eq!(posts(&rec, "Trần Văn Hòa"), ["Chủ tịch | UBND | Kỳ Anh"]);
 }
+
+#[test]
+fn a_sentence_opening_with_another_province_sets_the_place_of_its_paragraph() {
+    let rec = record(
+        "Hai tỉnh có Chủ tịch HĐND mới\n\nNgày 28/6/2021, HĐND các tỉnh tổ chức kỳ họp thứ \
+         nhất.\n\nTại kỳ họp thứ nhất HĐND tỉnh Phú Yên khóa VIII, ông Trần Văn Bình, Phó \
+         Bí thư Tỉnh ủy, được bầu làm Chủ tịch HĐND tỉnh. Ông Lê Văn An tái đắc cử Chủ tịch \
+         UBND tỉnh.\n\nCụ thể: Tại Bình Định, ông Phạm Văn Cường, Phó Bí thư Tỉnh ủy, được \
+         bầu làm Chủ tịch HĐND tỉnh.",
+    );
+    assert_eq!(
+        posts(&rec, "Trần Văn Bình"),
+        [
+            "Chủ tịch | HĐND | Phú Yên",
+            "Phó Bí thư | Tỉnh ủy | Phú Yên"
+        ]
+    );
+    assert_eq!(posts(&rec, "Lê Văn An"), ["Chủ tịch | UBND | Phú Yên"]);
+    assert_eq!(
+        posts(&rec, "Phạm Văn Cường"),
+        [
+            "Chủ tịch | HĐND | Bình Định",
+            "Phó Bí thư | Tỉnh ủy | Bình Định"
+        ]
+    );
+}
+
+#[test]
+fn a_venue_in_a_centrally_run_city_leaves_the_province_of_an_implied_tinh_uy() {
+    let rec = record(
+        "Tỉnh ủy Nghệ An làm việc với Bộ Nội vụ\n\nNgày 5/10/2023, Ban Thường vụ Tỉnh ủy \
+         Nghệ An làm việc với Bộ Nội vụ.\n\nTại Hà Nội, ông Trần Văn Bình, Phó Bí thư Tỉnh \
+         ủy, Chủ tịch UBND tỉnh báo cáo.",
+    );
+    assert_eq!(
+        posts(&rec, "Trần Văn Bình"),
+        [
+            "Chủ tịch | UBND | Nghệ An",
+            "Phó Bí thư | Tỉnh ủy | Nghệ An"
+        ]
+    );
+}
