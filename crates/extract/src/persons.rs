@@ -201,7 +201,7 @@ impl Doc {
                     add_position(&mut persons[k], pos);
                 }
             }
-            let name_text = |n: &NameSpan| &self.text[toks[n.start].start..toks[n.end - 1].end];
+            let name_text = |n: &NameSpan| self.name_text(s, n);
             for (n, name) in names.iter().enumerate() {
                 if held[n].is_empty() && !name.honorific {
                     continue;
@@ -216,11 +216,11 @@ impl Doc {
                         replaces: replaced
                             .get(&p)
                             .filter(|_| !former)
-                            .map(|&r| name_text(&names[r]).to_string()),
+                            .map(|&r| name_text(&names[r])),
                         evidence: self.evidence(s, toks[post.start].start, toks[post.end - 1].end),
                     }
                 });
-                let mut text = &self.text[toks[name.start].start..toks[name.end - 1].end];
+                let mut text = name_text(name);
                 let evidence = self.evidence(s, toks[name.start].start, toks[name.end - 1].end);
                 if name.short {
                     let last_word = toks[name.start].key.as_str();
@@ -229,11 +229,10 @@ impl Doc {
                         .enumerate()
                         .filter(|(_, k)| k.rsplit(' ').next() == Some(last_word));
                     match (known.next(), known.next()) {
-                        (Some((k, _)), None) => text = &persons[k].name,
+                        (Some((k, _)), None) => text.clone_from(&persons[k].name),
                         _ => continue,
                     }
                 }
-                let text = text.to_string();
                 let key = cadre_text::fold_normalized(&text);
                 let idx = match keys.iter().position(|k| *k == key) {
                     Some(i) => i,
@@ -1496,6 +1495,27 @@ impl Doc {
             && posts.iter().any(|p| p.start == end + 1)
     }
 
+    /// The name read at `n` in sentence `s`, each word capitalised as names are
+    /// ("Cao văn Bé Tư" → "Cao Văn Bé Tư").
+    fn name_text(&self, s: usize, n: &NameSpan) -> String {
+        let toks = &self.tokens[s];
+        let mut out = String::new();
+        let mut previous_end = toks[n.start].start;
+        for t in &toks[n.start..n.end] {
+            out.push_str(&self.text[previous_end..t.start]);
+            let word = &self.text[t.start..t.end];
+            let mut chars = word.chars();
+            if let (false, Some(first)) = (t.is_capitalised, chars.next()) {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            } else {
+                out.push_str(word);
+            }
+            previous_end = t.end;
+        }
+        out
+    }
+
     /// Person names in sentence `s`, outside posts.
     fn names_in(&self, s: usize, posts: &[PostSpan]) -> Vec<NameSpan> {
         let toks = &self.tokens[s];
@@ -1531,10 +1551,21 @@ impl Doc {
                 continue;
             }
             let mut end = i + 1;
+            // "Cao văn Bé Tư": a middle name written in lower case after the family
+            // name, before a capitalised given name.
+            let lower_middle = |k: usize| {
+                k == i + 1
+                    && self.vocab.is_family_name(&t.key)
+                    && matches!(toks[k].key.as_str(), "văn" | "thị")
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.is_word && n.is_capitalised)
+                    && adjacent(&self.text, &toks[k], &toks[k + 1])
+            };
             while end < toks.len()
                 && end - i < 5
                 && toks[end].is_word
-                && toks[end].is_capitalised
+                && (toks[end].is_capitalised || lower_middle(end))
                 && !in_post(end)
                 && adjacent(&self.text, &toks[end - 1], &toks[end])
                 && self.vocab.roles.longest_at(self.keys(s, end)).is_none()

@@ -1650,3 +1650,20 @@ fn a_venue_in_a_centrally_run_city_leaves_the_province_of_an_implied_tinh_uy() {
         ]
     );
 }
+
+#[test]
+fn a_middle_name_written_in_lower_case_belongs_to_the_name() {
+    let rec = record(
+        "Kỳ họp HĐND huyện Bình Đại\n\nNgày 10/3/2020, HĐND huyện Bình Đại tổ chức kỳ họp \
+         thứ 12. Tham dự kỳ họp có ông Lê văn Bé Năm - Phó Chủ tịch HĐND huyện và bà Trần \
+         thị Mai - Phó Chủ tịch UBND huyện.",
+    );
+    assert_eq!(
+        posts(&rec, "Lê Văn Bé Năm"),
+        ["Phó Chủ tịch | HĐND | Bình Đại"]
+    );
+    assert_eq!(
+        posts(&rec, "Trần Thị Mai"),
+        ["Phó Chủ tịch | UBND | Bình Đại"]
+    );
+}
