@@ -1667,3 +1667,19 @@ fn a_middle_name_written_in_lower_case_belongs_to_the_name() {
         ["Phó Chủ tịch | UBND | Bình Đại"]
     );
 }
+
+#[test]
+fn the_womens_union_is_named_as_written() {
+    let rec = record(
+        "Huyện Mỹ Lộc có Phó Chủ tịch UBND mới\n\nNgày 8/7/2021, HĐND huyện Mỹ Lộc bầu bà \
+         Lê Thị Hoa, Chủ tịch Hội Liên hiệp Phụ nữ huyện Mỹ Lộc giữ chức Phó Chủ tịch UBND \
+         huyện. Dự kỳ họp có bà Trần Thị Hạnh, Chủ tịch Hội LHPN tỉnh Nam Định.",
+    );
+    assert!(
+        posts(&rec, "Lê Thị Hoa").contains(&"Chủ tịch | Hội Liên hiệp Phụ nữ | Mỹ Lộc".to_string())
+    );
+    assert_eq!(
+        posts(&rec, "Trần Thị Hạnh"),
+        ["Chủ tịch | Hội LHPN | Nam Định"]
+    );
+}
