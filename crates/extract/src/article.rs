@@ -214,7 +214,10 @@ impl Doc {
                 .get(start)
                 .is_some_and(|t| matches!(t.key.as_str(), "tại" | "ở"));
             let comma = toks.iter().take(24).position(|t| t.key == ",");
-            if let (true, Some(comma)) = (opens, comma.filter(|&c| c > start)) {
+            // "Tại buổi làm việc với tỉnh B, …" names the counterpart, not the scene.
+            let counterpart = |comma: usize| toks[start..comma].iter().any(|t| t.key == "với");
+            let comma = comma.filter(|&c| c > start && !counterpart(c));
+            if let (true, Some(comma)) = (opens, comma) {
                 let province = (start + 1..comma).find_map(|k| {
                     let (mention, len) = place_at(&self.text, toks, k);
                     let provinces: Vec<PlaceId> = self

@@ -1636,6 +1636,23 @@ fn a_sentence_opening_with_another_province_sets_the_place_of_its_paragraph() {
 }
 
 #[test]
+fn a_working_session_with_another_province_sets_no_scene() {
+    let rec = record(
+        "Tỉnh ủy Tuyên Quang làm việc với tỉnh Hà Giang\n\nNgày 5/10/2023, Ban Thường vụ \
+         Tỉnh ủy Tuyên Quang làm việc với Ban Thường vụ Tỉnh ủy Hà Giang. HĐND tỉnh Tuyên \
+         Quang và UBND tỉnh Tuyên Quang báo cáo.\n\nTại buổi làm việc với tỉnh Hà Giang, \
+         ông Trần Văn Bình, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh phát biểu.",
+    );
+    assert_eq!(
+        posts(&rec, "Trần Văn Bình"),
+        [
+            "Chủ tịch | UBND | Tuyên Quang",
+            "Phó Bí thư | Tỉnh ủy | Tuyên Quang"
+        ]
+    );
+}
+
+#[test]
 fn a_venue_in_a_centrally_run_city_leaves_the_province_of_an_implied_tinh_uy() {
     let rec = record(
         "Tỉnh ủy Nghệ An làm việc với Bộ Nội vụ\n\nNgày 5/10/2023, Ban Thường vụ Tỉnh ủy \
