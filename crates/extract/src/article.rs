@@ -57,7 +57,7 @@ pub(crate) struct Doc {
     /// remembered once the article's home is known (the reading depends on it): the
     /// look-backs of meetings, terms and posts read the same tokens again and again.
     bodies_read: RefCell<FxHashMap<(usize, usize), BodyReading>>,
-    /// Whether `bodies_read` may be used: the home is known.
+    /// Whether `bodies_read` may be used: the home and the scenes are known.
     home_known: bool,
     /// Per sentence, the home of a scene set in another province ([`Doc::scenes`]),
     /// which places that sentence's implied bodies instead of the article's home.
