@@ -1636,6 +1636,24 @@ fn a_sentence_opening_with_another_province_sets_the_place_of_its_paragraph() {
 }
 
 #[test]
+fn a_scene_ends_with_its_paragraph() {
+    let rec = record(
+        "Bình Định có Chủ tịch HĐND mới\n\nNgày 28/6/2021, HĐND tỉnh Bình Định tổ chức kỳ \
+         họp thứ nhất. HĐND tỉnh Bình Định bầu các chức danh.\n\nTại Phú Yên, ông Trần Văn \
+         Bình được bầu làm Chủ tịch HĐND tỉnh.\n\nÔng Lê Văn An, Phó Bí thư Tỉnh ủy, được \
+         bầu làm Chủ tịch HĐND tỉnh.",
+    );
+    assert_eq!(posts(&rec, "Trần Văn Bình"), ["Chủ tịch | HĐND | Phú Yên"]);
+    assert_eq!(
+        posts(&rec, "Lê Văn An"),
+        [
+            "Chủ tịch | HĐND | Bình Định",
+            "Phó Bí thư | Tỉnh ủy | Bình Định"
+        ]
+    );
+}
+
+#[test]
 fn a_working_session_with_another_province_sets_no_scene() {
     let rec = record(
         "Tỉnh ủy Tuyên Quang làm việc với tỉnh Hà Giang\n\nNgày 5/10/2023, Ban Thường vụ \
