@@ -214,8 +214,13 @@ impl Doc {
                 .get(start)
                 .is_some_and(|t| matches!(t.key.as_str(), "tại" | "ở"));
             let comma = toks.iter().take(24).position(|t| t.key == ",");
-            // "Tại buổi làm việc với tỉnh B, …" names the counterpart, not the scene.
-            let counterpart = |comma: usize| toks[start..comma].iter().any(|t| t.key == "với");
+            // "Tại buổi làm việc với tỉnh B, …" names the counterpart, not the scene;
+            // "Tại các tỉnh A, B, …" several scenes at once, so none.
+            let counterpart = |comma: usize| {
+                toks[start..comma]
+                    .iter()
+                    .any(|t| matches!(t.key.as_str(), "với" | "các"))
+            };
             let comma = comma.filter(|&c| c > start && !counterpart(c));
             if let (true, Some(comma)) = (opens, comma) {
                 let province = (start + 1..comma).find_map(|k| {

@@ -1671,6 +1671,19 @@ fn a_working_session_with_another_province_sets_no_scene() {
 }
 
 #[test]
+fn a_locative_listing_several_provinces_sets_no_scene() {
+    let rec = record(
+        "Tỉnh ủy Tuyên Quang có Bí thư mới\n\nNgày 5/10/2023, Ban Chấp hành Đảng bộ tỉnh \
+         Tuyên Quang bầu Bí thư Tỉnh ủy Tuyên Quang. HĐND tỉnh Tuyên Quang họp.\n\nTại các \
+         tỉnh Yên Bái, Hà Giang, Lào Cai, ông Trần Văn Bình, Phó Bí thư Tỉnh ủy, dự họp.",
+    );
+    assert_eq!(
+        posts(&rec, "Trần Văn Bình"),
+        ["Phó Bí thư | Tỉnh ủy | Tuyên Quang"]
+    );
+}
+
+#[test]
 fn a_venue_in_a_centrally_run_city_leaves_the_province_of_an_implied_tinh_uy() {
     let rec = record(
         "Tỉnh ủy Nghệ An làm việc với Bộ Nội vụ\n\nNgày 5/10/2023, Ban Thường vụ Tỉnh ủy \
