@@ -54,14 +54,14 @@ pub(crate) struct Doc {
     pub url: Option<String>,
     pub vocab: &'static Vocabulary,
     /// The bodies [`Doc::body_at`] read without shared words, by sentence and token,
-    /// remembered once the article's home is known (the reading depends on it): the
-    /// look-backs of meetings, terms and posts read the same tokens again and again.
+    /// remembered once the article's home and scenes are known (the reading depends on
+    /// them): the look-backs of meetings, terms and posts read the same tokens again
+    /// and again.
     bodies_read: RefCell<FxHashMap<(usize, usize), BodyReading>>,
-    /// Whether `bodies_read` may be used: the home and the scenes are known.
-    home_known: bool,
     /// Per sentence, the home of a scene set in another province ([`Doc::scenes`]),
-    /// which places that sentence's implied bodies instead of the article's home.
-    scenes: Vec<Option<Home>>,
+    /// which places that sentence's implied bodies instead of the article's home;
+    /// `None` until the home is known.
+    scenes: Option<Vec<Option<Home>>>,
 }
 
 /// A body read at a token: the body, the tokens read, whether its place was written.
@@ -113,12 +113,10 @@ pub fn extract(input: &ArticleInput) -> Extraction {
         url: input.url.map(str::to_string),
         vocab: Vocabulary::global(),
         bodies_read: RefCell::default(),
-        home_known: false,
-        scenes: Vec::new(),
+        scenes: None,
     };
     doc.home = doc.find_home();
-    doc.scenes = doc.scenes();
-    doc.home_known = true;
+    doc.scenes = Some(doc.scenes());
     let persons = doc.persons();
     let documents = doc.documents();
     let terms = doc.terms();
@@ -186,8 +184,8 @@ impl Doc {
     /// article's.
     pub(crate) fn home_at(&self, s: usize) -> &Home {
         self.scenes
-            .get(s)
-            .and_then(Option::as_ref)
+            .as_ref()
+            .and_then(|scenes| scenes.get(s)?.as_ref())
             .unwrap_or(&self.home)
     }
 
@@ -548,7 +546,7 @@ impl Doc {
     /// Returns the body, the number of tokens read, and whether the place was written
     /// (not implied by context).
     pub fn body_at(&self, s: usize, i: usize, shared: &[&str]) -> BodyReading {
-        if !shared.is_empty() || !self.home_known {
+        if !shared.is_empty() || self.scenes.is_none() {
             return self.read_body_at(s, i, shared);
         }
         if let Some(known) = self.bodies_read.borrow().get(&(s, i)) {
@@ -690,7 +688,8 @@ impl Doc {
         let gaz = Gazetteer::global();
         let toks = &self.tokens[s];
         let titled = |k: usize| self.vocab.roles.ends_at(toks, k, 4);
-        let homes = [self.home_at(s).district, self.home_at(s).province];
+        let home = self.home_at(s);
+        let homes = [home.district, home.province];
         (0..i).rev().find_map(|k| {
             let (len, entry) = self.vocab.bodies.longest_at(self.keys(s, k))?;
             if entry.level == BodyLevel::National || titled(k) {
@@ -700,7 +699,7 @@ impl Doc {
             if written.candidates.is_empty() {
                 return None;
             }
-            let id = self.home_at(s).resolve(&written, entry.level)?;
+            let id = home.resolve(&written, entry.level)?;
             (levels.contains(&gaz.place(id).level()) && !homes.contains(&Some(id))).then_some(id)
         })
     }
@@ -902,13 +901,14 @@ impl Doc {
         // A department with no place written, in an article about a centrally-run city
         // that names no province: the city's ("Sở Nội vụ" of Hồ Chí Minh City).
         let bare = mention.candidates.is_empty() && mention.level_word.is_none();
-        let city = self.home_at(s).province.filter(|&p| {
+        let home = self.home_at(s);
+        let city = home.province.filter(|&p| {
             Gazetteer::global().place(p).kind == PlaceKind::CentralCity
-                && self.home_at(s).province_proper.is_none()
+                && home.province_proper.is_none()
         });
         let place = match city {
             Some(city) if bare => Some(place_ref(city)),
-            _ => self.home_at(s).place_of(&mention, BodyLevel::Province),
+            _ => home.place_of(&mention, BodyLevel::Province),
         };
         let body = BodyRef {
             org: dept.clone(),

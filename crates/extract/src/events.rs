@@ -1280,8 +1280,9 @@ impl Doc {
         let subject_is_bch = keys_before(scope, &["ban", "chấp", "hành"])
             && !keys_before(scope, &["ban", "chấp", "hành", "trung", "ương"]);
         let rest = &self.text[toks.get(j).map_or(se, |t| t.start)..se];
+        let head = &rest[..rest.floor_char_boundary(ORDINAL_WINDOW)];
         let ordinal = ordinal_re()
-            .captures(&rest[..rest.floor_char_boundary(ORDINAL_WINDOW)])
+            .captures(head)
             .and_then(|c| ordinal_of(&c))
             .or_else(|| {
                 // "Hội nghị Ban Chấp hành Đảng bộ lần thứ 8, khóa XII" and "Kỳ họp thứ 7".
@@ -1309,9 +1310,7 @@ impl Doc {
             })
             .or_else(|| {
                 // "phiên họp đầu tiên", "kỳ họp đầu tiên": the first.
-                fold_normalized(&rest[..rest.floor_char_boundary(ORDINAL_WINDOW)])
-                    .starts_with("đầu tiên")
-                    .then_some(1)
+                fold_normalized(head).starts_with("đầu tiên").then_some(1)
             })
             .or_else(|| {
                 // "tại kỳ họp 44", "đã họp kỳ 50": a session's number right after its

@@ -201,7 +201,6 @@ impl Doc {
                     add_position(&mut persons[k], pos);
                 }
             }
-            let name_text = |n: &NameSpan| self.name_text(s, n);
             for (n, name) in names.iter().enumerate() {
                 if held[n].is_empty() && !name.honorific {
                     continue;
@@ -216,11 +215,11 @@ impl Doc {
                         replaces: replaced
                             .get(&p)
                             .filter(|_| !former)
-                            .map(|&r| name_text(&names[r])),
+                            .map(|&r| self.name_text(s, &names[r])),
                         evidence: self.evidence(s, toks[post.start].start, toks[post.end - 1].end),
                     }
                 });
-                let mut text = name_text(name);
+                let mut text = self.name_text(s, name);
                 let evidence = self.evidence(s, toks[name.start].start, toks[name.end - 1].end);
                 if name.short {
                     let last_word = toks[name.start].key.as_str();

@@ -43,26 +43,41 @@ fn tables() -> &'static Tables {
     })
 }
 
+/// A character class read from a table below [`TABLE_END`]: `ascii` for ASCII, the
+/// table `of` the [`Tables`] up to the end, `full` (the `char` method) above it.
+fn classify(
+    c: char,
+    ascii: impl Fn(&char) -> bool,
+    of: impl Fn(&Tables) -> &[bool],
+    full: impl Fn(char) -> bool,
+) -> bool {
+    if c.is_ascii() {
+        ascii(&c)
+    } else if u32::from(c) < TABLE_END {
+        of(tables())[c as usize]
+    } else {
+        full(c)
+    }
+}
+
 /// `c.is_alphanumeric()`, faster for the characters of Vietnamese text.
 pub fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if u32::from(c) < TABLE_END {
-        tables().alphanumeric[c as usize]
-    } else {
-        c.is_alphanumeric()
-    }
+    classify(
+        c,
+        char::is_ascii_alphanumeric,
+        |t| &t.alphanumeric,
+        char::is_alphanumeric,
+    )
 }
 
 /// `c.is_alphabetic()`, faster for the characters of Vietnamese text.
 pub fn is_alphabetic(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else if u32::from(c) < TABLE_END {
-        tables().alphabetic[c as usize]
-    } else {
-        c.is_alphabetic()
-    }
+    classify(
+        c,
+        char::is_ascii_alphabetic,
+        |t| &t.alphabetic,
+        char::is_alphabetic,
+    )
 }
 
 /// Appends `c.to_lowercase()` to `out`, faster for the characters of Vietnamese text.
