@@ -659,6 +659,9 @@ mod tests {
             assert_eq!(&found[..2], &hcm, "{alias}");
         }
         assert_eq!(g().find("Thủ đô"), &[id("L01"), id("N01")]);
+        // A district spelled as its seat township spells it: the district first.
+        assert_eq!(g().find("Mù Cang Chải")[0], id("L137"));
+        assert_eq!(g().find("Đăk Tô")[0], id("L612"));
         assert_eq!(g().find("Thừa Thiên - Huế"), &[id("L46")]);
         assert_eq!(g().find("Thừa Thiên Huế"), &[id("L46")]);
         assert_eq!(&g().find("Huế")[..2], &[id("L46"), id("N46")]);
