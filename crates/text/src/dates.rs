@@ -64,12 +64,14 @@ fn verbal() -> &'static Regex {
     })
 }
 
-/// The first day of a range written before a date: "ngày 26 và 27-3", "ngày 30, 31-3",
-/// "ngày 8 đến 10/5".
+/// The first day of a range or list written before a date: "ngày 26 và 27-3", "ngày
+/// 30, 31-3", "ngày 8 đến 10/5", "trong 3 ngày, 3, 4 và 5/8/2020".
 fn range_start() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:ngày|sáng|chiều|từ)\s+(\d{1,2})\s*(?:,|và|đến|-|–)\s*$")
+        Regex::new(
+            r"(?i)(?:ngày|sáng|chiều|từ)\s*,?\s+(\d{1,2})(?:\s*,\s*\d{1,2})*\s*(?:,|và|đến|-|–)\s*$",
+        )
             .expect("valid range regex")
     })
 }
@@ -377,6 +379,11 @@ mod tests {
         );
         assert_eq!(isos("và ngày 20, 21-5, Đại hội"), vec!["1999-05-20"]);
         assert_eq!(isos("từ ngày 3 đến 5/6/2020"), vec!["2020-06-03"]);
+        assert_eq!(
+            isos("Trong 03 ngày, 3,4 và 5/8/2020, Đảng bộ"),
+            vec!["2020-08-03"]
+        );
+        assert_eq!(isos("ngày 7, 8 và 9-12, Đại hội"), vec!["1999-12-07"]);
         assert_eq!(isos("có 12, 13-5 người"), Vec::<String>::new());
     }
 
