@@ -930,7 +930,12 @@ impl Doc {
                     // clause ("chọn chỉ đạo đại hội điểm").
                     let named = reported || toks[i].is_capitalised || set_in_opening(&toks[..i]);
                     let common_noun = unnumbered_congress && !toks[i].is_capitalised;
-                    if !(out.is_empty() && s < 3) || plural || !named || common_noun {
+                    // "Đại hội đã bầu Ban Chấp hành Đảng bộ quận …": a bare meeting that
+                    // elects is the article's own wherever it is first written.
+                    let elects = reported
+                        && first_verb_after
+                            .is_some_and(|k| keys[k..].iter().take(2).any(|t| t.key == "bầu"));
+                    if !(out.is_empty() && (s < 3 || elects)) || plural || !named || common_noun {
                         continue;
                     }
                 } else if !reported || unnumbered_congress {

@@ -263,6 +263,41 @@ fn a_congress_reported_through_its_first_session() {
 }
 
 #[test]
+fn a_bare_congress_that_elects_is_the_article_s_own_wherever_first_written() {
+    let rec = record(
+        "Ông Lê Văn Tâm tái đắc cử Bí thư Quận ủy quận 8\n\nQuận 8 phấn đấu tăng thu ngân \
+         sách. Phấn đấu đến năm 2020 hoàn thành việc di dời nhà ven kênh.\n\nĐại hội đã bầu \
+         Ban Chấp hành Đảng bộ quận 8 nhiệm kỳ 2015-2020 gồm 41 người.",
+    );
+    assert_eq!(meetings(&rec), ["Đại hội | - | Quận 8 | - | "]);
+}
+
+#[test]
+fn a_congress_prepared_for_is_not_held() {
+    let rec = record(
+        "Ngày 22/6, Huyện ủy Krông Pa tổ chức Hội nghị Ban Chấp hành lần thứ 21. Trong 6 \
+         tháng cuối năm, Đảng bộ huyện Krông Pa tập trung chuẩn bị chu đáo nội dung, các điều \
+         kiện cần thiết để tổ chức Đại hội Đại biểu Đảng bộ huyện lần thứ XVII, nhiệm kỳ \
+         2020 - 2025.",
+    );
+    let m = meetings(&rec);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].starts_with("Hội nghị Ban Chấp hành | 21 | Krông Pa"),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn a_congress_of_three_days_listed_is_dated_by_the_first() {
+    let rec = record(
+        "Trong 03 ngày, 3,4 và 5/8/2020, Đảng bộ huyện Long Thành đã tổ chức Đại hội Đại \
+         biểu lần thứ VI, nhiệm kỳ 2020 – 2025.",
+    );
+    assert_eq!(meetings(&rec), ["Đại hội | 6 | Long Thành | 2020-08-03 | "]);
+}
+
+#[test]
 fn a_numbered_meeting_named_again_with_its_day() {
     let rec = record(
         "Tại Đại hội Công đoàn tỉnh Quảng Bình lần thứ XV, ông Lê Văn Bảo tái đắc cử Chủ \
