@@ -54,14 +54,6 @@ pub fn portal_communes(url: &str) -> Vec<PlaceId> {
         return Vec::new();
     };
     let index = slug_index();
-    // A district's or province's own portal ("tranvanthoi.camau.dcs.vn"), even
-    // when a commune (its seat) bears the name too.
-    if index.contains_key(*first) {
-        return Vec::new();
-    }
-    let Some(communes) = commune_slug_index().get(*first) else {
-        return Vec::new();
-    };
     let gaz = Gazetteer::global();
     let units: Vec<PlaceId> = rest
         .iter()
@@ -69,6 +61,21 @@ pub fn portal_communes(url: &str) -> Vec<PlaceId> {
         .flatten()
         .copied()
         .collect();
+    // A district's or province's own portal ("tranvanthoi.camau.dcs.vn"), even
+    // when a commune (its seat) bears the name too; not a district of that name in
+    // another province ("binhthanh.chauthanh.angiang.gov.vn" is a commune's).
+    let district_portal = index.get(*first).is_some_and(|ids| {
+        units.is_empty()
+            || ids
+                .iter()
+                .any(|&d| units.iter().any(|&u| gaz.contains(u, d)))
+    });
+    if district_portal {
+        return Vec::new();
+    }
+    let Some(communes) = commune_slug_index().get(*first) else {
+        return Vec::new();
+    };
     communes
         .iter()
         .copied()
@@ -112,6 +119,21 @@ pub fn places_in_url(url: &str) -> Vec<Vec<PlaceId>> {
                 provinces
             });
         }
+    }
+    // The labels of a host are nested units: one that names no unit inside the
+    // province another label names is a commune's name ("binhthanh.chauthanh.angiang":
+    // not the Bình Thạnh district of Hồ Chí Minh City).
+    let host_provinces: Vec<PlaceId> = found
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|&id| gaz.place(id).level() == Level::Province)
+        .collect();
+    if !host_provinces.is_empty() {
+        found.retain(|ids| {
+            ids.iter()
+                .any(|&id| host_provinces.iter().any(|&p| gaz.contains(p, id)))
+        });
     }
     found.extend(places_in_path(url));
     found.extend(province_opening_headline(url));
@@ -398,6 +420,25 @@ mod tests {
         assert!(communes("https://tienphong.vn/dang-bo-xa-tien-loc-post1.tpo").is_empty());
         assert!(communes("https://hauloc.thanhhoa.gov.vn/xa-hoi/tin-tuc").is_empty());
         assert!(communes("https://hauloc.thanhhoa.gov.vn/thi-xa-tien-loc").is_empty());
+    }
+
+    #[test]
+    fn a_host_label_naming_a_district_of_another_province_is_a_commune() {
+        let url = "https://binhthanh.chauthanh.angiang.gov.vn/index.php/tin-tuc";
+        let provinces: Vec<String> = names(url).iter().flatten().cloned().collect();
+        assert!(
+            !provinces.contains(&"Bình Thạnh".to_string()),
+            "{provinces:?}"
+        );
+        let gaz = Gazetteer::global();
+        let communes: Vec<String> = portal_communes(url)
+            .into_iter()
+            .map(|id| gaz.place(gaz.province_of(id)).name.clone())
+            .collect();
+        assert!(
+            !communes.is_empty() && communes.iter().all(|p| p == "An Giang"),
+            "{communes:?}"
+        );
     }
 
     #[test]
