@@ -30,19 +30,40 @@ pub(crate) fn read_inputs(paths: &[PathBuf], limits: &InputLimits) -> (Vec<Artic
     (articles, skipped)
 }
 
-/// Extracts one article.
-pub(crate) fn extract_one(a: &Article) -> Extraction {
-    extract(&ArticleInput {
-        id: &a.id,
-        text: &a.text,
-        url: a.url.as_deref(),
-        published: a.published.as_deref(),
+/// Extracts one article, turning a panic of the extractor (a bug in cadre) into that
+/// article's error, so that one article never stops a batch.
+pub(crate) fn extract_guarded(a: &Article) -> Result<Extraction, Skipped> {
+    guarded(&a.id, || {
+        extract(&ArticleInput {
+            id: &a.id,
+            text: &a.text,
+            url: a.url.as_deref(),
+            published: a.published.as_deref(),
+        })
+    })
+}
+
+/// Runs `f` for the article `id`; a panic becomes a [`Skipped`] that names it, with
+/// the panic's message.
+fn guarded<T>(id: &str, f: impl FnOnce() -> T) -> Result<T, Skipped> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|m| m.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Skipped {
+            source: id.to_string(),
+            reason: format!(
+                "the extractor failed on this article (a bug in cadre; please report it with the article): {message}"
+            ),
+        }
     })
 }
 
 /// Extracts `articles` in parallel, setting aside (as skipped) any article that
 /// yields more than `max_facts` facts: a list or table, not news, that would bloat
-/// the store.
+/// the store, and any the extractor fails on ([`extract_guarded`]).
 pub(crate) fn extract_all(
     articles: &[Article],
     max_facts: usize,
@@ -50,7 +71,7 @@ pub(crate) fn extract_all(
     let results: Vec<Result<Extraction, Skipped>> = articles
         .par_iter()
         .map(|a| {
-            let x = extract_one(a);
+            let x = extract_guarded(a)?;
             let facts = x
                 .persons
                 .iter()
@@ -80,4 +101,21 @@ pub(crate) fn extract_all(
         }
     }
     (kept, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_the_article_s_error() {
+        let failed = guarded("a-1", || -> u32 { panic!("slice index out of range") }).unwrap_err();
+        assert_eq!(failed.source, "a-1");
+        assert!(
+            failed.reason.ends_with("slice index out of range"),
+            "{}",
+            failed.reason
+        );
+        assert_eq!(guarded("a-2", || 7).unwrap(), 7);
+    }
 }

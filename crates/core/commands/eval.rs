@@ -9,7 +9,7 @@ use cadre_extract::eval::{score, to_eval_json, FIELDS};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::articles::{extract_one, read_inputs};
+use crate::articles::{extract_guarded, read_inputs};
 use crate::cli::InputLimits;
 use crate::output::report;
 
@@ -63,10 +63,16 @@ fn evaluate(
     };
     let (articles, skipped) = read_inputs(&inputs, &InputLimits::default());
     report(&skipped);
-    let predictions: Vec<(String, Value)> = articles
-        .par_iter()
-        .map(|a| (a.id.clone(), to_eval_json(&extract_one(a))))
-        .collect();
+    let extracted: Vec<_> = articles.par_iter().map(extract_guarded).collect();
+    let mut predictions: Vec<(String, Value)> = Vec::new();
+    let mut failed = Vec::new();
+    for (a, x) in articles.iter().zip(extracted) {
+        match x {
+            Ok(x) => predictions.push((a.id.clone(), to_eval_json(&x))),
+            Err(s) => failed.push(s),
+        }
+    }
+    report(&failed);
     let mut pairs = Vec::new();
     let mut gold_files: Vec<PathBuf> = std::fs::read_dir(gold_dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
