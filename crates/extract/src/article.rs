@@ -10,7 +10,7 @@ use cadre_lexicon::places::{Gazetteer, Level, PlaceId, PlaceKind};
 use cadre_lexicon::vocab::{BodyKind, BodyLevel, Vocabulary};
 use cadre_text::chars::is_alphabetic;
 use cadre_text::{
-    join_broken_words, normalize_text, split_sentences, strip_markup, unglue_dates, DateMatch,
+    join_broken_words, normalize_text, split_sentences_with, strip_markup, unglue_dates, DateMatch,
 };
 
 use crate::model::{BodyRef, Evidence, Extraction, PlaceRef, Sentence};
@@ -76,7 +76,11 @@ pub fn extract(input: &ArticleInput) -> Extraction {
         .published
         .map(str::to_string)
         .or_else(|| find_published(&text));
-    let spans = split_sentences(&text);
+    // A name broken by a hard wrap ("đ/c Nguyễn" at a line's end, "Văn Hán" on the next).
+    let vocab = Vocabulary::global();
+    let spans = split_sentences_with(&text, |word| {
+        vocab.is_family_name(&cadre_text::fold_key(word))
+    });
     let tokens: Vec<Vec<Token>> = spans.iter().map(|&(s, e)| tokenize(&text, s, e)).collect();
     // A year the text writes (or its page stamp) stands; one inferred from the terms
     // it names ("kỳ họp thứ nhất … nhiệm kỳ 2021-2026" → 2021) yields to the map the

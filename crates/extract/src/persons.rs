@@ -772,8 +772,11 @@ impl Doc {
         let mut k = last;
         while k > 0 {
             let prev = &names[k - 1];
-            let next_start =
-                names[k].start - self.honorific_ending_at(s, names[k].start).unwrap_or(0);
+            // An honorific may start inside the name before ("… Đắk Nông Đồng chí A":
+            // "Nông Đồng" read as a name): the gap then is empty.
+            let next_start = (names[k].start
+                - self.honorific_ending_at(s, names[k].start).unwrap_or(0))
+            .max(prev.end);
             // "Ông A, Chủ tịch UBND huyện B, bà C và ông D được chỉ định giữ chức …": a
             // listed name may carry its own posts before the next one, with nothing
             // else between ("A, post giữ chức X; B, …" gives A a verb of its own).
@@ -1501,7 +1504,14 @@ impl Doc {
         let mut out = String::new();
         let mut previous_end = toks[n.start].start;
         for t in &toks[n.start..n.end] {
-            out.push_str(&self.text[previous_end..t.start]);
+            // One space between words, whatever the text has there (a line break
+            // inside a name broken by a hard wrap).
+            let gap = &self.text[previous_end..t.start];
+            if !gap.is_empty() && gap.chars().all(char::is_whitespace) {
+                out.push(' ');
+            } else {
+                out.push_str(gap);
+            }
             let word = &self.text[t.start..t.end];
             let mut chars = word.chars();
             if let (false, Some(first)) = (t.is_capitalised, chars.next()) {

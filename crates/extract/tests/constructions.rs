@@ -263,6 +263,33 @@ fn a_congress_reported_through_its_first_session() {
 }
 
 #[test]
+fn an_honorific_right_after_a_place_that_ends_like_a_family_name() {
+    // "Nông Đồng" reads as a name whose last word opens "Đồng chí": the names meet.
+    let rec = record(
+        "Cổng thông tin điện tử tỉnh Đắk Nông Đồng chí Lê Văn Khoa được bầu giữ chức Bí thư \
+         Tỉnh ủy Đắk Nông nhiệm kỳ 2020-2025.",
+    );
+    assert_eq!(posts(&rec, "Lê Văn Khoa"), ["Bí thư | Tỉnh ủy | Đắk Nông"]);
+}
+
+#[test]
+fn a_name_broken_by_a_hard_wrap() {
+    let rec = record(
+        "Sáng ngày 7/6/2021, Thường trực HĐND huyện Gia Lộc tổ chức Hội nghị liên tịch.\n\
+         Tham dự họp có đ/c Trần Văn Lực, Bí thư Huyện ủy; đ/c Nguyễn\n\
+         Văn Hòa, UV BTV Huyện ủy, Phó Chủ tịch HĐND huyện; đại diện lãnh đạo UBND,\n\
+         UBMTTQVN huyện.",
+    );
+    assert_eq!(
+        posts(&rec, "Nguyễn Văn Hòa"),
+        [
+            "Phó Chủ tịch | HĐND | Gia Lộc",
+            "Ủy viên Ban Thường vụ | Huyện ủy | Gia Lộc"
+        ]
+    );
+}
+
+#[test]
 fn a_bare_congress_that_elects_is_the_article_s_own_wherever_first_written() {
     let rec = record(
         "Ông Lê Văn Tâm tái đắc cử Bí thư Quận ủy quận 8\n\nQuận 8 phấn đấu tăng thu ngân \

@@ -16,5 +16,5 @@ pub use decode::{decode, DecodeError};
 pub use markup::strip_markup;
 pub use normalize::{ascii_slug, fold_key, fold_normalized, join_broken_words, normalize_text};
 pub use numerals::{parse_ordinal, parse_roman, to_roman};
-pub use sentences::split_sentences;
+pub use sentences::{split_sentences, split_sentences_with};
 pub use spreadsheet::spreadsheet_text;

@@ -1,12 +1,20 @@
 //! Sentence splitting: every line is a unit, and inside a line a sentence ends at
 //! ".", "!" or "?" followed by a space and an upper-case letter, a quote or a digit.
 //! A hard-wrapped line (one that stops mid-sentence: on a word, with the next line
-//! going on in lower case, or on a comma) is joined to the next.
+//! going on in lower case, or on a comma, or on the first word of a name) is joined
+//! to the next.
 
 /// Byte spans of the sentences of `text`, trimmed, in order, never empty.
 pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+    split_sentences_with(text, |_| false)
+}
+
+/// [`split_sentences`], where a line that ends on a capitalised word for which
+/// `opens_name` holds (a family name: "… đ/c Nguyễn" then "Văn Hán, …") goes on into
+/// the next line when that line starts with a capital: a name broken by a hard wrap.
+pub fn split_sentences_with(text: &str, opens_name: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    for (unit_start, unit) in units(text) {
+    for (unit_start, unit) in units(text, &opens_name) {
         let mut start = unit_start;
         for (i, c) in unit.char_indices() {
             if matches!(c, '.' | '!' | '?') {
@@ -29,14 +37,14 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
 
 /// Lines, with hard-wrapped ones joined to the line they continue on: (byte offset,
 /// text including the line breaks inside it).
-fn units(text: &str) -> Vec<(usize, &str)> {
+fn units<'t>(text: &'t str, opens_name: &impl Fn(&str) -> bool) -> Vec<(usize, &'t str)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut line_start = 0;
     let mut before = "";
     for line in text.split_inclusive('\n') {
         let end = line_start + line.len();
         match out.last_mut() {
-            Some(last) if continues(before, line) => last.1 = end,
+            Some(last) if continues(before, line, opens_name) => last.1 = end,
             _ => out.push((line_start, end)),
         }
         before = line;
@@ -47,9 +55,11 @@ fn units(text: &str) -> Vec<(usize, &str)> {
 
 /// Whether `line` goes on with the sentence of the line `before` it: that line stops
 /// mid-sentence (on a word, or on a comma) and this one starts right at the margin,
-/// in lower case after a word, with any text after a comma.
-fn continues(before: &str, line: &str) -> bool {
-    let Some(last) = before.trim_end().chars().next_back() else {
+/// in lower case after a word, with any text after a comma, in upper case after a
+/// capitalised word that opens a name (`opens_name`).
+fn continues(before: &str, line: &str, opens_name: &impl Fn(&str) -> bool) -> bool {
+    let before = before.trim_end();
+    let Some(last) = before.chars().next_back() else {
         return false;
     };
     let Some(first) = line.chars().next() else {
@@ -57,7 +67,17 @@ fn continues(before: &str, line: &str) -> bool {
     };
     match last {
         ',' => first.is_alphanumeric(),
-        c if c.is_alphanumeric() => first.is_lowercase(),
+        c if c.is_alphanumeric() && first.is_lowercase() => true,
+        // The word opens the name only after a word that is not part of it: "đ/c
+        // Nguyễn", not the "Nông" of "tỉnh Đắk Nông".
+        c if c.is_alphanumeric() && first.is_uppercase() => {
+            let mut words = before.rsplit(char::is_whitespace);
+            let (word, previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            // Written as a name: a capital, then lower case (not the "VI" of "lần thứ VI").
+            let title_case = capital(word) && word.chars().skip(1).all(char::is_lowercase);
+            title_case && !previous.is_empty() && !capital(previous) && opens_name(word)
+        }
         _ => false,
     }
 }
@@ -106,6 +126,27 @@ mod tests {
                 "Hết"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_broken_by_a_hard_wrap_is_joined() {
+        let t = "Dự có đ/c Trần\nVăn Bình, Phó Bí thư.\nTỉnh ủy Hà Trần\nHọp lần thứ VI\nNgày 5/10, họp.";
+        let family = |w: &str| w == "Trần" || w == "VI";
+        let spans: Vec<&str> = split_sentences_with(t, family)
+            .into_iter()
+            .map(|(s, e)| &t[s..e])
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "Dự có đ/c Trần\nVăn Bình, Phó Bí thư.",
+                "Tỉnh ủy Hà Trần",
+                "Họp lần thứ VI",
+                "Ngày 5/10, họp."
+            ]
+        );
+        // Without the name test, the capital starts a new line's sentence.
+        assert_eq!(texts(t).len(), 5);
     }
 
     #[test]
