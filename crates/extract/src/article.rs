@@ -115,7 +115,7 @@ pub fn extract(input: &ArticleInput) -> Extraction {
         year,
         published: published.clone(),
         url: input.url.map(str::to_string),
-        vocab: Vocabulary::global(),
+        vocab,
         bodies_read: RefCell::default(),
         scenes: None,
     };
