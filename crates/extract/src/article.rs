@@ -146,7 +146,7 @@ pub fn extract(input: &ArticleInput) -> Extraction {
         .lines()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("");
-    Extraction {
+    let mut extraction = Extraction {
         id: input.id.to_string(),
         url: input.url.map(str::to_string),
         title: title.trim().to_string(),
@@ -160,7 +160,22 @@ pub fn extract(input: &ArticleInput) -> Extraction {
         terms,
         meetings,
         text: doc.text,
-    }
+    };
+    // A unit's name as the article spells it, when it spells it with other marks.
+    let text = std::mem::take(&mut extraction.text);
+    let mut spelled: rustc_hash::FxHashMap<String, Option<String>> = Default::default();
+    extraction.fact_places_mut(|place| {
+        if place.code.is_some() {
+            let spelling = spelled
+                .entry(place.name.clone())
+                .or_insert_with(|| crate::places::spelling_in_text(&text, &place.name));
+            if let Some(spelling) = spelling {
+                place.name.clone_from(spelling);
+            }
+        }
+    });
+    extraction.text = text;
+    extraction
 }
 
 impl Doc {

@@ -159,3 +159,22 @@ pub struct Extraction {
     /// Meetings.
     pub meetings: Vec<Meeting>,
 }
+
+impl Extraction {
+    /// Calls `f` on the place of every fact's body: posts, documents' issuers, terms and
+    /// meetings (not the article's home).
+    pub(crate) fn fact_places_mut(&mut self, mut f: impl FnMut(&mut PlaceRef)) {
+        let bodies = self
+            .persons
+            .iter_mut()
+            .flat_map(|p| p.positions.iter_mut().map(|q| &mut q.body))
+            .chain(self.documents.iter_mut().filter_map(|d| d.issuer.as_mut()))
+            .chain(self.terms.iter_mut().map(|t| &mut t.body))
+            .chain(self.meetings.iter_mut().map(|m| &mut m.body));
+        for body in bodies {
+            if let Some(place) = body.place.as_mut() {
+                f(place);
+            }
+        }
+    }
+}

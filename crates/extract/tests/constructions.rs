@@ -290,6 +290,24 @@ fn a_name_broken_by_a_hard_wrap() {
 }
 
 #[test]
+fn a_unit_keeps_the_article_s_spelling_when_only_its_marks_differ() {
+    // The gazetteer spells the district "Mù Căng Chải"; its township and the press write
+    // "Mù Cang Chải".
+    let rec = record(
+        "Sáng 3/4/2018, Ban Chấp hành Đảng bộ huyện Mù Cang Chải khóa XVIII đã tổ chức hội \
+         nghị lần 22 (mở rộng). Ông Lò Văn Páo, Bí thư Huyện ủy Mù Cang Chải chủ trì hội nghị.",
+    );
+    assert_eq!(
+        meetings(&rec),
+        ["Hội nghị Ban Chấp hành | 22 | Mù Cang Chải | 2018-04-03 | Lò Văn Páo"]
+    );
+    assert_eq!(
+        posts(&rec, "Lò Văn Páo"),
+        ["Bí thư | Huyện ủy | Mù Cang Chải"]
+    );
+}
+
+#[test]
 fn a_bare_congress_that_elects_is_the_article_s_own_wherever_first_written() {
     let rec = record(
         "Ông Lê Văn Tâm tái đắc cử Bí thư Quận ủy quận 8\n\nQuận 8 phấn đấu tăng thu ngân \
