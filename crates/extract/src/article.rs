@@ -163,15 +163,11 @@ pub fn extract(input: &ArticleInput) -> Extraction {
     };
     // A unit's name as the article spells it, when it spells it with other marks.
     let text = std::mem::take(&mut extraction.text);
-    let mut spelled: rustc_hash::FxHashMap<String, Option<String>> = Default::default();
+    let gaz = Gazetteer::global();
     extraction.fact_places_mut(|place| {
-        if place.code.is_some() {
-            let spelling = spelled
-                .entry(place.name.clone())
-                .or_insert_with(|| crate::places::spelling_in_text(&text, &place.name));
-            if let Some(spelling) = spelling {
-                place.name.clone_from(spelling);
-            }
+        let spellings = crate::places::gazetteer_id(place).map_or(&[][..], |id| gaz.spellings(id));
+        if let Some(spelling) = crate::places::spelling_in_text(&text, &place.name, spellings) {
+            place.name = spelling;
         }
     });
     extraction.text = text;

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::OnceLock;
 
-use cadre_text::fold_key;
+use cadre_text::{ascii_slug, fold_key};
 use rustc_hash::FxHashMap;
 
 const UNITS_TSV: &str = include_str!("../../../data/places/units.tsv");
@@ -198,6 +198,9 @@ pub struct Gazetteer {
     successors: Vec<Vec<PlaceId>>,
     /// Reformed place -> the legacy places converted into it.
     predecessors: Vec<Vec<PlaceId>>,
+    /// Aliases that spell a unit's name with other marks, same letters ("Mù Cang Chải"
+    /// for "Mù Căng Chải"), by unit.
+    spellings: FxHashMap<PlaceId, Vec<String>>,
 }
 
 impl fmt::Debug for Gazetteer {
@@ -294,6 +297,13 @@ impl Gazetteer {
     /// whole or in part) into a reformed-era unit, sorted by level and code.
     pub fn predecessors(&self, reformed: PlaceId) -> &[PlaceId] {
         &self.predecessors[reformed as usize]
+    }
+
+    /// The other spellings of a unit's name that `aliases.tsv` lists: the same letters
+    /// with other tone or vowel marks ("Mù Cang Chải" for "Mù Căng Chải"), as the press
+    /// writes them.
+    pub fn spellings(&self, id: PlaceId) -> &[String] {
+        self.spellings.get(&id).map_or(&[][..], Vec::as_slice)
     }
 
     /// Every folded key (names and aliases) with its places, in key order, for building
@@ -432,6 +442,7 @@ impl Gazetteer {
             v.dedup();
         }
 
+        let mut spellings: FxHashMap<PlaceId, Vec<String>> = FxHashMap::default();
         // Names and aliases. Names repeat a lot ("Châu Thành"), so fold each once.
         let mut names: BTreeMap<String, Vec<PlaceId>> = BTreeMap::new();
         let mut folded: HashMap<&str, String> = HashMap::new();
@@ -458,6 +469,10 @@ impl Gazetteer {
                 return Err(format!("{ALIASES}:{line}: empty alias"));
             }
             names.entry(key).or_default().push(id);
+            let name = &places[id as usize].name;
+            if alias != name && ascii_slug(alias) == ascii_slug(name) {
+                spellings.entry(id).or_default().push(alias.to_owned());
+            }
         }
         for ids in names.values_mut() {
             ids.sort_unstable_by_key(|&id| rank[id as usize]);
@@ -473,6 +488,7 @@ impl Gazetteer {
             sorted_names,
             successors,
             predecessors,
+            spellings,
         })
     }
 }
@@ -662,6 +678,8 @@ mod tests {
         // A district spelled as its seat township spells it: the district first.
         assert_eq!(g().find("Mù Cang Chải")[0], id("L137"));
         assert_eq!(g().find("Đăk Tô")[0], id("L612"));
+        assert_eq!(g().spellings(id("L137")), ["Mù Cang Chải"]);
+        assert!(g().spellings(id("L79")).is_empty(), "TP.HCM is no spelling");
         assert_eq!(g().find("Thừa Thiên - Huế"), &[id("L46")]);
         assert_eq!(g().find("Thừa Thiên Huế"), &[id("L46")]);
         assert_eq!(&g().find("Huế")[..2], &[id("L46"), id("N46")]);
